@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '#core/audit/audit.module.js';
+import type { AppConfig } from '#core/config/app-config.js';
+import { ConfigModule } from '#core/config/config.module.js';
+import { DatabaseModule } from '#core/database/database.module.js';
+import { ReadinessService } from '#core/health/readiness.service.js';
+import { OutboxModule } from '#core/outbox/outbox.module.js';
+import { QueueModule } from '#core/queue/queue.module.js';
+import { IdentityHttpModule } from '#identity/identity-http.module.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { FailedJobsService } from '#core/queue/failed-jobs.service.js';
+import { JobsController } from './jobs/jobs.controller.js';
+import { UsersController } from './users/users.controller.js';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        QueueModule.forRoot(config),
+        AuditModule,
+        OutboxModule,
+        IdentityHttpModule,
+      ],
+      controllers: [HealthController, AuthController, UsersController, AuditController, JobsController],
+      providers: [ReadinessService, FailedJobsService],
+    };
+  }
+}

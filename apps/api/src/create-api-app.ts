@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type FastifyRequest, LogController } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
+import type { AppConfig } from '#core/config/app-config.js';
+import { AllExceptionsFilter } from '#core/errors/all-exceptions.filter.js';
+import { toErrorEnvelope } from '#core/errors/to-error-envelope.js';
+import { validationExceptionFactory } from '#core/errors/validation-errors.js';
+import { createLogger } from '#core/logging/logger.js';
+import { PinoNestLogger } from '#core/logging/pino-nest-logger.js';
+import { requestContext } from '#core/logging/request-context.js';
+import { ApiModule } from './api.module.js';
+import { setupOpenApi } from './openapi.js';
+
+export interface ApiAppOptions {
+  /** Where log lines go (stdout by default); tests pass a stream to read them. */
+  logDestination?: DestinationStream;
+}
+
+/** A caller's request id is kept when it is a plain token, so logs can be followed across services. */
+function requestIdOf(request: { headers: Record<string, unknown> }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+export async function createApiApp(
+  config: AppConfig,
+  options: ApiAppOptions = {},
+): Promise<{ app: NestFastifyApplication; logger: Logger }> {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // One line per request is written by the onResponse hook below, with the request id and no body.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: requestIdOf,
+    // Keep-alive connections that are idle are closed on shutdown; busy ones are drained.
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  // Every log line of a request carries its id (pino's mixin reads it from here).
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: String(request.id) }, done);
+  });
+  fastify.addHook('onResponse', (request: FastifyRequest, reply, done) => {
+    logger.info(
+      { requestId: request.id, req: request, res: reply, responseTimeMs: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+    done();
+  });
+  // JSON only: any other body type is a 415, not a string handed to the validators.
+  fastify.removeContentTypeParser(['text/plain']);
+  // Errors raised by Fastify before a route runs (bad JSON, size, content type) use the same envelope.
+  fastify.setErrorHandler((error, _request, reply) => {
+    const { envelope } = toErrorEnvelope(error);
+    void reply.status(envelope.statusCode).send(envelope);
+  });
+
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setupOpenApi(app);
+  return { app, logger };
+}

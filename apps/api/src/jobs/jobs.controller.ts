@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+import type { Page } from '#core/http/pagination.js';
+import { Roles } from '#identity/access/access.decorator.js';
+import { Role } from '#identity/users/role.js';
+import { FailedJobDto, FailedJobPageDto, FailedJobsQueryDto, RetryJobParamsDto } from '#core/queue/failed-job.dto.js';
+import { FailedJobsService } from '#core/queue/failed-jobs.service.js';
+
+@ApiTags('jobs')
+@Controller('api/jobs')
+@Roles(Role.Admin)
+export class JobsController {
+  constructor(private readonly jobs: FailedJobsService) {}
+
+  @Get('failed')
+  @ApiOkResponse({ type: FailedJobPageDto })
+  failed(@Query() query: FailedJobsQueryDto): Promise<Page<FailedJobDto>> {
+    return this.jobs.list(query);
+  }
+
+  @Post(':queue/:id/retry')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FailedJobDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No failed job with this id' })
+  retry(@Param() params: RetryJobParamsDto): Promise<FailedJobDto> {
+    return this.jobs.retry(params.queue, params.id);
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+import type { Page } from '#core/http/pagination.js';
+import { Roles } from '#identity/access/access.decorator.js';
+import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
+import { Role } from '#identity/users/role.js';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserDto, UserPageDto } from '#identity/users/user.dto.js';
+import { UsersService } from '#identity/users/users.service.js';
+
+@ApiTags('users')
+@Controller('api/users')
+@Roles(Role.Admin)
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(query);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'EMAIL_TAKEN' })
+  create(@CurrentCaller() caller: CallerWithSession, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.users.create(caller, dto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelope })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelope })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'LAST_ADMIN: the last active admin cannot be deactivated or demoted' })
+  update(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.users.update(caller, id, dto);
+  }
+}

@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '#core/audit/audit.module.js';
+import type { AppConfig } from '#core/config/app-config.js';
+import { ConfigModule } from '#core/config/config.module.js';
+import { DatabaseModule } from '#core/database/database.module.js';
+import { OutboxModule } from '#core/outbox/outbox.module.js';
+import { IdentityModule } from '#identity/identity.module.js';
+
+/** Just enough of the product to create the first admin after migrating. */
+@Module({})
+export class BootstrapModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: BootstrapModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, OutboxModule, IdentityModule],
+    };
+  }
+}

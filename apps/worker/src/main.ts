@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfigOrExit } from '#core/config/app-config.js';
+import { exitGracefullyOnSignal } from '#core/lifecycle/graceful-shutdown.js';
+import { createLogger } from '#core/logging/logger.js';
+import { PinoNestLogger } from '#core/logging/pino-nest-logger.js';
+import { WorkerModule } from './worker.module.js';
+
+const config = loadConfigOrExit();
+const logger = createLogger(config.logLevel);
+const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  logger: new PinoNestLogger(logger),
+});
+exitGracefullyOnSignal(() => app.close(), config.shutdownTimeoutMs, logger);
+await app.init();
+logger.info({ queueBackend: config.queueBackend }, 'worker running');

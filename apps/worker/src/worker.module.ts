@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '#core/config/app-config.js';
+import { ConfigModule } from '#core/config/config.module.js';
+import { DatabaseModule } from '#core/database/database.module.js';
+import { OutboxRelayService } from '#core/outbox/outbox-relay.service.js';
+import { OutboxModule } from '#core/outbox/outbox.module.js';
+import { QueueModule } from '#core/queue/queue.module.js';
+import { MessagingModule } from '#messaging/messaging.module.js';
+import { NotificationsProcessor } from './notifications/notifications.processor.js';
+import { OutboxRelayRunner } from './outbox/outbox-relay.runner.js';
+
+/** The queue side: the outbox relay and one processor per queue. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        QueueModule.forRoot(config),
+        OutboxModule,
+        MessagingModule,
+      ],
+      providers: [OutboxRelayService, OutboxRelayRunner, NotificationsProcessor],
+    };
+  }
+}

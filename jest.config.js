@@ -1,0 +1,28 @@
+// Jest in native ESM mode (NestJS 12 is ESM-only): see ../shared/STACK-NOTES.md.
+// Unit tests sit next to the code (*.spec.ts); end-to-end tests live in test/e2e.
+const esm = {
+  preset: 'ts-jest/presets/default-esm',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^#core/(.*)\\.js$': '<rootDir>/libs/core/src/$1',
+    '^#identity/(.*)\\.js$': '<rootDir>/libs/identity/src/$1',
+    '^#messaging/(.*)\\.js$': '<rootDir>/libs/messaging/src/$1',
+    '^#testing/(.*)\\.js$': '<rootDir>/libs/testing/src/$1',
+    '^#migrations/(.*)\\.js$': '<rootDir>/migrations/$1',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true }],
+  },
+  testEnvironment: 'node',
+};
+
+export default {
+  maxWorkers: 2,
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  projects: [
+    { ...esm, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    { ...esm, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
+};

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import type { Caller } from '../http/caller.js';
+import { type Page, skipOf, toPage } from '../http/pagination.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { type AuditEntryDto, type AuditQueryDto, toAuditEntryDto } from './audit.dto.js';
+import { auditSnapshot } from './audit-snapshot.js';
+
+export interface AuditRecord {
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  /** Must be called with the transaction's manager, so the entry commits or rolls back with the change. */
+  async record(manager: EntityManager, caller: Caller, record: AuditRecord): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, before, after, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        caller.userId || null,
+        caller.role,
+        record.action,
+        record.entity,
+        record.entityId,
+        auditSnapshot(record.before),
+        auditSnapshot(record.after),
+        caller.requestId || null,
+      ],
+    );
+  }
+
+  async list(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    const builder = this.entries.createQueryBuilder('a');
+    if (query.entity) builder.andWhere('a.entity = :entity', { entity: query.entity });
+    if (query.entityId) builder.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorId) builder.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
+    if (query.action) builder.andWhere('a.action = :action', { action: query.action });
+    if (query.from) builder.andWhere('a.at >= :from', { from: query.from });
+    if (query.to) builder.andWhere('a.at < :to', { to: query.to });
+    const [rows, total] = await builder
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip(skipOf(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+    return toPage(rows, total, query, toAuditEntryDto);
+  }
+}

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  ConfigError,
+  type Env,
+  readBool,
+  readEmail,
+  readEnum,
+  readInt,
+  readString,
+  readUrl,
+} from './env-parsers.js';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The embedded PostgreSQL listens here, beside (not on) a system PostgreSQL's 5432. */
+export const EMBEDDED_PG_DEFAULT_PORT = 54329;
+export const EMBEDDED_PG_DATABASE = 'backoffice';
+
+/**
+ * The one typed configuration of every process (api, worker, launcher, migrate).
+ * Nothing else reads process.env: see ARCHITECTURE.md, convention 11.
+ */
+export interface AppConfig {
+  nodeEnv: (typeof NODE_ENVS)[number];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  /** True when no DATABASE_URL was given and the launcher's embedded PostgreSQL is meant. */
+  databaseIsEmbedded: boolean;
+  embeddedPgPort: number;
+  redisUrl: string | undefined;
+  queueBackend: 'redis' | 'postgres';
+  queuePrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  jobAttempts: number;
+  jobBackoffMs: number;
+  workerConcurrency: number;
+  outboxPollMs: number;
+  outboxBatchSize: number;
+  outboxWarnAgeSeconds: number;
+  shutdownTimeoutMs: number;
+}
+
+/**
+ * In development a JWT secret is generated once and kept under the data folder, so
+ * tokens survive restarts. Creating the file with the exclusive flag makes two
+ * processes starting at once agree on one secret.
+ */
+function developmentJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const isProduction = nodeEnv === 'production';
+  const dataDir = resolve(readString(env, 'DATA_DIR', '.data')!);
+  const embeddedPgPort = readInt(env, 'EMBEDDED_PG_PORT', EMBEDDED_PG_DEFAULT_PORT, 1, 65535);
+
+  const givenDatabaseUrl = readUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']);
+  if (isProduction && !givenDatabaseUrl) throw new ConfigError('DATABASE_URL is required when NODE_ENV=production');
+  const databaseUrl =
+    givenDatabaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${embeddedPgPort}/${EMBEDDED_PG_DATABASE}`;
+
+  let jwtSecret = readString(env, 'JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters long');
+  }
+  if (!jwtSecret) {
+    if (isProduction) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+    jwtSecret = developmentJwtSecret(dataDir);
+  }
+
+  const redisUrl = readUrl(env, 'REDIS_URL', ['redis', 'rediss']);
+  const queuePrefix = readString(env, 'QUEUE_PREFIX', 'bo')!;
+  if (!/^[a-z0-9_-]{1,40}$/i.test(queuePrefix)) {
+    throw new ConfigError('QUEUE_PREFIX must be 1 to 40 letters, digits, "-" or "_"');
+  }
+  const adminPassword = readString(env, 'ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 12 characters long');
+  }
+
+  return {
+    nodeEnv,
+    isProduction,
+    host: readString(env, 'HOST', '0.0.0.0')!,
+    port: readInt(env, 'PORT', 3000, 0, 65535),
+    dataDir,
+    databaseUrl,
+    databaseIsEmbedded: !givenDatabaseUrl,
+    embeddedPgPort,
+    redisUrl,
+    queueBackend: redisUrl ? 'redis' : 'postgres',
+    queuePrefix,
+    jwtSecret,
+    accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    refreshTokenTtlSeconds: readInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
+    adminEmail: readEmail(env, 'ADMIN_EMAIL') ?? 'admin@example.org',
+    adminPassword,
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
+    bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    trustProxy: readBool(env, 'TRUST_PROXY', false),
+    loginMaxFailures: readInt(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: readInt(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86_400),
+    jobAttempts: readInt(env, 'JOB_ATTEMPTS', 5, 1, 50),
+    jobBackoffMs: readInt(env, 'JOB_BACKOFF_MS', 2000, 1, 3_600_000),
+    workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 10, 1, 500),
+    outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 500, 10, 60_000),
+    outboxBatchSize: readInt(env, 'OUTBOX_BATCH_SIZE', 200, 1, 5000),
+    outboxWarnAgeSeconds: readInt(env, 'OUTBOX_WARN_AGE_SECONDS', 60, 1, 86_400),
+    shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 8000, 100, 60_000),
+  };
+}
+
+/** Entry points call this: a ConfigError becomes one line on stderr and exit code 1. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Invalid configuration: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** The environment the launcher hands to the api and worker it starts: its own, with the database it chose. */
+export function childProcessEnv(config: AppConfig, env: Env = process.env): Record<string, string | undefined> {
+  return { ...env, DATABASE_URL: config.databaseUrl };
+}

@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ALL_MIGRATIONS } from '#migrations/index.js';
+import type { AppConfig } from '../config/app-config.js';
+
+/**
+ * The schema comes from migrations only (synchronize is never on). The api and
+ * the worker do not run them: `npm start`, `npm run migrate` and the compose
+ * file's one-shot service do. The list is registered so readiness can report
+ * migrations still pending.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.databaseUrl,
+          autoLoadEntities: true,
+          synchronize: false,
+          migrationsRun: false,
+          migrations: ALL_MIGRATIONS,
+          migrationsTableName: 'schema_migrations',
+          extra: { max: 10, connectionTimeoutMillis: 5000, application_name: 'backoffice' },
+          // Fail fast at boot instead of TypeORM's retry loop hiding a bad DATABASE_URL.
+          retryAttempts: 2,
+          retryDelay: 1000,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toErrorEnvelope } from './to-error-envelope.js';
+
+/** The global filter: every error leaves the API in one envelope. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const { envelope, unexpected } = toErrorEnvelope(error);
+    if (unexpected) {
+      // Only the route and the error: never the body, which may hold personal data.
+      this.logger.error({ err: error, method: request?.method, route: request?.routeOptions?.url }, 'request failed');
+    }
+    void reply.status(envelope.statusCode).send(envelope);
+  }
+}

@@ -1,0 +1,37 @@
+import { isLanguage, type Language } from './language.js';
+
+export interface LanguageInputs {
+  /** `?lang=` */
+  query?: unknown;
+  /** The Accept-Language header. */
+  acceptLanguage?: string | string[];
+  /** The event's default language, else the product's. */
+  fallback: Language;
+}
+
+/** Parses Accept-Language (RFC 9110 §12.5.4) into primary tags ordered by weight. */
+export function parseAcceptLanguage(header: string): string[] {
+  return header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { tag: tag.trim().toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((entry) => entry.tag !== '' && entry.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map((entry) => entry.tag.split('-')[0]);
+}
+
+/** `?lang=` first, then Accept-Language, then the event's default. An unknown `?lang=` is ignored, not an error. */
+export function negotiateLanguage(inputs: LanguageInputs): Language {
+  const query = typeof inputs.query === 'string' ? inputs.query.toLowerCase() : undefined;
+  if (isLanguage(query)) return query;
+  const header = Array.isArray(inputs.acceptLanguage) ? inputs.acceptLanguage.join(',') : inputs.acceptLanguage;
+  if (header) {
+    const match = parseAcceptLanguage(header).find(isLanguage);
+    if (match) return match;
+  }
+  return inputs.fallback;
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { JOB_CONTRACTS, validateJobPayload } from '../queue/job-payloads.js';
+import type { JobName } from '../queue/queue-names.js';
+
+export interface OutboxBacklog {
+  pending: number;
+  oldestAgeSeconds: number | null;
+}
+
+@Injectable()
+export class OutboxService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Records a job in the caller's transaction. The payload is validated now, so a
+   * bad payload fails the request that made it rather than a job hours later.
+   */
+  async add(manager: EntityManager, name: JobName, payload: object): Promise<string> {
+    const valid = validateJobPayload(name, payload);
+    const [row] = (await manager.query(
+      `INSERT INTO outbox (queue, name, payload) VALUES ($1, $2, $3) RETURNING id::text AS id`,
+      [JOB_CONTRACTS[name].queue, name, { ...valid }],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  async backlog(): Promise<OutboxBacklog> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS pending,
+              extract(epoch FROM now() - min(created_at))::float AS oldest
+         FROM outbox WHERE sent_at IS NULL`,
+    )) as { pending: number; oldest: number | null }[];
+    return { pending: row.pending, oldestAgeSeconds: row.oldest === null ? null : Math.round(row.oldest) };
+  }
+}

@@ -1,0 +1,34 @@
+import { hash, verify } from '@node-rs/argon2';
+import { Injectable } from '@nestjs/common';
+
+/**
+ * argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane). The
+ * parameters are stored in each hash, so raising them later keeps old hashes valid.
+ */
+/** `algorithm: 2` is Argon2id (the package's const enum cannot be imported under isolatedModules). */
+export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** A valid hash of a random password: verifying against it costs the same as a real check. */
+let decoyHash: Promise<string> | undefined;
+
+@Injectable()
+export class PasswordHasher {
+  hash(password: string): Promise<string> {
+    return hash(password, ARGON2_OPTIONS);
+  }
+
+  async verify(passwordHash: string, password: string): Promise<boolean> {
+    try {
+      return await verify(passwordHash, password);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Spends the time of one verification so an unknown email answers as slowly as a wrong password. */
+  async verifyDecoy(password: string): Promise<false> {
+    decoyHash ??= hash(`decoy-${Math.random()}`, ARGON2_OPTIONS);
+    await this.verify(await decoyHash, password);
+    return false;
+  }
+}

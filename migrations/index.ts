@@ -1,0 +1,10 @@
+import { CreateIdentityTables1763740000000 } from './1763740000000-CreateIdentityTables.js';
+import { CreateAuditLogAndOutbox1763740000001 } from './1763740000001-CreateAuditLogAndOutbox.js';
+import { CreateNotification1763740000002 } from './1763740000002-CreateNotification.js';
+
+/** Every migration, in order. A new migration is added here as well as in this folder. */
+export const ALL_MIGRATIONS = [
+  CreateIdentityTables1763740000000,
+  CreateAuditLogAndOutbox1763740000001,
+  CreateNotification1763740000002,
+];
