@@ -11,11 +11,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const { envelope, unexpected } = toErrorEnvelope(error);
+    const { envelope, unexpected, headers } = toErrorEnvelope(error);
     if (unexpected) {
       // Only the route and the error: never the body, which may hold personal data.
       this.logger.error({ err: error, method: request?.method, route: request?.routeOptions?.url }, 'request failed');
     }
+    if (headers) void reply.headers(headers);
     void reply.status(envelope.statusCode).send(envelope);
   }
 }

@@ -33,6 +33,7 @@ export interface EnvelopeResult {
   envelope: ErrorEnvelope;
   /** True for a failure of ours (5xx) that must be logged with its stack. */
   unexpected: boolean;
+  headers?: Record<string, string>;
 }
 
 function messageOf(response: unknown, fallback: string): string {
@@ -48,6 +49,7 @@ export function toErrorEnvelope(error: unknown): EnvelopeResult {
     return {
       envelope: { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details },
       unexpected: error.statusCode >= 500,
+      headers: error.headers,
     };
   }
   if (error instanceof HttpException) {

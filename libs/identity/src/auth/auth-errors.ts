@@ -20,6 +20,8 @@ export class InvalidRefreshTokenError extends AppError {
 
 export class TooManyLoginAttemptsError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, 'TOO_MANY_LOGIN_ATTEMPTS', 'Too many failed login attempts; try again later', { retryAfterSeconds });
+    super(429, 'TOO_MANY_LOGIN_ATTEMPTS', 'Too many failed login attempts; try again later', { retryAfterSeconds }, {
+      'retry-after': String(retryAfterSeconds),
+    });
   }
 }

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { databaseUrl, runId, SERVER_URL, templateName } from './test-env.js';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  /** A plain pg pool on the database, for assertions that read the tables directly. */
+  pool: pg.Pool;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database for one test file, cloned from the run's template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `bo_test_${runId()}_${randomBytes(4).toString('hex')}`;
+  await admin(async (client) => {
+    // Cloning needs the template to be idle; the lock keeps two files from cloning at the same instant.
+    await client.query('SELECT pg_advisory_lock(7020250999)');
+    try {
+      await client.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(7020250999)');
+    }
+  });
+  const url = databaseUrl(name);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  return {
+    name,
+    url,
+    pool,
+    drop: async () => {
+      await pool.end();
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
