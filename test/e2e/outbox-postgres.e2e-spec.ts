@@ -1,0 +1,3 @@
+import { describeOutboxPipeline } from './support/outbox-pipeline.suite.js';
+
+describeOutboxPipeline('postgres');
