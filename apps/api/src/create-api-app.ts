@@ -43,6 +43,8 @@ export async function createApiApp(
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
+    // Fastify's own JSON parser only (prototype poisoning refused); Nest would add urlencoded too.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
 

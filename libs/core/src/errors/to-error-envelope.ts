@@ -56,10 +56,13 @@ export function toErrorEnvelope(error: unknown): EnvelopeResult {
     const statusCode = error.getStatus();
     const response = error.getResponse();
     const code = (response as { code?: unknown })?.code;
+    // Nest wraps Fastify's request errors (bad JSON, size, type) in an HttpException; the cause keeps the FST_ code.
+    const fastifyCode = (error.cause as { code?: unknown } | undefined)?.code;
+    const mapped = typeof fastifyCode === 'string' ? FASTIFY_CODES[fastifyCode] : undefined;
     return {
       envelope: {
         statusCode,
-        code: typeof code === 'string' ? code : (CODE_BY_STATUS[statusCode] ?? 'HTTP_ERROR'),
+        code: mapped ?? (typeof code === 'string' ? code : (CODE_BY_STATUS[statusCode] ?? 'HTTP_ERROR')),
         message: messageOf(response, error.message),
       },
       unexpected: statusCode >= 500,
