@@ -19,13 +19,13 @@ const esm = {
 
 export default {
   maxWorkers: 2,
+  testTimeout: 60000,
   projects: [
     { ...esm, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     {
       ...esm,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
       // One migrated template database per run; each test file clones its own from it.
       globalSetup: '<rootDir>/libs/testing/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/global-teardown.js',

@@ -90,3 +90,19 @@ export async function createApiApp(
   setupOpenApi(app);
   return { app, logger };
 }
+
+/**
+ * Closes the api gracefully: no new connections, requests in flight finish.
+ * Connections that turn idle *after* close began (keep-alive clients whose last
+ * request was in flight) would hold the server open until their keep-alive
+ * timeout, so they are swept while draining.
+ */
+export async function closeApi(app: NestFastifyApplication): Promise<void> {
+  const server = app.getHttpServer() as { closeIdleConnections?: () => void };
+  const sweeper = setInterval(() => server.closeIdleConnections?.(), 100);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(sweeper);
+  }
+}

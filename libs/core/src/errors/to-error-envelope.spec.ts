@@ -165,4 +165,13 @@ describe(toErrorEnvelope.name, () => {
       expect(toErrorEnvelope('boom').envelope.code).toBe('INTERNAL_ERROR');
     });
   });
+
+  it('answers 500 INTERNAL_ERROR when null or undefined is thrown', () => {
+    for (const thrown of [null, undefined]) {
+      expect(toErrorEnvelope(thrown)).toEqual({
+        envelope: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' },
+        unexpected: true,
+      });
+    }
+  });
 });

@@ -6,7 +6,8 @@ import type { FieldError } from './error-envelope.js';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const flat: FieldError[] = [];
   for (const error of errors) {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // class-validator reports a body that is not an object at all without a property name.
+    const field = [parent, error.property].filter(Boolean).join('.') || '(body)';
     for (const [rule, message] of Object.entries(error.constraints ?? {})) {
       flat.push({ field, rule: rule === 'whitelistValidation' ? 'unknownField' : rule, message });
     }

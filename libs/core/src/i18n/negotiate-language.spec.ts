@@ -18,6 +18,10 @@ describe(parseAcceptLanguage.name, () => {
   it('returns nothing for an empty header', () => {
     expect(parseAcceptLanguage('')).toEqual([]);
   });
+
+  it('reads the q parameter case-insensitively', () => {
+    expect(parseAcceptLanguage('en;Q=0, ru;Q=0.5')).toEqual(['ru']);
+  });
 });
 
 describe(negotiateLanguage.name, () => {

@@ -32,6 +32,28 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
+/** Keys whose values never reach a log, at any depth: credentials and personal data. */
+const SENSITIVE_KEY = /pass(word|phrase)?|token|secret|authorization|cookie|e-?mail|phone|passport|date_?of_?birth|hash/i;
+const MAX_DEPTH = 8;
+
+/**
+ * pino's redact paths name fixed depths; this catches a sensitive key wherever a
+ * caller nests it. Log lines are few and small, so the walk is cheap.
+ */
+export function scrubSensitive(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return '[too deep]';
+  if (Array.isArray(value)) return value.map((item) => scrubSensitive(item, depth + 1));
+  // Requests, replies and errors are left to their serializers, which pick safe fields.
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    copy[key] = SENSITIVE_KEY.test(key) ? '[redacted]' : scrubSensitive(inner, depth + 1);
+  }
+  return copy;
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -39,6 +61,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: { log: (object) => scrubSensitive(object) as Record<string, unknown> },
       // Every line written while a request is served carries its id, including lines
       // from services that know nothing about HTTP.
       mixin() {

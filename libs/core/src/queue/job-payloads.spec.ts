@@ -57,8 +57,24 @@ describe(validateJobPayload.name, () => {
   });
 
   it('rejects an unknown job name', () => {
-    expect(() => validateJobPayload('no-such-job' as JobName, { userId: USER_ID })).toThrow(
-      new InvalidJobPayloadError('no-such-job', []),
+    const unknownJob = () => validateJobPayload('no-such-job' as JobName, { userId: USER_ID });
+
+    expect(unknownJob).toThrow(InvalidJobPayloadError);
+    expect(unknownJob).toThrow(
+      expect.objectContaining({ details: [{ field: 'name', rule: 'known', message: 'unknown job' }] }),
     );
+  });
+
+  it('names the body as the field when the payload is not an object at all', () => {
+    for (const data of ['x', 5, []]) {
+      try {
+        validateJobPayload(JobName.WelcomeUser, data);
+        throw new Error('expected a validation error');
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidJobPayloadError);
+        const fields = (error as InvalidJobPayloadError).details as FieldError[];
+        expect(fields.every((f) => typeof f.field === 'string' && f.field.length > 0)).toBe(true);
+      }
+    }
   });
 });

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '#testing/test-database.js';
+import { REDIS_URL } from '#testing/test-env.js';
+import { freePort, ROOT, startProcess } from '#testing/processes.js';
+
+const API = 'dist/apps/api/src/main.js';
+const WORKER = 'dist/apps/worker/src/main.js';
+const LAUNCHER = 'dist/apps/launcher/src/main.js';
+
+describe('Configuration errors stop a process with one line naming the variable', () => {
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT must be an integer, got "abc"'],
+    [{ REDIS_URL: 'http://localhost:6379' }, 'Invalid configuration: REDIS_URL must use redis or rediss, got "http:"'],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x' }, 'Invalid configuration: JWT_SECRET is required when NODE_ENV=production'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, 'Invalid configuration: DATABASE_URL is required when NODE_ENV=production'],
+  ])('%o', async (env, line) => {
+    const run = startProcess(API, { DATA_DIR: join(ROOT, '.data', 'never-used'), ...env });
+    const { code } = await run.exited;
+    expect(code).toBe(1);
+    expect(run.errors()).toBe(`${line}\n`);
+  });
+});
+
+describe('Graceful shutdown on SIGTERM', () => {
+  let db: TestDatabase;
+  const secret = randomBytes(32).toString('hex');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('the api drains the requests in flight, refuses new ones, and exits 0 within 10 s', async () => {
+    const port = await freePort();
+    const api = startProcess(API, {
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
+      JWT_SECRET: secret,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      // These requests are failed logins on purpose; the rate limit is not what this test is about.
+      LOGIN_MAX_FAILURES: '1000',
+    });
+    await api.waitFor('api listening');
+    // Logins are slow on purpose (argon2id), so these are still running when the signal comes.
+    const inFlight = Array.from({ length: 8 }, () =>
+      fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@example.org', password: 'wrong password' }),
+      }).then((r) => r.status),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const signalledAt = Date.now();
+    api.child.kill('SIGTERM');
+    const statuses = await Promise.all(inFlight);
+    expect(statuses).toEqual(Array(8).fill(401));
+    const { code, at } = await api.exited;
+    expect({ code, output: api.output().slice(-1500) }).toEqual({ code: 0, output: expect.stringContaining('shut down cleanly') });
+    expect(at - signalledAt).toBeLessThan(10_000);
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  });
+
+  it('the worker closes its queue consumer and the database, and exits 0 within 10 s', async () => {
+    const worker = startProcess(WORKER, {
+      DATABASE_URL: db.url,
+      QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
+      JWT_SECRET: secret,
+      LOG_LEVEL: 'info',
+    });
+    await worker.waitFor('worker running');
+    const signalledAt = Date.now();
+    worker.child.kill('SIGTERM');
+    const { code, at } = await worker.exited;
+    expect(code).toBe(0);
+    expect(at - signalledAt).toBeLessThan(10_000);
+    expect(worker.output()).toContain('shut down cleanly');
+  });
+});
+
+describe('npm start with nothing configured: embedded PostgreSQL, migrations, first admin, api and worker', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(ROOT, '.data-test-'));
+    // The embedded server runs as the `postgres` user when we are root: it must be able to enter the folder.
+    chmodSync(dataDir, 0o755);
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  async function start(port: number, pgPort: number) {
+    const run = startProcess(LAUNCHER, { DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), HOST: '127.0.0.1' });
+    await run.waitFor('worker running', 90_000);
+    await run.waitFor('api listening', 30_000);
+    return run;
+  }
+
+  it('starts, prints a generated admin password once, serves logins, delivers jobs, and stops cleanly', async () => {
+    const port = await freePort();
+    const pgPort = await freePort();
+    const first = await start(port, pgPort);
+    const password = /password: (\S+)/.exec(first.output())?.[1];
+    expect(password).toBeDefined();
+
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect((await ready.json()).checks.queue.backend).toBe('postgres');
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.org', password }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const readyAgain = async () => (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()).checks.outbox.pending as number;
+    // The admin's welcome job goes through the worker on the PostgreSQL queue backend.
+    for (let i = 0; i < 100 && (await readyAgain()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await readyAgain()).toBe(0);
+
+    first.child.kill('SIGTERM');
+    expect((await first.exited).code).toBe(0);
+
+    // Second start: same data, no new password printed, the old token's secret was kept under DATA_DIR.
+    const second = await start(port, pgPort);
+    expect(second.output()).not.toMatch(/password: /);
+    const me = await fetch(`http://127.0.0.1:${port}/api/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(me.status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  }, 180_000);
+});
