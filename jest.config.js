@@ -10,6 +10,9 @@ const esm = {
     '^#testing/(.*)\\.js$': '<rootDir>/libs/testing/src/$1',
     '^#migrations/(.*)\\.js$': '<rootDir>/migrations/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // @fastify/static 10 (serves the Swagger UI) requires content-disposition 3, which is ESM-only;
+    // Jest's CommonJS loader cannot require it on Node 20. Under Jest only, the 9.x line stands in.
+    '^@fastify/static$': 'fastify-static-cjs',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],

@@ -46,19 +46,22 @@ describe('Graceful shutdown on SIGTERM', () => {
       LOGIN_MAX_FAILURES: '1000',
     });
     await api.waitFor('api listening');
-    // Logins are slow on purpose (argon2id), so these are still running when the signal comes.
-    const inFlight = Array.from({ length: 8 }, () =>
+    // Logins are slow on purpose (argon2id): 16 of them queue up in the server. The signal comes once the
+    // first has been answered, so the others have been received and are still being worked on.
+    const answers: { status: number; at: number }[] = [];
+    const inFlight = Array.from({ length: 16 }, () =>
       fetch(`http://127.0.0.1:${port}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'nobody@example.org', password: 'wrong password' }),
-      }).then((r) => r.status),
+      }).then((r) => answers.push({ status: r.status, at: Date.now() })),
     );
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    while (answers.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     const signalledAt = Date.now();
     api.child.kill('SIGTERM');
-    const statuses = await Promise.all(inFlight);
-    expect(statuses).toEqual(Array(8).fill(401));
+    await Promise.all(inFlight);
+    expect(answers.map((a) => a.status)).toEqual(Array(16).fill(401));
+    expect(answers.filter((a) => a.at > signalledAt).length).toBeGreaterThan(0);
     const { code, at } = await api.exited;
     expect({ code, output: api.output().slice(-1500) }).toEqual({ code: 0, output: expect.stringContaining('shut down cleanly') });
     expect(at - signalledAt).toBeLessThan(10_000);
