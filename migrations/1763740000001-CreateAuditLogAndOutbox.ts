@@ -23,6 +23,9 @@ export class CreateAuditLogAndOutbox1763740000001 implements MigrationInterface 
     await db.query(`
       CREATE TABLE outbox (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        -- The queue's job id. Random, not the identity: a restored database rewinds its sequence,
+        -- and Redis would then silently drop new jobs whose ids it still remembers.
+        job_key uuid NOT NULL DEFAULT gen_random_uuid() UNIQUE,
         queue text NOT NULL,
         name text NOT NULL,
         payload jsonb NOT NULL,

@@ -9,6 +9,9 @@ export class CreateNotification1763740000002 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         kind text NOT NULL,
         trigger_key text NOT NULL,
+        -- Who, stably: user:<id> for an account, email:<address> for a contact without one.
+        -- Part of the idempotency key, so a changed email cannot make a retried job send twice.
+        recipient_key text NOT NULL,
         recipient_user_id uuid REFERENCES app_user (id),
         recipient_email text NOT NULL,
         language text NOT NULL CHECK (language IN ('zh', 'en', 'ru')),
@@ -19,7 +22,7 @@ export class CreateNotification1763740000002 implements MigrationInterface {
         payload jsonb NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT notification_once_key UNIQUE (kind, trigger_key, recipient_email)
+        CONSTRAINT notification_once_key UNIQUE (kind, trigger_key, recipient_key)
       )`);
     await db.query(`CREATE INDEX notification_recipient_idx ON notification (recipient_user_id)`);
     await db.query(`CREATE INDEX notification_status_idx ON notification (status, created_at)`);

@@ -5,6 +5,8 @@ import { createTestDatabase, type TestDatabase } from '#testing/test-database.js
 import { REDIS_URL } from '#testing/test-env.js';
 import { freePort, ROOT, startProcess } from '#testing/processes.js';
 
+type Readiness = { checks: Record<string, Record<string, unknown>> };
+
 const API = 'dist/apps/api/src/main.js';
 const WORKER = 'dist/apps/worker/src/main.js';
 const LAUNCHER = 'dist/apps/launcher/src/main.js';
@@ -111,7 +113,7 @@ describe('npm start with nothing configured: embedded PostgreSQL, migrations, fi
 
     const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
     expect(ready.status).toBe(200);
-    expect((await ready.json()).checks.queue.backend).toBe('postgres');
+    expect(((await ready.json()) as Readiness).checks.queue.backend).toBe('postgres');
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -119,7 +121,8 @@ describe('npm start with nothing configured: embedded PostgreSQL, migrations, fi
     });
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const readyAgain = async () => (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()).checks.outbox.pending as number;
+    const readyAgain = async () =>
+      ((await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as Readiness).checks.outbox.pending as number;
     // The admin's welcome job goes through the worker on the PostgreSQL queue backend.
     for (let i = 0; i < 100 && (await readyAgain()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await readyAgain()).toBe(0);

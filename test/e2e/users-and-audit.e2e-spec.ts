@@ -163,4 +163,50 @@ describe('User management (admin) and the audit log', () => {
     const bad = await stack.http.get('/api/audit?from=yesterday', { token: adminToken });
     expect(bad.status).toBe(400);
   });
+
+  it('rolls back the user, its audit entry and its outbox row together when the commit fails', async () => {
+    // A deferred trigger fails at COMMIT, after every write of the change has been made.
+    await stack.db.pool.query(`
+      CREATE FUNCTION test_refuse_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused at commit' USING ERRCODE = '23514', CONSTRAINT = 'test_refuse_commit'; END $$;
+      CREATE CONSTRAINT TRIGGER test_refuse_commit AFTER INSERT ON app_user DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW WHEN (NEW.display_name = 'Rollback Me') EXECUTE FUNCTION test_refuse_commit();`);
+    try {
+      const counts = () =>
+        stack.db.pool.query(`SELECT (SELECT count(*) FROM app_user) u, (SELECT count(*) FROM audit_log) a, (SELECT count(*) FROM outbox) o`);
+      const before = (await counts()).rows[0];
+      const result = await stack.http.post('/api/users', user({ displayName: 'Rollback Me' }), { token: adminToken });
+      expect(result.status).toBe(422);
+      expect(result.body.code).toBe('CHECK_VIOLATION');
+      expect((await counts()).rows[0]).toEqual(before);
+    } finally {
+      await stack.db.pool.query(`DROP TRIGGER test_refuse_commit ON app_user; DROP FUNCTION test_refuse_commit();`);
+    }
+  });
+
+  it('answers text with a NUL character with 422, in a body and in a query', async () => {
+    const body = await stack.http.post('/api/users', user({ displayName: 'a\u0000b' }), { token: adminToken });
+    expect(body.status).toBe(422);
+    expect(body.body.code).toBe('INVALID_CHARACTERS');
+    const query = await stack.http.get('/api/users?q=%00', { token: adminToken });
+    expect(query.status).toBe(422);
+    const audit = await stack.http.get('/api/audit?entity=%00', { token: adminToken });
+    expect(audit.status).toBe(422);
+  });
+
+  it('names the parameter when an id is malformed', async () => {
+    const result = await stack.http.get('/api/users/42', { token: adminToken });
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'id', rule: 'isUuid' }] });
+  });
+
+  it('audits the revocation that follows the reuse of a refresh token', async () => {
+    const login = await stack.http.post('/api/auth/login', TEST_ADMIN);
+    await stack.http.post('/api/auth/refresh', { refreshToken: login.body.refreshToken });
+    await stack.http.post('/api/auth/refresh', { refreshToken: login.body.refreshToken });
+    adminToken = await stack.http.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const audit = await stack.http.get('/api/audit?action=auth.refresh_token_reused', { token: adminToken });
+    expect(audit.body.total).toBe(1);
+    expect(audit.body.items[0]).toMatchObject({ entity: 'auth_session', actorRole: 'system' });
+  });
 });

@@ -36,7 +36,8 @@ export async function createApiApp(
     // One line per request is written by the onResponse hook below, with the request id and no body.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Fastify takes a hop count too; Nest's option type leaves numbers out.
+    trustProxy: config.trustProxy as boolean | string,
     genReqId: requestIdOf,
     // Keep-alive connections that are idle are closed on shutdown; busy ones are drained.
     forceCloseConnections: 'idle',

@@ -1,6 +1,29 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+
+const ENVELOPE = { $ref: '#/components/schemas/ErrorEnvelope' };
+const answer = (description: string) => ({ description, content: { 'application/json': { schema: ENVELOPE } } });
+
+/**
+ * The answers every route can give are added here once, not repeated on each
+ * handler: 400 for validation, and 413/415 for routes that take a body.
+ */
+function addCommonErrorAnswers(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const operation = path[method];
+      if (!operation) continue;
+      const hasInput = Boolean(operation.requestBody) || (operation.parameters?.length ?? 0) > 0;
+      if (hasInput) operation.responses['400'] ??= answer('VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON');
+      if (operation.requestBody) {
+        operation.responses['413'] ??= answer('PAYLOAD_TOO_LARGE');
+        operation.responses['415'] ??= answer('UNSUPPORTED_MEDIA_TYPE: the body must be application/json');
+      }
+    }
+  }
+  return document;
+}
 
 /** OpenAPI at /docs (UI) and /docs/openapi.json; access rules and error codes come from the route decorators. */
 export function setupOpenApi(app: INestApplication): void {
@@ -14,6 +37,6 @@ export function setupOpenApi(app: INestApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorEnvelope] });
+  const document = addCommonErrorAnswers(SwaggerModule.createDocument(app, config, { extraModels: [ErrorEnvelope] }));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
 }

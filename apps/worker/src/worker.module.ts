@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '#core/audit/audit.module.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { ConfigModule } from '#core/config/config.module.js';
 import { DatabaseModule } from '#core/database/database.module.js';
@@ -19,6 +20,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
         QueueModule.forRoot(config),
+        AuditModule,
         OutboxModule,
         MessagingModule,
       ],

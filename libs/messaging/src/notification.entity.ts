@@ -19,6 +19,10 @@ export class Notification {
   @Column({ name: 'trigger_key', type: 'text' })
   triggerKey: string;
 
+  /** `user:<id>` or `email:<address>`: with kind and trigger, the idempotency key. */
+  @Column({ name: 'recipient_key', type: 'text' })
+  recipientKey: string;
+
   @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true })
   recipientUserId: string | null;
 

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
 import { Roles } from '#identity/access/access.decorator.js';
+import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
 import { Role } from '#identity/users/role.js';
 import { FailedJobDto, FailedJobPageDto, FailedJobsQueryDto, RetryJobParamsDto } from '#core/queue/failed-job.dto.js';
 import { FailedJobsService } from '#core/queue/failed-jobs.service.js';
@@ -23,7 +24,8 @@ export class JobsController {
   @HttpCode(200)
   @ApiOkResponse({ type: FailedJobDto })
   @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No failed job with this id' })
-  retry(@Param() params: RetryJobParamsDto): Promise<FailedJobDto> {
-    return this.jobs.retry(params.queue, params.id);
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'JOB_NOT_RETRYABLE: retried by someone else first' })
+  retry(@CurrentCaller() caller: CallerWithSession, @Param() params: RetryJobParamsDto): Promise<FailedJobDto> {
+    return this.jobs.retry(caller, params.queue, params.id);
   }
 }

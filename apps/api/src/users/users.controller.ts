@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
+import { UuidParam } from '#core/http/uuid-param.pipe.js';
 import { Roles } from '#identity/access/access.decorator.js';
 import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
 import { Role } from '#identity/users/role.js';
@@ -30,7 +31,7 @@ export class UsersController {
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ type: ErrorEnvelope })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+  get(@Param('id', UuidParam()) id: string): Promise<UserDto> {
     return this.users.get(id);
   }
 
@@ -40,7 +41,7 @@ export class UsersController {
   @ApiConflictResponse({ type: ErrorEnvelope, description: 'LAST_ADMIN: the last active admin cannot be deactivated or demoted' })
   update(
     @CurrentCaller() caller: CallerWithSession,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam()) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserDto> {
     return this.users.update(caller, id, dto);

@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import {
   ConfigError,
   type Env,
-  readBool,
   readEmail,
   readEnum,
   readInt,
   readString,
+  readTrustProxy,
   readUrl,
 } from './env-parsers.js';
 
@@ -43,7 +43,7 @@ export interface AppConfig {
   adminPassword: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  trustProxy: boolean | number | string;
   loginMaxFailures: number;
   loginWindowSeconds: number;
   jobAttempts: number;
@@ -120,7 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
-    trustProxy: readBool(env, 'TRUST_PROXY', false),
+    trustProxy: readTrustProxy(env, 'TRUST_PROXY'),
     loginMaxFailures: readInt(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: readInt(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86_400),
     jobAttempts: readInt(env, 'JOB_ATTEMPTS', 5, 1, 50),

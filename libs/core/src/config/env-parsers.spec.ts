@@ -76,3 +76,15 @@ describe(readEmail.name, () => {
     expect(() => readEmail({ E: 'admin@localhost' }, 'E')).toThrow('E must be an email address');
   });
 });
+
+describe('readTrustProxy', () => {
+  it('reads false, true, hop counts and address lists, and refuses anything else naming the variable', async () => {
+    const { readTrustProxy } = await import('./env-parsers.js');
+    expect(readTrustProxy({}, 'TRUST_PROXY')).toBe(false);
+    expect(readTrustProxy({ TRUST_PROXY: 'false' }, 'TRUST_PROXY')).toBe(false);
+    expect(readTrustProxy({ TRUST_PROXY: 'true' }, 'TRUST_PROXY')).toBe(true);
+    expect(readTrustProxy({ TRUST_PROXY: '1' }, 'TRUST_PROXY')).toBe(1);
+    expect(readTrustProxy({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }, 'TRUST_PROXY')).toBe('10.0.0.0/8,127.0.0.1');
+    expect(() => readTrustProxy({ TRUST_PROXY: 'the load balancer' }, 'TRUST_PROXY')).toThrow(/TRUST_PROXY must be/);
+  });
+});

@@ -67,3 +67,22 @@ export function readEmail(env: Env, name: string): string | undefined {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new ConfigError(`${name} must be an email address`);
   return value.toLowerCase();
 }
+
+/**
+ * Which proxies may set X-Forwarded-For: `false` (none), a number of hops, or a
+ * comma-separated list of proxy addresses or CIDR ranges. `true` trusts any
+ * sender, which lets a client choose its own address: only for a proxy that
+ * overwrites the header.
+ */
+export function readTrustProxy(env: Env, name: string): boolean | number | string {
+  const value = raw(env, name);
+  if (value === undefined || ['false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+  if (entries.some((entry) => !address.test(entry))) {
+    throw new ConfigError(`${name} must be true, false, a number of hops, or a list of proxy addresses/CIDRs`);
+  }
+  return entries.join(',');
+}

@@ -29,6 +29,9 @@ const BY_SQLSTATE: Record<string, ConstraintMapping> = {
   '22007': { statusCode: 422, code: 'INVALID_DATETIME', message: 'A date or time is invalid' },
   '22008': { statusCode: 422, code: 'INVALID_DATETIME', message: 'A date or time is out of range' },
   '22P02': { statusCode: 422, code: 'INVALID_VALUE', message: 'A value has the wrong format' },
+  // PostgreSQL text cannot hold NUL (or bytes outside UTF-8): a client's input, not our fault.
+  '22021': { statusCode: 422, code: 'INVALID_CHARACTERS', message: 'A text contains a character that cannot be stored (such as NUL)' },
+  '22P05': { statusCode: 422, code: 'INVALID_CHARACTERS', message: 'A text contains a character that cannot be stored' },
   '40001': { statusCode: 409, code: 'CONCURRENT_UPDATE', message: 'The record changed concurrently; retry' },
   '40P01': { statusCode: 409, code: 'CONCURRENT_UPDATE', message: 'The record changed concurrently; retry' },
 };

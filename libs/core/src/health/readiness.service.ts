@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -27,13 +27,17 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-async function check(what: string, probe: () => Promise<Record<string, unknown>>): Promise<CheckResult> {
+/** A check's answer is public: it says what is down, the log says why (host names and auth errors stay there). */
+async function check(what: string, probe: () => Promise<Record<string, unknown>>, logger: Logger): Promise<CheckResult> {
   try {
     return { status: 'up', ...(await withTimeout(probe(), what)) };
   } catch (error) {
-    return { status: 'down', error: (error as Error).message };
+    logger.warn({ check: what, err: error }, 'readiness check failed');
+    return { status: 'down', error: error instanceof PendingMigrationsError ? error.message : `${what} is unavailable` };
   }
 }
+
+class PendingMigrationsError extends Error {}
 
 /**
  * Readiness: the database answers, the queue backend answers, no migration is
@@ -43,6 +47,8 @@ async function check(what: string, probe: () => Promise<Record<string, unknown>>
  */
 @Injectable()
 export class ReadinessService {
+  private readonly logger = new Logger(ReadinessService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
@@ -55,20 +61,20 @@ export class ReadinessService {
       check('database', async () => {
         await this.dataSource.query('SELECT 1');
         return {};
-      }),
+      }, this.logger),
       check('queue', async () => {
         await this.queue.getJobCounts('waiting');
         return { backend: this.config.queueBackend };
-      }),
+      }, this.logger),
       check('migrations', async () => {
-        if (await this.dataSource.showMigrations()) throw new Error('migrations are pending: run npm run migrate');
+        if (await this.dataSource.showMigrations()) throw new PendingMigrationsError('migrations are pending: run npm run migrate');
         return {};
-      }),
+      }, this.logger),
       check('outbox', async () => {
         const backlog = await this.outbox.backlog();
         const stale = backlog.oldestAgeSeconds !== null && backlog.oldestAgeSeconds > this.config.outboxWarnAgeSeconds;
         return { ...backlog, warning: stale ? 'the oldest outbox row is older than OUTBOX_WARN_AGE_SECONDS' : undefined };
-      }),
+      }, this.logger),
     ]);
     const ready = [database, queue, migrations].every((c) => c.status === 'up');
     return { status: ready ? 'ready' : 'not_ready', checks: { database, queue, migrations, outbox } };

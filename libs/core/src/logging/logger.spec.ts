@@ -100,3 +100,30 @@ describe(createLogger.name, () => {
     expect(out.records()[0]).toMatchObject({ deep: { a: { b: { password: '[redacted]' } } }, list: [{ email: '[redacted]' }] });
   });
 });
+
+describe('serializeError', () => {
+  it('keeps the type, message, code and constraint of a database error, never its SQL, parameters or detail', () => {
+    const out = collector();
+    const logger = createLogger('info', out.stream);
+    const driverError = Object.assign(new Error('duplicate key value violates unique constraint "app_user_email_key"'), {
+      code: '23505',
+      constraint: 'app_user_email_key',
+      table: 'app_user',
+      detail: 'Key (email)=(private.person@example.org) already exists.',
+    });
+    const queryFailed = Object.assign(new Error(driverError.message), {
+      name: 'QueryFailedError',
+      query: 'INSERT INTO app_user (email, password_hash) VALUES ($1, $2)',
+      parameters: ['private.person@example.org', '$argon2id$v=19$secret'],
+      driverError,
+    });
+
+    logger.error({ err: queryFailed }, 'request failed');
+
+    const line = out.lines.join('\n');
+    expect(line).not.toContain('private.person@example.org');
+    expect(line).not.toContain('$argon2id$');
+    expect(line).not.toContain('INSERT INTO');
+    expect(out.records()[0]).toMatchObject({ err: { code: '23505', constraint: 'app_user_email_key', table: 'app_user' } });
+  });
+});

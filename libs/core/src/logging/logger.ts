@@ -54,6 +54,26 @@ export function scrubSensitive(value: unknown, depth = 0): unknown {
   return copy;
 }
 
+/** The fields of an error worth logging; nothing that can carry a row's values. */
+const ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'constraint', 'table', 'column', 'routine', 'statusCode'] as const;
+
+/**
+ * Errors are logged by whitelist: TypeORM's QueryFailedError carries the SQL and
+ * its parameters (emails, password hashes), and PostgreSQL's `detail` quotes the
+ * offending values, so neither may reach a log line.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const base = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const driver = (error as { driverError?: Record<string, unknown> }).driverError;
+  const safe: Record<string, unknown> = {};
+  for (const field of ERROR_FIELDS) {
+    const value = base[field] ?? driver?.[field];
+    if (value !== undefined) safe[field] = value;
+  }
+  return safe;
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -76,7 +96,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           path: req.url?.split('?')[0],
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-        err: pino.stdSerializers.err,
+        err: serializeError,
       },
     },
     destination,

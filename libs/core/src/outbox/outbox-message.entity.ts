@@ -9,6 +9,10 @@ export class OutboxMessage {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
+  /** Becomes the BullMQ job id (see outboxJobId). */
+  @Column({ name: 'job_key', type: 'uuid' })
+  jobKey: string;
+
   @Column({ type: 'text' })
   queue: string;
 

@@ -6,18 +6,23 @@ import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { ALL_QUEUES } from '../queue/queue-names.js';
 
 export interface ClaimedMessage {
   id: string;
+  jobKey: string;
   queue: string;
   name: string;
   payload: Record<string, unknown>;
 }
 
-/** The job id is derived from the outbox id, so a row relayed twice is one job. */
-export function outboxJobId(outboxId: string): string {
-  return `outbox-${outboxId}`;
+/** The job id is derived from the outbox row, so a row relayed twice is one job. */
+export function outboxJobId(jobKey: string): string {
+  return `outbox-${jobKey}`;
 }
+
+/** A queue backend that does not answer must not hold the claimed rows' locks for ever. */
+const PUBLISH_TIMEOUT_MS = 10_000;
 
 /**
  * Moves committed outbox rows to BullMQ, at least once. Rows are claimed with
@@ -46,18 +51,32 @@ export class OutboxRelayService {
 
   async claim(manager: EntityManager): Promise<ClaimedMessage[]> {
     const rows = (await manager.query(
-      `SELECT id::text AS id, queue, name, payload
+      `SELECT id::text AS id, job_key AS "jobKey", queue, name, payload
          FROM outbox
-        WHERE sent_at IS NULL
+        WHERE sent_at IS NULL AND queue = ANY($2::text[])
         ORDER BY id
         LIMIT $1
         FOR UPDATE SKIP LOCKED`,
-      [this.config.outboxBatchSize],
+      // Only queues this worker knows: during a rolling deploy, rows for a queue that only the
+      // newer version has wait for a newer worker instead of failing every batch of an older one.
+      [this.config.outboxBatchSize, ALL_QUEUES],
     )) as ClaimedMessage[];
     return rows;
   }
 
   async publish(rows: ClaimedMessage[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the queue backend did not accept jobs within ${PUBLISH_TIMEOUT_MS} ms`)), PUBLISH_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.enqueue(rows), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async enqueue(rows: ClaimedMessage[]): Promise<void> {
     const byQueue = new Map<string, ClaimedMessage[]>();
     for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
     for (const [queueName, messages] of byQueue) {
@@ -66,7 +85,7 @@ export class OutboxRelayService {
         messages.map((message) => ({
           name: message.name,
           data: message.payload,
-          opts: { jobId: outboxJobId(message.id) },
+          opts: { jobId: outboxJobId(message.jobKey) },
         })),
       );
     }

@@ -1,15 +1,23 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bullmq';
-import { NotFoundError } from '../errors/app-error.js';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { ConflictError, NotFoundError } from '../errors/app-error.js';
+import type { Caller } from '../http/caller.js';
 import { type Page, skipOf } from '../http/pagination.js';
 import { type FailedJobDto, type FailedJobsQueryDto, toFailedJobDto } from './failed-job.dto.js';
 
 /** Jobs that used up their attempts stay in BullMQ's failed set; this lists and retries them. */
 @Injectable()
 export class FailedJobsService {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   private queue(name: string): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
@@ -18,17 +26,31 @@ export class FailedJobsService {
   async list(query: FailedJobsQueryDto): Promise<Page<FailedJobDto>> {
     const queue = this.queue(query.queue);
     const start = skipOf(query);
-    const [jobs, total] = await Promise.all([
-      queue.getFailed(start, start + query.pageSize - 1),
-      queue.getFailedCount(),
-    ]);
-    return { items: jobs.filter(Boolean).map((job) => toFailedJobDto(query.queue, job)), page: query.page, pageSize: query.pageSize, total };
+    const [jobs, total] = await Promise.all([queue.getFailed(start, start + query.pageSize - 1), queue.getFailedCount()]);
+    return {
+      items: jobs.filter(Boolean).map((job) => toFailedJobDto(query.queue, job)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
   }
 
-  async retry(queueName: string, jobId: string): Promise<FailedJobDto> {
+  async retry(caller: Caller, queueName: string, jobId: string): Promise<FailedJobDto> {
     const job: Job | undefined = await this.queue(queueName).getJob(jobId);
     if (!job || !(await job.isFailed())) throw new NotFoundError('Failed job', { queue: queueName, jobId });
-    await job.retry('failed');
-    return toFailedJobDto(queueName, job);
+    const before = toFailedJobDto(queueName, job);
+    try {
+      await job.retry('failed');
+    } catch {
+      // Another admin (or another replica) retried it first: the job is no longer in the failed set.
+      throw new ConflictError('JOB_NOT_RETRYABLE', 'The job is no longer failed; it may have been retried already', {
+        queue: queueName,
+        jobId,
+      });
+    }
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, caller, { action: 'job.retried', entity: 'job', entityId: `${queueName}/${jobId}`, before }),
+    );
+    return { ...before, attemptsMade: 0, failedReason: undefined, finishedAt: undefined };
   }
 }

@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { validationExceptionFactory } from '#core/errors/validation-errors.js';
+import { InvalidCredentialsError } from '../auth/auth-errors.js';
 import { LoginDto } from '../auth/auth.dto.js';
 
 /**
@@ -23,6 +24,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<T>(error: unknown, user: T): T {
     if (error) throw error;
+    if (!user) throw new InvalidCredentialsError();
     return user;
   }
 }

@@ -7,7 +7,7 @@ import { AuditService } from '#core/audit/audit.service.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import { NotFoundError } from '#core/errors/app-error.js';
-import type { Caller } from '#core/http/caller.js';
+import { type Caller, SYSTEM_CALLER } from '#core/http/caller.js';
 import { PasswordHasher } from '../users/password-hasher.service.js';
 import { User } from '../users/user.entity.js';
 import { toUserDto, type UserDto } from '../users/user.dto.js';
@@ -81,7 +81,14 @@ export class AuthService {
           [hash],
         )) as { session_id: string; used_at: Date | null }[];
         if (known?.used_at) {
-          await this.sessions.revoke(manager, known.session_id, 'refresh token reused');
+          // A rotated token came back: it may be a stolen copy, so the whole session ends (and that is audited).
+          if (await this.sessions.revoke(manager, known.session_id, 'refresh token reused')) {
+            await this.audit.record(manager, SYSTEM_CALLER, {
+              action: 'auth.refresh_token_reused',
+              entity: 'auth_session',
+              entityId: known.session_id,
+            });
+          }
           return { error: new InvalidRefreshTokenError('REFRESH_TOKEN_REUSED') };
         }
         return { error: new InvalidRefreshTokenError() };
