@@ -7,6 +7,7 @@ const esm = {
     '^#core/(.*)\\.js$': '<rootDir>/libs/core/src/$1',
     '^#identity/(.*)\\.js$': '<rootDir>/libs/identity/src/$1',
     '^#messaging/(.*)\\.js$': '<rootDir>/libs/messaging/src/$1',
+    '^#programme/(.*)\\.js$': '<rootDir>/libs/programme/src/$1',
     '^#testing/(.*)\\.js$': '<rootDir>/libs/testing/src/$1',
     '^#migrations/(.*)\\.js$': '<rootDir>/migrations/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -1,10 +1,14 @@
 import { CreateIdentityTables1763740000000 } from './1763740000000-CreateIdentityTables.js';
 import { CreateAuditLogAndOutbox1763740000001 } from './1763740000001-CreateAuditLogAndOutbox.js';
 import { CreateNotification1763740000002 } from './1763740000002-CreateNotification.js';
+import { CreateProgramme1763740000003 } from './1763740000003-CreateProgramme.js';
+import { CreateScheduleRelease1763740000004 } from './1763740000004-CreateScheduleRelease.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
   CreateIdentityTables1763740000000,
   CreateAuditLogAndOutbox1763740000001,
   CreateNotification1763740000002,
+  CreateProgramme1763740000003,
+  CreateScheduleRelease1763740000004,
 ];

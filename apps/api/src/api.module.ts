@@ -13,6 +13,14 @@ import { HealthController } from './health/health.controller.js';
 import { FailedJobsService } from '#core/queue/failed-jobs.service.js';
 import { JobsController } from './jobs/jobs.controller.js';
 import { UsersController } from './users/users.controller.js';
+import { ProgrammeModule } from '#programme/programme.module.js';
+import { DirectoryController } from './programme/directory.controller.js';
+import { EventsController } from './programme/events.controller.js';
+import { PublicProgrammeController } from './programme/public-programme.controller.js';
+import { ScheduleController } from './programme/schedule.controller.js';
+import { SessionsController } from './programme/sessions.controller.js';
+import { TracksController } from './programme/tracks.controller.js';
+import { VenuesController } from './programme/venues.controller.js';
 
 @Module({})
 export class ApiModule {
@@ -26,8 +34,22 @@ export class ApiModule {
         AuditModule,
         OutboxModule,
         IdentityHttpModule,
+        ProgrammeModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, AuditController, JobsController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        AuditController,
+        JobsController,
+        EventsController,
+        VenuesController,
+        TracksController,
+        DirectoryController,
+        SessionsController,
+        ScheduleController,
+        PublicProgrammeController,
+      ],
       providers: [ReadinessService, FailedJobsService],
     };
   }

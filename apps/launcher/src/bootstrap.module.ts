@@ -5,14 +5,15 @@ import { ConfigModule } from '#core/config/config.module.js';
 import { DatabaseModule } from '#core/database/database.module.js';
 import { OutboxModule } from '#core/outbox/outbox.module.js';
 import { IdentityModule } from '#identity/identity.module.js';
+import { ProgrammeModule } from '#programme/programme.module.js';
 
-/** Just enough of the product to create the first admin after migrating. */
+/** Just enough of the product to create the first admin and load the demo programme after migrating. */
 @Module({})
 export class BootstrapModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: BootstrapModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, OutboxModule, IdentityModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, OutboxModule, IdentityModule, ProgrammeModule],
     };
   }
 }

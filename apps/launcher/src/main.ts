@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { childProcessEnv, loadConfigOrExit } from '#core/config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database.js';
 import { prepareDatabase } from './prepare-database.js';
+import { seedDemo } from './seed-demo.js';
 
 /**
  * `npm start`: the zero-config default. Starts an embedded PostgreSQL when
@@ -45,6 +46,8 @@ process.once('SIGINT', () => void stopAll(0));
 try {
   if (config.databaseIsEmbedded) database = await startEmbeddedDatabase(config, print);
   await prepareDatabase(config, print);
+  // The zero-config start shows a real programme: the 2025 edition, loaded once into an empty database.
+  if (config.databaseIsEmbedded) await seedDemo(config, print, { onlyIfEmpty: true });
 } catch (error) {
   process.stderr.write(`start failed: ${(error as Error).message}\n`);
   await stopAll(1);

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsUUID, validateSync } from 'class-validator';
+import { IsInt, IsObject, IsUUID, Min, validateSync } from 'class-validator';
 import { AppError } from '../errors/app-error.js';
 import { flattenValidationErrors } from '../errors/validation-errors.js';
 import { JobName, QueueName } from './queue-names.js';
@@ -13,6 +13,22 @@ export class WelcomeUserJob {
   userId: string;
 }
 
+/** A schedule release was published; `changes` is its difference from the release before. */
+export class ScheduleReleasedJob {
+  @IsUUID()
+  eventId: string;
+
+  @IsUUID()
+  releaseId: string;
+
+  @IsInt()
+  @Min(1)
+  number: number;
+
+  @IsObject()
+  changes: Record<string, unknown>;
+}
+
 interface JobContract {
   queue: QueueName;
   payload: new () => object;
@@ -20,6 +36,7 @@ interface JobContract {
 
 export const JOB_CONTRACTS: Record<JobName, JobContract> = {
   [JobName.WelcomeUser]: { queue: QueueName.Notifications, payload: WelcomeUserJob },
+  [JobName.ScheduleReleased]: { queue: QueueName.Programme, payload: ScheduleReleasedJob },
 };
 
 export class InvalidJobPayloadError extends AppError {

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { ConflictError, NotFoundError } from '#core/errors/app-error.js';
+import { likePattern } from '#core/database/like-pattern.js';
 import { registerConstraint } from '#core/errors/database-error-map.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf, toPage } from '#core/http/pagination.js';
@@ -119,8 +120,7 @@ export class UsersService {
     if (query.role) builder.andWhere('u.role = :role', { role: query.role });
     if (query.active !== undefined) builder.andWhere('u.active = :active', { active: query.active });
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere('(u.email ILIKE :like OR u.display_name ILIKE :like)', { like });
+      builder.andWhere('(u.email ILIKE :like OR u.display_name ILIKE :like)', { like: likePattern(query.q) });
     }
     const [rows, total] = await builder
       .orderBy('u.created_at', 'ASC')

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsTimeZone, Matches } from 'class-validator';
+import { PageMetaDto } from '#core/http/pagination.js';
+import { type Language, LANGUAGES } from '#core/i18n/language.js';
+import type { Trilingual } from '#core/i18n/trilingual.js';
+import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
+import { TrilingualField } from '#core/i18n/trilingual-field.decorator.js';
+import { EVENT_STATUSES, type EventStatus } from '../programme-vocabulary.js';
+import type { ConferenceEvent } from './event.entity.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateEventDto {
+  @ApiProperty({ example: 'sco-local-trade-2026', description: 'Lower-case words joined by hyphens; used in public URLs' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters and digits joined by hyphens' })
+  slug: string;
+
+  @TrilingualField({ maxLength: 300 })
+  name: Trilingual;
+
+  @TrilingualField({ maxLength: 100 })
+  city: Trilingual;
+
+  @ApiProperty({ example: 'Asia/Shanghai' })
+  @IsTimeZone()
+  timeZone: string;
+
+  @ApiProperty({ example: '2026-07-17', description: 'First day, in the event time zone' })
+  @Matches(DAY, { message: 'firstDay must be a date YYYY-MM-DD' })
+  firstDay: string;
+
+  @ApiProperty({ example: '2026-07-18' })
+  @Matches(DAY, { message: 'lastDay must be a date YYYY-MM-DD' })
+  lastDay: string;
+
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES)
+  defaultLanguage: Language;
+
+  @ApiPropertyOptional({ enum: EVENT_STATUSES, default: 'draft' })
+  @IsOptional()
+  @IsIn(EVENT_STATUSES)
+  status?: EventStatus;
+}
+
+export class UpdateEventDto extends PartialType(CreateEventDto) {}
+
+export class EventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty({ type: TrilingualDto }) name: Trilingual;
+  @ApiProperty({ type: TrilingualDto }) city: Trilingual;
+  @ApiProperty() timeZone: string;
+  @ApiProperty() firstDay: string;
+  @ApiProperty() lastDay: string;
+  @ApiProperty({ enum: LANGUAGES }) defaultLanguage: Language;
+  @ApiProperty({ enum: EVENT_STATUSES }) status: EventStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class EventPageDto extends PageMetaDto {
+  @ApiProperty({ type: [EventDto] }) items: EventDto[];
+}
+
+export function toEventDto(event: ConferenceEvent): EventDto {
+  return {
+    id: event.id,
+    slug: event.slug,
+    name: event.name,
+    city: event.city,
+    timeZone: event.timeZone,
+    firstDay: event.firstDay,
+    lastDay: event.lastDay,
+    defaultLanguage: event.defaultLanguage,
+    status: event.status,
+    createdAt: event.createdAt.toISOString(),
+    updatedAt: event.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '#core/audit/audit.service.js';
+import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import '../programme-constraints.js';
+import { ConferenceEvent } from './event.entity.js';
+import { type CreateEventDto, type EventDto, toEventDto, type UpdateEventDto } from './event.dto.js';
+
+/** Loads an event inside a transaction, or answers 404. Used by every programme service. */
+export async function eventOrFail(manager: EntityManager, eventId: string, lock = false): Promise<ConferenceEvent> {
+  const event = await manager.findOne(ConferenceEvent, { where: { id: eventId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+  if (!event) throw new NotFoundError('Event', { eventId });
+  return event;
+}
+
+function assertDayOrder(firstDay: string, lastDay: string): void {
+  if (lastDay < firstDay) throw new AppError(422, 'EVENT_DAYS_ORDER', 'The last day must not be before the first day');
+}
+
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(caller: Caller, dto: CreateEventDto): Promise<EventDto> {
+    assertDayOrder(dto.firstDay, dto.lastDay);
+    return this.dataSource.transaction(async (manager) => {
+      const event = await manager.save(manager.create(ConferenceEvent, { ...dto, status: dto.status ?? 'draft' }));
+      const after = toEventDto(event);
+      await this.audit.record(manager, caller, { action: 'event.created', entity: 'event', entityId: event.id, after });
+      return after;
+    });
+  }
+
+  async update(caller: Caller, eventId: string, dto: UpdateEventDto): Promise<EventDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await eventOrFail(manager, eventId, true);
+      const before = toEventDto(event);
+      Object.assign(event, dto);
+      assertDayOrder(event.firstDay, event.lastDay);
+      const after = toEventDto(await manager.save(event));
+      await this.audit.record(manager, caller, { action: 'event.updated', entity: 'event', entityId: event.id, before, after });
+      return after;
+    });
+  }
+
+  async get(eventId: string): Promise<EventDto> {
+    return toEventDto(await eventOrFail(this.dataSource.manager, eventId));
+  }
+
+  async list(query: PageQueryDto): Promise<Page<EventDto>> {
+    const [rows, total] = await this.dataSource.getRepository(ConferenceEvent).findAndCount({
+      order: { firstDay: 'DESC', id: 'ASC' },
+      skip: skipOf(query),
+      take: query.pageSize,
+    });
+    return toPage(rows, total, query, toEventDto);
+  }
+}

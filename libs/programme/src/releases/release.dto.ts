@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageMetaDto } from '#core/http/pagination.js';
+import type { Trilingual } from '#core/i18n/trilingual.js';
+import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
+import { TrilingualField } from '#core/i18n/trilingual-field.decorator.js';
+import type { ScheduleChanges } from './schedule-diff.js';
+import type { ScheduleRelease } from './schedule-release.entity.js';
+import type { TranslationGap } from './translation-report.js';
+
+export class PublishReleaseDto {
+  @TrilingualField({ maxLength: 200, description: 'e.g. { en: "Final programme", zh: "最终议程", ru: "Окончательная программа" }' })
+  name: Trilingual;
+
+  @TrilingualField({ optional: true, maxLength: 5000 })
+  notes?: Trilingual | null;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Admins only: publish although texts lack a language (recorded in the audit log)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overrideMissingTranslations?: boolean;
+}
+
+export class ReleaseSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ type: TrilingualDto }) name: Trilingual;
+  @ApiProperty({ type: TrilingualDto, nullable: true }) notes: Trilingual | null;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) publishedBy: string | null;
+  @ApiProperty() translationsOverridden: boolean;
+  @ApiProperty({ description: 'Scheduled sessions in this release' }) sessionCount: number;
+}
+
+export class ReleasePageDto extends PageMetaDto {
+  @ApiProperty({ type: [ReleaseSummaryDto] }) items: ReleaseSummaryDto[];
+}
+
+export class ReleaseChangesDto {
+  @ApiProperty() number: number;
+  @ApiProperty({ nullable: true, type: Number }) previousNumber: number | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) added: ScheduleChanges['added'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) cancelled: ScheduleChanges['cancelled'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) moved: ScheduleChanges['moved'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) roomChanged: ScheduleChanges['roomChanged'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) retitled: ScheduleChanges['retitled'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) speakersChanged: ScheduleChanges['speakersChanged'];
+}
+
+export class TranslationGapDto {
+  @ApiProperty({ enum: ['event', 'venue', 'room', 'track', 'session', 'person', 'organisation'] }) entity: TranslationGap['entity'];
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'title' }) field: string;
+  @ApiProperty({ enum: ['zh', 'en', 'ru'], isArray: true }) missing: TranslationGap['missing'];
+}
+
+export class TranslationReportDto extends PageMetaDto {
+  @ApiProperty({ type: [TranslationGapDto] }) items: TranslationGapDto[];
+  @ApiProperty({ description: 'True when every text has zh, en and ru' }) complete: boolean;
+}
+
+export function toReleaseSummaryDto(release: ScheduleRelease): ReleaseSummaryDto {
+  return {
+    id: release.id,
+    eventId: release.eventId,
+    number: release.number,
+    name: release.name,
+    notes: release.notes,
+    publishedAt: release.publishedAt.toISOString(),
+    publishedBy: release.publishedBy,
+    translationsOverridden: release.translationsOverridden,
+    sessionCount: release.snapshot.sessions.length,
+  };
+}
+
+export function toReleaseChangesDto(release: ScheduleRelease): ReleaseChangesDto {
+  return { number: release.number, ...release.changes };
+}

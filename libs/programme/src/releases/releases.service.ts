@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isDeepStrictEqual } from 'node:util';
+import { DataSource } from 'typeorm';
+import { AuditService } from '#core/audit/audit.service.js';
+import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import { OutboxService } from '#core/outbox/outbox.service.js';
+import { JobName } from '#core/queue/queue-names.js';
+import { eventOrFail } from '../events/events.service.js';
+import { buildSnapshot } from './build-snapshot.js';
+import {
+  type PublishReleaseDto,
+  type ReleaseChangesDto,
+  type ReleaseSummaryDto,
+  toReleaseChangesDto,
+  toReleaseSummaryDto,
+  type TranslationReportDto,
+} from './release.dto.js';
+import { diffSchedules } from './schedule-diff.js';
+import { ScheduleRelease } from './schedule-release.entity.js';
+import { translationGaps } from './translation-report.js';
+
+@Injectable()
+export class ReleasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Publishes the draft schedule as the next numbered release, in one
+   * transaction: the snapshot, its difference from the previous release, the
+   * audit entry and the outbox event commit together. The event row is locked so
+   * two organisers publishing at once get numbers one after the other.
+   */
+  async publish(caller: Caller, eventId: string, dto: PublishReleaseDto): Promise<ReleaseSummaryDto> {
+    const override = dto.overrideMissingTranslations === true;
+    if (override && caller.role !== 'admin') {
+      throw new AppError(403, 'OVERRIDE_NEEDS_ADMIN', 'Only an admin may publish with missing translations');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const event = await eventOrFail(manager, eventId, true);
+      const gaps = await translationGaps(manager, eventId);
+      if (gaps.length && !override) {
+        throw new ConflictError('TRANSLATIONS_MISSING', `${gaps.length} texts lack a language; see details or the translation report`, gaps);
+      }
+      const snapshot = await buildSnapshot(manager, eventId);
+      const previous = await manager.findOne(ScheduleRelease, { where: { eventId }, order: { number: 'DESC' } });
+      if (previous && isDeepStrictEqual(previous.snapshot, JSON.parse(JSON.stringify(snapshot)))) {
+        throw new ConflictError('NO_CHANGES', `The schedule has not changed since release ${previous.number}`, { number: previous.number });
+      }
+      const changes = diffSchedules(previous?.snapshot ?? null, previous?.number ?? null, snapshot);
+      const release = await manager.save(
+        manager.create(ScheduleRelease, {
+          eventId,
+          number: (previous?.number ?? 0) + 1,
+          name: dto.name,
+          notes: dto.notes ?? null,
+          publishedAt: new Date(),
+          publishedBy: caller.userId || null,
+          translationsOverridden: gaps.length > 0,
+          snapshot,
+          changes,
+        }),
+      );
+      if (event.status === 'draft') await manager.update('event', { id: eventId }, { status: 'published' });
+      const summary = toReleaseSummaryDto(release);
+      await this.audit.record(manager, caller, {
+        action: gaps.length ? 'release.published_with_missing_translations' : 'release.published',
+        entity: 'schedule_release',
+        entityId: release.id,
+        after: { ...summary, missingTranslations: gaps.length ? gaps : undefined },
+      });
+      await this.outbox.add(manager, JobName.ScheduleReleased, {
+        eventId,
+        releaseId: release.id,
+        number: release.number,
+        changes,
+      });
+      return summary;
+    });
+  }
+
+  async list(eventId: string, query: PageQueryDto): Promise<Page<ReleaseSummaryDto>> {
+    await eventOrFail(this.dataSource.manager, eventId);
+    const [rows, total] = await this.dataSource.getRepository(ScheduleRelease).findAndCount({
+      where: { eventId },
+      order: { number: 'DESC' },
+      skip: skipOf(query),
+      take: query.pageSize,
+    });
+    return toPage(rows, total, query, toReleaseSummaryDto);
+  }
+
+  async get(eventId: string, number: number): Promise<ScheduleRelease> {
+    const release = await this.dataSource.getRepository(ScheduleRelease).findOneBy({ eventId, number });
+    if (!release) throw new NotFoundError('Release', { eventId, number });
+    return release;
+  }
+
+  async summary(eventId: string, number: number): Promise<ReleaseSummaryDto> {
+    return toReleaseSummaryDto(await this.get(eventId, number));
+  }
+
+  async changes(eventId: string, number: number): Promise<ReleaseChangesDto> {
+    return toReleaseChangesDto(await this.get(eventId, number));
+  }
+
+  async translationReport(eventId: string, query: PageQueryDto): Promise<TranslationReportDto> {
+    await eventOrFail(this.dataSource.manager, eventId);
+    const gaps = await translationGaps(this.dataSource.manager, eventId);
+    const start = skipOf(query);
+    return {
+      items: gaps.slice(start, start + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: gaps.length,
+      complete: gaps.length === 0,
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import type { Trilingual } from '#core/i18n/trilingual.js';
+import type { ScheduleSnapshot, SnapshotSession } from './schedule-snapshot.js';
+
+export interface SessionRef {
+  sessionId: string;
+  title: Trilingual;
+  startsAt: string;
+  endsAt: string;
+  roomId: string | null;
+}
+
+export interface ScheduleChanges {
+  previousNumber: number | null;
+  added: SessionRef[];
+  /** In the previous release and no longer scheduled (cancelled, back to draft or removed). */
+  cancelled: SessionRef[];
+  moved: (SessionRef & { from: { startsAt: string; endsAt: string } })[];
+  roomChanged: (SessionRef & { fromRoomId: string | null })[];
+  retitled: (SessionRef & { fromTitle: Trilingual })[];
+  speakersChanged: (SessionRef & { added: PersonRole[]; removed: PersonRole[] })[];
+}
+
+export interface PersonRole {
+  personId: string;
+  role: string;
+}
+
+function ref(session: SnapshotSession): SessionRef {
+  return { sessionId: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, roomId: session.roomId };
+}
+
+function sameTitle(a: Trilingual, b: Trilingual): boolean {
+  return (['zh', 'en', 'ru'] as const).every((language) => (a[language] ?? '') === (b[language] ?? ''));
+}
+
+/** The people on stage: interpreters change without it being news to delegates. */
+function stagePeople(session: SnapshotSession): Map<string, PersonRole> {
+  return new Map(
+    session.roles
+      .filter((r) => r.role !== 'interpreter')
+      .map((r) => [`${r.person.id}:${r.role}`, { personId: r.person.id, role: r.role }] as const),
+  );
+}
+
+function sameInstant(a: string, b: string): boolean {
+  return new Date(a).getTime() === new Date(b).getTime();
+}
+
+/** How a release differs from the one before (`previous` null for the first release). */
+export function diffSchedules(previous: ScheduleSnapshot | null, previousNumber: number | null, next: ScheduleSnapshot): ScheduleChanges {
+  const before = new Map((previous?.sessions ?? []).map((s) => [s.id, s]));
+  const after = new Map(next.sessions.map((s) => [s.id, s]));
+  const changes: ScheduleChanges = {
+    previousNumber,
+    added: [],
+    cancelled: [],
+    moved: [],
+    roomChanged: [],
+    retitled: [],
+    speakersChanged: [],
+  };
+  for (const [id, session] of after) {
+    const old = before.get(id);
+    if (!old) {
+      changes.added.push(ref(session));
+      continue;
+    }
+    if (!sameInstant(old.startsAt, session.startsAt) || !sameInstant(old.endsAt, session.endsAt)) {
+      changes.moved.push({ ...ref(session), from: { startsAt: old.startsAt, endsAt: old.endsAt } });
+    }
+    if (old.roomId !== session.roomId) changes.roomChanged.push({ ...ref(session), fromRoomId: old.roomId });
+    if (!sameTitle(old.title, session.title)) changes.retitled.push({ ...ref(session), fromTitle: old.title });
+    const oldPeople = stagePeople(old);
+    const newPeople = stagePeople(session);
+    const added = [...newPeople].filter(([key]) => !oldPeople.has(key)).map(([, value]) => value);
+    const removed = [...oldPeople].filter(([key]) => !newPeople.has(key)).map(([, value]) => value);
+    if (added.length || removed.length) changes.speakersChanged.push({ ...ref(session), added, removed });
+  }
+  for (const [id, session] of before) {
+    if (!after.has(id)) changes.cancelled.push(ref(session));
+  }
+  return changes;
+}
+
+export function isEmptyChange(changes: ScheduleChanges): boolean {
+  return (['added', 'cancelled', 'moved', 'roomChanged', 'retitled', 'speakersChanged'] as const).every((k) => changes[k].length === 0);
+}

@@ -1,0 +1,12 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Trilingual } from '#core/i18n/trilingual.js';
+
+@Entity({ name: 'venue' })
+export class Venue {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'event_id', type: 'uuid' }) eventId: string;
+  @Column({ type: 'jsonb' }) name: Trilingual;
+  @Column({ type: 'jsonb', nullable: true }) address: Trilingual | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
