@@ -143,6 +143,11 @@ describe('npm start with nothing configured: embedded PostgreSQL, migrations, fi
     const { accessToken } = (await login.json()) as { accessToken: string };
     const readyAgain = async () =>
       ((await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as Readiness).checks.outbox.pending as number;
+    // The first embedded start loaded the 2025 edition.
+    const programme = await fetch(`http://127.0.0.1:${port}/api/public/events/sco-local-trade-2025/programme?lang=ru`);
+    expect(programme.status).toBe(200);
+    expect(((await programme.json()) as { release: { number: number } }).release.number).toBe(1);
+    expect(first.output()).toContain('demo programme loaded');
     // The admin's welcome job goes through the worker on the PostgreSQL queue backend.
     for (let i = 0; i < 100 && (await readyAgain()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await readyAgain()).toBe(0);

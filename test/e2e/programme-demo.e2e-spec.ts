@@ -1,0 +1,51 @@
+import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
+import { DEMO_EDITION_2025 } from '#programme/demo/demo-edition-2025.data.js';
+import { TestStack } from '#testing/test-stack.js';
+
+describe('The 2025 demo programme (npm run seed:demo)', () => {
+  let stack: TestStack;
+  let token: string;
+
+  beforeAll(async () => {
+    stack = await (await TestStack.create()).startApi();
+    token = await stack.loginAsAdmin();
+  });
+  afterAll(() => stack.close());
+
+  it('loads once, publishes release 1, and changes nothing when run again', async () => {
+    const seeder = stack.api!.get(DemoSeeder, { strict: false });
+    const first = await seeder.seed();
+    expect(first.inserted).toBeGreaterThan(50);
+    expect(first.releaseNumber).toBe(1);
+    const counts = () =>
+      stack.db.pool.query(`SELECT (SELECT count(*) FROM session) s, (SELECT count(*) FROM person) p, (SELECT count(*) FROM schedule_release) r,
+                                  (SELECT count(*) FROM audit_log) a, (SELECT count(*) FROM outbox) o`);
+    const before = (await counts()).rows[0];
+    const second = await seeder.seed();
+    expect(second).toMatchObject({ inserted: 0, releaseNumber: 1 });
+    expect((await counts()).rows[0]).toEqual(before);
+    expect(Number(before.s)).toBe(DEMO_EDITION_2025.event.sessions.length);
+  });
+
+  it('is complete in three languages and free of conflicts', async () => {
+    const event = (await stack.http.get('/api/events', { token })).body.items.find((e: { slug: string }) => e.slug === 'sco-local-trade-2025');
+    const report = await stack.http.get(`/api/events/${event.id}/translation-report`, { token });
+    expect(report.body).toMatchObject({ complete: true, total: 0 });
+    const conflicts = await stack.http.get(`/api/events/${event.id}/conflicts`, { token });
+    expect(conflicts.body.hard).toBe(0);
+  });
+
+  it('shows the four parallel forums of the SCO Industrial and Supply Chain meeting, in Russian', async () => {
+    const forums = await stack.http.get('/api/public/events/sco-local-trade-2025/programme?lang=ru&kind=forum&day=2025-07-18');
+    expect(forums.status).toBe(200);
+    const items = forums.body.items as { title: string; startsAt: string; room: { id: string } }[];
+    expect(items).toHaveLength(4);
+    expect(new Set(items.map((s) => s.startsAt)).size).toBe(1);
+    expect(new Set(items.map((s) => s.room.id)).size).toBe(4);
+    for (const item of items) expect(item.title).toMatch(/[а-яё]/i);
+    const zh = await stack.http.get('/api/public/events/sco-local-trade-2025/programme?lang=zh');
+    expect(zh.body.event.name).toContain('上海合作组织');
+    const newEnergy = (zh.body.items as { theme: string | null }[]).find((s) => s.theme?.includes('绿色丝路'));
+    expect(newEnergy).toBeDefined();
+  });
+});

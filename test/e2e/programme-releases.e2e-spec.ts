@@ -1,0 +1,177 @@
+import { TestStack } from '#testing/test-stack.js';
+import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
+
+describe('Programme releases and the public programme', () => {
+  let stack: TestStack;
+  let admin: string;
+  let organiser: string;
+  let p: ProgrammeFixture;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await (await TestStack.create()).startApi();
+    admin = await stack.loginAsAdmin();
+    await stack.http.post('/api/users', { email: 'organiser@example.org', displayName: 'Org', role: 'organiser', password: 'organiser password' }, { token: admin });
+    organiser = await stack.http.login('organiser@example.org', 'organiser password');
+    p = await buildProgramme(stack.http, organiser);
+    const post = async (key: string, body: Record<string, unknown>) => {
+      const result = await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody(body), { token: organiser });
+      if (result.status !== 201) throw new Error(result.text);
+      ids[key] = result.body.id;
+    };
+    await post('opening', { kind: 'ceremony', title: { zh: '开幕式', en: 'Opening ceremony', ru: 'Церемония открытия' }, roomId: p.hall, trackId: p.track, startsAt: at('2025-07-18', '09:00'), endsAt: at('2025-07-18', '10:00') });
+    await post('forum', { title: tri('Logistics forum'), roomId: p.remote, trackId: p.track, startsAt: at('2025-07-18', '14:00'), endsAt: at('2025-07-18', '16:00') });
+    await post('doomed', { title: tri('Side event'), kind: 'side_event', roomId: p.small, startsAt: at('2025-07-19', '09:00'), endsAt: at('2025-07-19', '10:00') });
+    await post('closed', { title: tri('Signing'), kind: 'signing_ceremony', visibility: 'invitation', roomId: p.small, startsAt: at('2025-07-18', '12:00'), endsAt: at('2025-07-18', '12:30') });
+    await post('draft', { title: tri('Not yet'), status: 'draft', roomId: p.small, startsAt: at('2025-07-18', '15:00'), endsAt: at('2025-07-18', '16:00') });
+    await stack.http.post(`/api/events/${p.eventId}/sessions/${ids.forum}/roles`, { personId: p.people[0], role: 'moderator' }, { token: organiser });
+  });
+  afterAll(() => stack.close());
+
+  const publish = (token: string, body: Record<string, unknown> = {}) =>
+    stack.http.post(`/api/events/${p.eventId}/releases`, { name: tri('Programme'), ...body }, { token });
+
+  it('shows nothing publicly before the first release', async () => {
+    const result = await stack.http.get(`/api/public/events/${p.slug}/programme`);
+    expect(result.status).toBe(404);
+  });
+
+  it('refuses to publish while texts lack a language, listing each gap, and shows them in the translation report', async () => {
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.forum}`, { theme: { zh: '国际物流大通道', en: 'International logistics corridor' } }, { token: organiser });
+    const refused = await publish(organiser);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('TRANSLATIONS_MISSING');
+    expect(refused.body.details).toEqual([{ entity: 'session', id: ids.forum, field: 'theme', missing: ['ru'] }]);
+    const report = await stack.http.get(`/api/events/${p.eventId}/translation-report`, { token: organiser });
+    expect(report.body).toMatchObject({ complete: false, total: 1, items: [{ field: 'theme', missing: ['ru'] }] });
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM schedule_release WHERE event_id = $1`, [p.eventId]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('lets only an admin override missing translations, and records the override in the audit log', async () => {
+    const organiserOverride = await publish(organiser, { overrideMissingTranslations: true });
+    expect(organiserOverride.status).toBe(403);
+    expect(organiserOverride.body.code).toBe('OVERRIDE_NEEDS_ADMIN');
+    const released = await publish(admin, { overrideMissingTranslations: true, name: { zh: '第一版', en: 'First edition', ru: 'Первая версия' } });
+    expect(released.status).toBe(201);
+    expect(released.body).toMatchObject({ number: 1, translationsOverridden: true, sessionCount: 4 });
+    const audit = await stack.http.get(`/api/audit?action=release.published_with_missing_translations`, { token: admin });
+    expect(audit.body.items[0]).toMatchObject({ actorRole: 'admin', after: { number: 1, missingTranslations: [expect.objectContaining({ field: 'theme' })] } });
+  });
+
+  it('serves the latest release publicly in the language asked for, public sessions only', async () => {
+    const ru = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=ru`);
+    expect(ru.status).toBe(200);
+    expect(ru.body).toMatchObject({ language: 'ru', release: { number: 1, name: 'Первая версия' }, event: { city: 'Циндао' } });
+    const titles = ru.body.items.map((s: { title: string }) => s.title);
+    expect(titles).toEqual(['Церемония открытия', 'Logistics forum (рус.)', 'Side event (рус.)']);
+    const forum = ru.body.items[1];
+    expect(forum).toMatchObject({ day: '2025-07-18', room: { name: 'Forum room (рус.)' }, track: { colour: '#1f6feb' }, fellBack: true });
+    // The missing Russian theme falls back to the event's default language, Chinese.
+    expect(forum.theme).toBe('国际物流大通道');
+    expect(forum.people).toEqual([expect.objectContaining({ name: 'Ли Ган', nameNative: '李刚', role: 'moderator', position: 'Director (рус.)' })]);
+
+    const zh = await stack.http.get(`/api/public/events/${p.slug}/programme`, { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' } });
+    expect(zh.body.language).toBe('zh');
+    expect(zh.body.items[0].title).toBe('开幕式');
+    const fallback = await stack.http.get(`/api/public/events/${p.slug}/programme`, { headers: { 'accept-language': 'de-DE' } });
+    expect(fallback.body.language).toBe('zh');
+  });
+
+  it('filters by day, track, room and kind', async () => {
+    const get = async (query: string) => (await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en&${query}`)).body.items.map((s: { title: string }) => s.title);
+    expect(await get('day=2025-07-19')).toEqual(['Side event']);
+    expect(await get(`track=${p.track}`)).toEqual(['Opening ceremony', 'Logistics forum']);
+    expect(await get(`room=${p.remote}`)).toEqual(['Logistics forum']);
+    expect(await get('kind=ceremony')).toEqual(['Opening ceremony']);
+    const bad = await stack.http.get(`/api/public/events/${p.slug}/programme?kind=party`);
+    expect(bad.status).toBe(400);
+  });
+
+  it('answers a repeat with 304 through its ETag, and serves repeats from memory', async () => {
+    const first = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en&day=2025-07-18`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en&day=2025-07-18`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    const otherLanguage = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=ru&day=2025-07-18`, { headers: { 'if-none-match': etag } });
+    expect(otherLanguage.status).toBe(200);
+
+    const commits = async () =>
+      Number((await stack.db.pool.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
+    const before = await commits();
+    await Promise.all(Array.from({ length: 50 }, () => stack.http.get(`/api/public/events/${p.slug}/programme?lang=en`)));
+    // 50 requests cost at most a couple of small queries (the latest release is re-checked once a second), not 50.
+    expect((await commits()) - before).toBeLessThanOrEqual(4);
+  });
+
+  it('keeps drafts out of the public view until the next release, whose differences it records', async () => {
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.forum}`, { theme: { zh: '国际物流大通道', en: 'International logistics corridor', ru: 'Международный логистический коридор' } }, { token: organiser });
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.forum}`, { startsAt: at('2025-07-18', '14:30'), endsAt: at('2025-07-18', '16:30'), roomId: p.hall }, { token: organiser });
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.opening}`, { title: { zh: '开幕式暨主旨演讲', en: 'Opening ceremony and keynotes', ru: 'Церемония открытия и основные доклады' } }, { token: organiser });
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.doomed}`, { status: 'cancelled' }, { token: organiser });
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.draft}`, { status: 'scheduled' }, { token: organiser });
+    const roles = await stack.http.get(`/api/events/${p.eventId}/sessions/${ids.forum}`, { token: organiser });
+    await stack.http.request('DELETE', `/api/events/${p.eventId}/sessions/${ids.forum}/roles/${roles.body.roles[0].id}`, undefined, { token: organiser });
+    await stack.http.post(`/api/events/${p.eventId}/sessions/${ids.forum}/roles`, { personId: p.people[1], role: 'speaker' }, { token: organiser });
+
+    const stillOld = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en`);
+    expect(stillOld.body.release.number).toBe(1);
+    expect(stillOld.body.items.map((s: { title: string }) => s.title)).toContain('Side event');
+
+    const second = await publish(organiser, { name: tri('Second') });
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ number: 2, translationsOverridden: false });
+
+    const changes = await stack.http.get(`/api/events/${p.eventId}/releases/2/changes`, { token: organiser });
+    expect(changes.status).toBe(200);
+    const c = changes.body;
+    expect(c.previousNumber).toBe(1);
+    expect(c.added.map((s: { sessionId: string }) => s.sessionId)).toEqual([ids.draft]);
+    expect(c.cancelled.map((s: { sessionId: string }) => s.sessionId)).toEqual([ids.doomed]);
+    expect(c.moved).toEqual([expect.objectContaining({ sessionId: ids.forum, from: expect.objectContaining({ startsAt: expect.stringContaining('06:00:00') }) })]);
+    expect(c.roomChanged).toEqual([expect.objectContaining({ sessionId: ids.forum, fromRoomId: p.remote, roomId: p.hall })]);
+    expect(c.retitled).toEqual([expect.objectContaining({ sessionId: ids.opening, fromTitle: expect.objectContaining({ en: 'Opening ceremony' }) })]);
+    expect(c.speakersChanged).toEqual([
+      expect.objectContaining({ sessionId: ids.forum, added: [{ personId: p.people[1], role: 'speaker' }], removed: [{ personId: p.people[0], role: 'moderator' }] }),
+    ]);
+
+    // Publishing wrote one outbox event carrying the changes, in the same transaction.
+    const { rows } = await stack.db.pool.query(`SELECT payload FROM outbox WHERE name = 'schedule-released' ORDER BY id`);
+    expect(rows.map((r) => r.payload.number)).toEqual([1, 2]);
+    expect(rows[1].payload).toMatchObject({ eventId: p.eventId, changes: { cancelled: [expect.objectContaining({ sessionId: ids.doomed })] } });
+
+    // Within a second the public sees release 2.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const latest = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en`);
+    expect(latest.body.release.number).toBe(2);
+    expect(latest.body.items.map((s: { title: string }) => s.title)).toEqual(['Opening ceremony and keynotes', 'Logistics forum', 'Not yet']);
+  });
+
+  it('refuses a release that changes nothing, and gives concurrent publishers distinct numbers', async () => {
+    const nothing = await publish(organiser);
+    expect(nothing.status).toBe(409);
+    expect(nothing.body.code).toBe('NO_CHANGES');
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.draft}`, { title: tri('Now scheduled') }, { token: organiser });
+    const results = await Promise.all(Array.from({ length: 5 }, () => publish(organiser)));
+    expect(results.filter((r) => r.status === 201).map((r) => r.body.number)).toEqual([3]);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(4).fill('NO_CHANGES'));
+    const list = await stack.http.get(`/api/events/${p.eventId}/releases`, { token: organiser });
+    expect(list.body.items.map((r: { number: number }) => r.number)).toEqual([3, 2, 1]);
+  });
+
+  it('keeps releases immutable, even to a direct database write', async () => {
+    await expect(stack.db.pool.query(`UPDATE schedule_release SET name = '{"en":"x"}' WHERE event_id = $1`, [p.eventId])).rejects.toThrow(/cannot be changed/);
+    await expect(stack.db.pool.query(`DELETE FROM schedule_release WHERE event_id = $1`, [p.eventId])).rejects.toThrow(/cannot be changed/);
+    const one = await stack.http.get(`/api/events/${p.eventId}/releases/1`, { token: organiser });
+    expect(one.body).toMatchObject({ number: 1, name: { en: 'First edition' } });
+    expect((await stack.http.get(`/api/events/${p.eventId}/releases/99`, { token: organiser })).status).toBe(404);
+    expect((await stack.http.get(`/api/events/${p.eventId}/releases/zero`, { token: organiser })).status).toBe(400);
+  });
+
+  it('answers 404 for an unknown event slug', async () => {
+    const result = await stack.http.get('/api/public/events/no-such-event/programme');
+    expect(result.status).toBe(404);
+  });
+});
