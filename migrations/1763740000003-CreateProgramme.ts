@@ -146,7 +146,8 @@ export class CreateProgramme1763740000003 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX session_role_person_idx ON session_role (person_id)`);
 
-    // A new role copies its session's time; the share lock makes a concurrent move of the session wait (or be waited for).
+    // A role (new or changed in any way) copies its session's time and status: the copies can never be
+    // written directly. The share lock makes a concurrent move of the session wait, or be waited for.
     await db.query(`
       CREATE FUNCTION session_role_copy_session() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -155,7 +156,7 @@ export class CreateProgramme1763740000003 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await db.query(`
-      CREATE TRIGGER session_role_copy_session BEFORE INSERT OR UPDATE OF session_id ON session_role
+      CREATE TRIGGER session_role_copy_session BEFORE INSERT OR UPDATE ON session_role
         FOR EACH ROW EXECUTE FUNCTION session_role_copy_session()`);
     await db.query(`
       CREATE FUNCTION session_propagate_to_roles() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -199,7 +200,8 @@ export class CreateProgramme1763740000003 implements MigrationInterface {
       CREATE TRIGGER event_days_keep_sessions AFTER UPDATE OF first_day, last_day, time_zone ON event
         FOR EACH ROW EXECUTE FUNCTION event_days_keep_sessions()`);
 
-    // A session's capacity fits its room unless an organiser gave a reason to override it.
+    // A session's capacity fits its room unless an organiser gave a reason to override it. Checked again when
+    // the status changes, since a room may have shrunk while the session was cancelled.
     await db.query(`
       CREATE FUNCTION session_capacity_fits_room() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE seats integer;
@@ -214,7 +216,7 @@ export class CreateProgramme1763740000003 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await db.query(`
-      CREATE TRIGGER session_capacity_fits_room BEFORE INSERT OR UPDATE OF capacity, room_id, capacity_override_reason ON session
+      CREATE TRIGGER session_capacity_fits_room BEFORE INSERT OR UPDATE OF capacity, room_id, capacity_override_reason, status ON session
         FOR EACH ROW EXECUTE FUNCTION session_capacity_fits_room()`);
     await db.query(`
       CREATE FUNCTION room_capacity_keeps_sessions() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -229,11 +231,44 @@ export class CreateProgramme1763740000003 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER room_capacity_keeps_sessions AFTER UPDATE OF capacity ON room
         FOR EACH ROW EXECUTE FUNCTION room_capacity_keeps_sessions()`);
+
+    // Interpretation is promised only in languages the room's booths deliver, and a room cannot drop a
+    // channel that a session in it still promises.
+    await db.query(`
+      CREATE FUNCTION session_interpretation_in_room() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE channels text[];
+      BEGIN
+        IF NEW.room_id IS NOT NULL AND cardinality(NEW.languages_interpreted) > 0 AND NEW.status <> 'cancelled' THEN
+          SELECT interpretation_channels INTO channels FROM room WHERE id = NEW.room_id FOR SHARE;
+          IF NOT NEW.languages_interpreted <@ channels THEN
+            RAISE EXCEPTION 'the room offers no interpretation into some of %', NEW.languages_interpreted
+              USING ERRCODE = '23514', CONSTRAINT = 'session_interpretation_in_room';
+          END IF;
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER session_interpretation_in_room BEFORE INSERT OR UPDATE OF languages_interpreted, room_id, status ON session
+        FOR EACH ROW EXECUTE FUNCTION session_interpretation_in_room()`);
+    await db.query(`
+      CREATE FUNCTION room_channels_keep_sessions() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM session s WHERE s.room_id = NEW.id AND s.status <> 'cancelled'
+                     AND NOT s.languages_interpreted <@ NEW.interpretation_channels) THEN
+          RAISE EXCEPTION 'sessions in this room promise interpretation the room would no longer offer'
+            USING ERRCODE = '23514', CONSTRAINT = 'session_interpretation_in_room';
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER room_channels_keep_sessions AFTER UPDATE OF interpretation_channels ON room
+        FOR EACH ROW EXECUTE FUNCTION room_channels_keep_sessions()`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE session_role, session_host, session, person, organisation, track, room, venue, event`);
     await db.query(`DROP FUNCTION session_role_copy_session, session_propagate_to_roles, session_within_event_days,
-                    event_days_keep_sessions, session_capacity_fits_room, room_capacity_keeps_sessions`);
+                    event_days_keep_sessions, session_capacity_fits_room, room_capacity_keeps_sessions,
+                    session_interpretation_in_room, room_channels_keep_sessions`);
   }
 }

@@ -47,5 +47,11 @@ describe('The 2025 demo programme (npm run seed:demo)', () => {
     expect(zh.body.event.name).toContain('上海合作组织');
     const newEnergy = (zh.body.items as { theme: string | null }[]).find((s) => s.theme?.includes('绿色丝路'));
     expect(newEnergy).toBeDefined();
+    // Invitation-only sessions (the signing, the alliance meeting) and tracks only they use stay out of public view.
+    const sessions = DEMO_EDITION_2025.event.sessions;
+    const publicTracks = new Set(sessions.filter((s) => s.visibility === 'public' && s.trackKey).map((s) => s.trackKey));
+    expect(publicTracks.size).toBeLessThan(DEMO_EDITION_2025.event.tracks.length);
+    expect(zh.body.tracks).toHaveLength(publicTracks.size);
+    expect(zh.body.total).toBe(sessions.filter((s) => s.visibility === 'public').length);
   });
 });

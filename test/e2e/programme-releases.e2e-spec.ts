@@ -44,6 +44,15 @@ describe('Programme releases and the public programme', () => {
     expect(refused.body.details).toEqual([{ entity: 'session', id: ids.forum, field: 'theme', missing: ['ru'] }]);
     const report = await stack.http.get(`/api/events/${p.eventId}/translation-report`, { token: organiser });
     expect(report.body).toMatchObject({ complete: false, total: 1, items: [{ field: 'theme', missing: ['ru'] }] });
+    // The release's own name is public too.
+    const unnamed = await publish(organiser, { name: { en: 'Only English' } });
+    expect(unnamed.body.details).toEqual(expect.arrayContaining([{ entity: 'release', id: 'new', field: 'name', missing: ['zh', 'ru'] }]));
+    // So is a speaker's name in Cyrillic.
+    const noCyrillic = (await stack.http.post('/api/people', { nameNative: '李潇潇', nameLatin: 'Li Xiaoxiao' }, { token: organiser })).body.id;
+    const role = await stack.http.post(`/api/events/${p.eventId}/sessions/${ids.opening}/roles`, { personId: noCyrillic, role: 'speaker' }, { token: organiser });
+    const withName = await publish(organiser);
+    expect(withName.body.details).toEqual(expect.arrayContaining([{ entity: 'person', id: noCyrillic, field: 'nameCyrillic', missing: ['ru'] }]));
+    await stack.http.request('DELETE', `/api/events/${p.eventId}/sessions/${ids.opening}/roles/${role.body.id}`, undefined, { token: organiser });
     const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM schedule_release WHERE event_id = $1`, [p.eventId]);
     expect(rows[0].n).toBe(0);
   });
@@ -95,6 +104,11 @@ describe('Programme releases and the public programme', () => {
     const again = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en&day=2025-07-18`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
+    expect(again.headers.get('cache-control')).toBe('public, no-cache');
+    const weakInList = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en&day=2025-07-18`, {
+      headers: { 'if-none-match': `"something-else", W/${etag}` },
+    });
+    expect(weakInList.status).toBe(304);
     const otherLanguage = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=ru&day=2025-07-18`, { headers: { 'if-none-match': etag } });
     expect(otherLanguage.status).toBe(200);
 
@@ -112,6 +126,7 @@ describe('Programme releases and the public programme', () => {
     await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.opening}`, { title: { zh: '开幕式暨主旨演讲', en: 'Opening ceremony and keynotes', ru: 'Церемония открытия и основные доклады' } }, { token: organiser });
     await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.doomed}`, { status: 'cancelled' }, { token: organiser });
     await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.draft}`, { status: 'scheduled' }, { token: organiser });
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.closed}`, { visibility: 'public' }, { token: organiser });
     const roles = await stack.http.get(`/api/events/${p.eventId}/sessions/${ids.forum}`, { token: organiser });
     await stack.http.request('DELETE', `/api/events/${p.eventId}/sessions/${ids.forum}/roles/${roles.body.roles[0].id}`, undefined, { token: organiser });
     await stack.http.post(`/api/events/${p.eventId}/sessions/${ids.forum}/roles`, { personId: p.people[1], role: 'speaker' }, { token: organiser });
@@ -137,6 +152,9 @@ describe('Programme releases and the public programme', () => {
       expect.objectContaining({ sessionId: ids.forum, added: [{ personId: p.people[1], role: 'speaker' }], removed: [{ personId: p.people[0], role: 'moderator' }] }),
     ]);
 
+    expect(c.visibilityChanged).toEqual([expect.objectContaining({ sessionId: ids.closed, fromVisibility: 'invitation', visibility: 'public' })]);
+    expect(c.added[0]).toMatchObject({ visibility: 'public' });
+
     // Publishing wrote one outbox event carrying the changes, in the same transaction.
     const { rows } = await stack.db.pool.query(`SELECT payload FROM outbox WHERE name = 'schedule-released' ORDER BY id`);
     expect(rows.map((r) => r.payload.number)).toEqual([1, 2]);
@@ -146,7 +164,7 @@ describe('Programme releases and the public programme', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const latest = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en`);
     expect(latest.body.release.number).toBe(2);
-    expect(latest.body.items.map((s: { title: string }) => s.title)).toEqual(['Opening ceremony and keynotes', 'Logistics forum', 'Not yet']);
+    expect(latest.body.items.map((s: { title: string }) => s.title)).toEqual(['Opening ceremony and keynotes', 'Signing', 'Logistics forum', 'Not yet']);
   });
 
   it('refuses a release that changes nothing, and gives concurrent publishers distinct numbers', async () => {

@@ -126,6 +126,7 @@ describe('Programme: scheduling rules held by PostgreSQL', () => {
       stack.http.patch(`/api/events/${p.eventId}/sessions/${b.body.id}`, { startsAt: at('2025-07-19', '07:30'), endsAt: at('2025-07-19', '08:00') }, { token }),
     ]);
     expect([moveA.status, moveB.status].sort()).toEqual([200, 409]);
+    expect([moveA, moveB].find((r) => r.status === 409)!.body.code).toBe('PERSON_CONFLICT');
     const { rows } = await stack.db.pool.query(
       `SELECT count(*)::int AS n FROM session_role x JOIN session_role y ON x.person_id = y.person_id AND x.id < y.id
         WHERE x.person_id = $1 AND x.session_during && y.session_during`,
@@ -166,6 +167,84 @@ describe('Programme: scheduling rules held by PostgreSQL', () => {
     const shrink = await stack.http.patch(`/api/events/${p.eventId}/rooms/${p.remote}`, { capacity: 100 }, { token });
     expect(shrink.status).toBe(422);
     expect(shrink.body.code).toBe('CAPACITY_EXCEEDS_ROOM');
+  });
+
+  it('re-checks the room when a cancelled session is scheduled again', async () => {
+    const room = (await stack.http.post(`/api/events/${p.eventId}/rooms`, { venueId: p.venueA, name: tri('Shrinking room'), capacity: 100 }, { token })).body.id;
+    const session = await createSession({ roomId: room, capacity: 90, startsAt: at('2025-07-19', '10:00'), endsAt: at('2025-07-19', '11:00') });
+    await stack.http.patch(`/api/events/${p.eventId}/sessions/${session.body.id}`, { status: 'cancelled' }, { token });
+    expect((await stack.http.patch(`/api/events/${p.eventId}/rooms/${room}`, { capacity: 50 }, { token })).status).toBe(200);
+    const back = await stack.http.patch(`/api/events/${p.eventId}/sessions/${session.body.id}`, { status: 'scheduled' }, { token });
+    expect(back.status).toBe(422);
+    expect(back.body.code).toBe('CAPACITY_EXCEEDS_ROOM');
+  });
+
+  it('refuses null for a field that cannot be empty', async () => {
+    const session = await createSession({ startsAt: at('2025-07-19', '21:00'), endsAt: at('2025-07-19', '22:00') });
+    const result = await stack.http.patch(`/api/events/${p.eventId}/sessions/${session.body.id}`, { startsAt: null, languagesInterpreted: null }, { token });
+    expect(result.status).toBe(400);
+    expect(result.body.details).toEqual([
+      { field: 'startsAt', rule: 'notNull', message: expect.any(String) },
+      { field: 'languagesInterpreted', rule: 'notNull', message: expect.any(String) },
+    ]);
+    const cleared = await stack.http.patch(`/api/events/${p.eventId}/sessions/${session.body.id}`, { theme: null }, { token });
+    expect(cleared.status).toBe(200);
+  });
+
+  it('keeps a room from dropping an interpretation channel a session still promises', async () => {
+    const room = (await stack.http.post(`/api/events/${p.eventId}/rooms`, { venueId: p.venueA, name: tri('Booth room'), capacity: 60, interpretationChannels: ['en', 'ru'] }, { token })).body.id;
+    expect((await createSession({ roomId: room, languagesInterpreted: ['ru'], startsAt: at('2025-07-19', '15:00'), endsAt: at('2025-07-19', '16:00') })).status).toBe(201);
+    const drop = await stack.http.patch(`/api/events/${p.eventId}/rooms/${room}`, { interpretationChannels: ['en'] }, { token });
+    expect(drop.status).toBe(422);
+    expect(drop.body.code).toBe('INTERPRETATION_NOT_AVAILABLE');
+  });
+
+  it('holds when a person is added to a session while that session moves onto their other engagement', async () => {
+    const person = (await stack.http.post('/api/people', { nameNative: '宋家良', nameLatin: 'Song Jialiang', nameCyrillic: 'Сун Цзялян' }, { token })).body.id;
+    for (let round = 0; round < 6; round += 1) {
+      const hour = String(round + 8).padStart(2, '0');
+      const busy = await createSession({ startsAt: at('2025-07-18', `${hour}:00`), endsAt: at('2025-07-18', `${hour}:20`) });
+      await stack.http.post(`/api/events/${p.eventId}/sessions/${busy.body.id}/roles`, { personId: person, role: 'speaker' }, { token });
+      const other = await createSession({ startsAt: at('2025-07-18', `${hour}:30`), endsAt: at('2025-07-18', `${hour}:50`) });
+      // Adding the person to `other` is fine at its current time; moving `other` is fine without the person.
+      await Promise.all([
+        stack.http.post(`/api/events/${p.eventId}/sessions/${other.body.id}/roles`, { personId: person, role: 'host' }, { token }),
+        stack.http.patch(`/api/events/${p.eventId}/sessions/${other.body.id}`, { startsAt: at('2025-07-18', `${hour}:10`), endsAt: at('2025-07-18', `${hour}:25`) }, { token }),
+      ]);
+    }
+    const { rows } = await stack.db.pool.query(
+      `SELECT count(*)::int AS n FROM session_role x JOIN session_role y ON x.person_id = y.person_id AND x.session_id < y.session_id
+         JOIN session sx ON sx.id = x.session_id JOIN session sy ON sy.id = y.session_id
+        WHERE x.person_id = $1 AND sx.status = 'scheduled' AND sy.status = 'scheduled' AND sx.during && sy.during`,
+      [person],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('holds when sessions are added while the event days shrink, and when capacity grows while the room shrinks', async () => {
+    const q = await buildProgramme(stack.http, token);
+    const [shrink, add] = await Promise.all([
+      stack.http.patch(`/api/events/${q.eventId}`, { lastDay: '2025-07-18' }, { token }),
+      stack.http.post(`/api/events/${q.eventId}/sessions`, sessionBody({ startsAt: at('2025-07-19', '09:00'), endsAt: at('2025-07-19', '10:00') }), { token }),
+    ]);
+    expect([shrink.status, add.status].filter((s) => s >= 400)).toHaveLength(1);
+    const { rows } = await stack.db.pool.query(
+      `SELECT count(*)::int AS n FROM session s JOIN event e ON e.id = s.event_id
+        WHERE e.id = $1 AND s.ends_at > ((e.last_day + 1)::timestamp AT TIME ZONE e.time_zone)`,
+      [q.eventId],
+    );
+    expect(rows[0].n).toBe(0);
+
+    const session = await stack.http.post(`/api/events/${q.eventId}/sessions`, sessionBody({ roomId: q.remote, capacity: 100, startsAt: at('2025-07-18', '09:00'), endsAt: at('2025-07-18', '10:00') }), { token });
+    await Promise.all([
+      stack.http.patch(`/api/events/${q.eventId}/rooms/${q.remote}`, { capacity: 120 }, { token }),
+      stack.http.patch(`/api/events/${q.eventId}/sessions/${session.body.id}`, { capacity: 150 }, { token }),
+    ]);
+    const { rows: seats } = await stack.db.pool.query(
+      `SELECT s.capacity, r.capacity AS seats FROM session s JOIN room r ON r.id = s.room_id WHERE s.id = $1`,
+      [session.body.id],
+    );
+    expect(seats[0].capacity).toBeLessThanOrEqual(seats[0].seats);
   });
 
   it('promises interpretation only in languages the room offers', async () => {

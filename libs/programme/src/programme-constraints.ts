@@ -13,6 +13,7 @@ const RULES: [string, number, string, string][] = [
   ['session_ends_after_start', 422, 'SESSION_ENDS_BEFORE_START', 'A session must end after it starts'],
   ['session_within_event_days', 422, 'OUTSIDE_EVENT_DAYS', "A session must lie within the event's days"],
   ['session_capacity_fits_room', 422, 'CAPACITY_EXCEEDS_ROOM', "The capacity exceeds the room's seats; give a reason to override"],
+  ['session_interpretation_in_room', 422, 'INTERPRETATION_NOT_AVAILABLE', 'Interpretation is promised in a language the room does not offer'],
   ['session_room_no_overlap', 409, 'ROOM_CONFLICT', 'Another scheduled session uses this room at that time'],
   ['session_role_person_no_overlap', 409, 'PERSON_CONFLICT', 'This person is expected in another session at that time'],
   ['session_role_once', 409, 'ROLE_ALREADY_HELD', 'This person already has this role in the session'],

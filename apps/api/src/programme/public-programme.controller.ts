@@ -25,12 +25,8 @@ export class PublicProgrammeController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublicProgrammeDto | undefined> {
-    const answer = await this.programme.programme(slug, query, acceptLanguage);
-    void reply.header('etag', answer.etag).header('cache-control', 'public, max-age=30').header('vary', 'Accept-Language');
-    if (ifNoneMatch === answer.etag) {
-      void reply.status(304);
-      return undefined;
-    }
+    const answer = await this.programme.programme(slug, query, acceptLanguage, ifNoneMatch);
+    void reply.status(answer.status).headers(answer.headers);
     return answer.body;
   }
 }

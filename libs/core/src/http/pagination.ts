@@ -34,6 +34,12 @@ export function toPage<E, D>(rows: E[], total: number, query: PageQueryDto, map:
   return { items: rows.map(map), page: query.page, pageSize: query.pageSize, total };
 }
 
+/** A page of a list already in memory (reports computed whole). */
+export function pageOf<T>(items: T[], query: { page: number; pageSize: number }): Page<T> {
+  const start = (query.page - 1) * query.pageSize;
+  return { items: items.slice(start, start + query.pageSize), page: query.page, pageSize: query.pageSize, total: items.length };
+}
+
 export function skipOf(query: PageQueryDto): number {
   return (query.page - 1) * query.pageSize;
 }

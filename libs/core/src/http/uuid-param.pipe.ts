@@ -1,4 +1,4 @@
-import { ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ParseIntPipe, ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
 import { ValidationFailedError } from '../errors/validation-errors.js';
 
 /** `:id` parameters: a malformed id is a 400 VALIDATION_FAILED naming the parameter, like any other field. */
@@ -9,8 +9,14 @@ export function UuidParam(name = 'id'): ParseUUIDPipe {
 }
 
 /** A positive integer path parameter (e.g. a release number), refused like any other field. */
-export function PositiveIntParam(name: string): ParseIntPipe {
-  return new ParseIntPipe({
-    exceptionFactory: () => new ValidationFailedError([{ field: name, rule: 'isInt', message: `${name} must be a positive integer` }]),
-  });
+export function PositiveIntParam(name: string): PipeTransform<string, Promise<number>> {
+  const refuse = () => new ValidationFailedError([{ field: name, rule: 'isPositiveInt', message: `${name} must be a positive integer` }]);
+  const parse = new ParseIntPipe({ exceptionFactory: refuse });
+  return {
+    transform: async (value: string, metadata: ArgumentMetadata) => {
+      const number = await parse.transform(value, metadata);
+      if (typeof number !== 'number' || number < 1) throw refuse();
+      return number;
+    },
+  };
 }

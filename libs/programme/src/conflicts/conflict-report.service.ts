@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type PageQueryDto, skipOf } from '#core/http/pagination.js';
+import { pageOf, type PageQueryDto } from '#core/http/pagination.js';
 import { eventOrFail } from '../events/events.service.js';
 import type { ConflictDto, ConflictReportDto } from './conflict.dto.js';
 
@@ -70,12 +70,8 @@ export class ConflictReportService {
       sessions: row.sessions,
       detail: row.detail,
     }));
-    const start = skipOf(query);
     return {
-      items: conflicts.slice(start, start + query.pageSize),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: conflicts.length,
+      ...pageOf(conflicts, query),
       hard: conflicts.filter((c) => c.severity === 'hard').length,
       soft: conflicts.filter((c) => c.severity === 'soft').length,
     };

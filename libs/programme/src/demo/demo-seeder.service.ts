@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
+import { AppError } from '#core/errors/app-error.js';
 import { SYSTEM_CALLER } from '#core/http/caller.js';
 import { ReleasesService } from '../releases/releases.service.js';
 import type { DemoEdition } from './demo-data.types.js';
@@ -157,6 +158,10 @@ export class DemoSeeder {
           en: 'Loaded from the 2025 reports; times and rooms the reports do not give are assumed.',
           ru: 'Загружено по материалам 2025 года; время и залы, не указанные в них, условные.',
         },
+      }).catch(async (error: unknown) => {
+        // Two seeds at once: the other one published the same programme first.
+        if (!(error instanceof AppError && error.code === 'NO_CHANGES')) throw error;
+        return { number: (error.details as { number: number }).number };
       });
       releaseNumber = release.number;
     }

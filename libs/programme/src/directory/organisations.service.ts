@@ -5,6 +5,7 @@ import { AuditService } from '#core/audit/audit.service.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf, toPage } from '#core/http/pagination.js';
+import { rejectNulls } from '#core/http/reject-nulls.js';
 import { likePattern } from '#core/database/like-pattern.js';
 import { Organisation } from './organisation.entity.js';
 import {
@@ -31,6 +32,7 @@ export class OrganisationsService {
   }
 
   async update(caller: Caller, id: string, dto: UpdateOrganisationDto): Promise<OrganisationDto> {
+    rejectNulls(dto, ['name', 'country', 'type']);
     return this.dataSource.transaction(async (manager) => {
       const organisation = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!organisation) throw new NotFoundError('Organisation', { id });

@@ -5,6 +5,7 @@ import { AuditService } from '#core/audit/audit.service.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf, toPage } from '#core/http/pagination.js';
+import { rejectNulls } from '#core/http/reject-nulls.js';
 import { likePattern } from '#core/database/like-pattern.js';
 import { Person } from './person.entity.js';
 import { type CreatePersonDto, type ListPeopleQueryDto, type PersonDto, toPersonDto, type UpdatePersonDto } from './person.dto.js';
@@ -36,6 +37,7 @@ export class PeopleService {
   }
 
   async update(caller: Caller, id: string, dto: UpdatePersonDto): Promise<PersonDto> {
+    rejectNulls(dto, ['nameNative', 'nameLatin']);
     return this.dataSource.transaction(async (manager) => {
       const person = await manager.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!person) throw new NotFoundError('Person', { id });

@@ -5,6 +5,7 @@ import { AuditService } from '#core/audit/audit.service.js';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import { rejectNulls } from '#core/http/reject-nulls.js';
 import '../programme-constraints.js';
 import { ConferenceEvent } from './event.entity.js';
 import { type CreateEventDto, type EventDto, toEventDto, type UpdateEventDto } from './event.dto.js';
@@ -38,6 +39,7 @@ export class EventsService {
   }
 
   async update(caller: Caller, eventId: string, dto: UpdateEventDto): Promise<EventDto> {
+    rejectNulls(dto, ['slug', 'name', 'city', 'timeZone', 'firstDay', 'lastDay', 'defaultLanguage', 'status']);
     return this.dataSource.transaction(async (manager) => {
       const event = await eventOrFail(manager, eventId, true);
       const before = toEventDto(event);

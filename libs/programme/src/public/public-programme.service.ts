@@ -25,8 +25,17 @@ interface LatestRelease {
 }
 
 export interface ProgrammeAnswer {
-  etag: string;
-  body: PublicProgrammeDto;
+  /** 200 with the body, or 304 when the client's copy is current. */
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body?: PublicProgrammeDto;
+}
+
+/** True when an If-None-Match header (a list, weak tags allowed) names this ETag. */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 /**
@@ -36,12 +45,17 @@ export interface ProgrammeAnswer {
  */
 @Injectable()
 export class PublicProgrammeService {
-  private readonly latest = new Map<string, LatestRelease>();
+  private readonly latest = new Map<string, Promise<LatestRelease>>();
   private readonly rendered = new Map<string, Promise<RenderedProgramme>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async programme(slug: string, query: PublicProgrammeQueryDto, acceptLanguage: string | undefined): Promise<ProgrammeAnswer> {
+  async programme(
+    slug: string,
+    query: PublicProgrammeQueryDto,
+    acceptLanguage: string | undefined,
+    ifNoneMatch: string | undefined,
+  ): Promise<ProgrammeAnswer> {
     const release = await this.latestRelease(slug);
     const language = negotiateLanguage({ query: query.lang, acceptLanguage, fallback: release.defaultLanguage });
     const programme = await this.render(release.id, language);
@@ -55,8 +69,13 @@ export class PublicProgrammeService {
     const start = (query.page - 1) * query.pageSize;
     const view = [query.day, query.track, query.room, query.kind, query.page, query.pageSize].join('|');
     const etag = `"r${release.id}-${language}-${createHash('sha1').update(view).digest('base64url').slice(0, 12)}"`;
+    // no-cache: a client may keep a copy but asks again each time (a 304 costs nothing), so a new release
+    // is seen at once rather than when a max-age runs out.
+    const headers = { etag, 'cache-control': 'public, no-cache', vary: 'Accept-Language' };
+    if (matchesEtag(ifNoneMatch, etag)) return { status: 304, headers };
     return {
-      etag,
+      status: 200,
+      headers,
       body: {
         language,
         event: programme.event,
@@ -74,9 +93,22 @@ export class PublicProgrammeService {
     };
   }
 
+  /** The latest release of an event, re-read at most once a second per replica, one query for all waiting requests. */
   private async latestRelease(slug: string): Promise<LatestRelease> {
     const cached = this.latest.get(slug);
-    if (cached && Date.now() - cached.fetchedAt < LATEST_RELEASE_TTL_MS) return cached;
+    if (cached) {
+      const latest = await cached.catch(() => undefined);
+      if (latest && Date.now() - latest.fetchedAt < LATEST_RELEASE_TTL_MS) return latest;
+      if (this.latest.get(slug) !== cached) return this.latestRelease(slug);
+    }
+    const lookup = this.lookUpLatest(slug);
+    this.latest.set(slug, lookup);
+    // A failed or missing lookup is not remembered: the next request asks again.
+    lookup.catch(() => this.latest.delete(slug));
+    return lookup;
+  }
+
+  private async lookUpLatest(slug: string): Promise<LatestRelease> {
     const [row] = (await this.dataSource.query(
       `SELECT r.id, r.number, r.name, r.published_at, e.default_language
          FROM event e JOIN schedule_release r ON r.event_id = e.id
@@ -84,7 +116,7 @@ export class PublicProgrammeService {
       [slug],
     )) as { id: string; number: number; name: LatestRelease['name']; published_at: Date; default_language: Language }[];
     if (!row) throw new NotFoundError('Published programme', { slug });
-    const latest: LatestRelease = {
+    return {
       id: row.id,
       number: row.number,
       name: row.name,
@@ -92,8 +124,6 @@ export class PublicProgrammeService {
       defaultLanguage: row.default_language,
       fetchedAt: Date.now(),
     };
-    this.latest.set(slug, latest);
-    return latest;
   }
 
   /** One render per (release, language), shared by concurrent requests; the oldest entries are dropped first. */

@@ -11,11 +11,11 @@ export interface RenderedProgramme {
   sessions: PublicSessionDto[];
 }
 
-/** The person's name in the script a reader of `language` expects. */
-function displayName(person: SnapshotPerson, language: Language): string {
-  if (language === 'zh') return person.nameNative;
-  if (language === 'ru') return person.nameCyrillic ?? person.nameLatin;
-  return person.nameLatin;
+/** The person's name in the script a reader of `language` expects, and whether it had to fall back. */
+function displayName(person: SnapshotPerson, language: Language): { name: string; fellBack: boolean } {
+  if (language === 'zh') return { name: person.nameNative, fellBack: false };
+  if (language === 'ru') return { name: person.nameCyrillic ?? person.nameLatin, fellBack: !person.nameCyrillic };
+  return { name: person.nameLatin, fellBack: false };
 }
 
 function localDay(instant: string, timeZone: string): string {
@@ -36,6 +36,11 @@ export function renderProgramme(snapshot: ScheduleSnapshot, language: Language):
   const tracks = new Map(
     snapshot.tracks.map((track) => [track.id, { id: track.id, name: text(track.name) ?? '', colour: track.colour }]),
   );
+  const personName = (person: SnapshotPerson): string => {
+    const shown = displayName(person, language);
+    if (shown.fellBack) fellBack = true;
+    return shown.name;
+  };
   const sessions = snapshot.sessions
     .filter((session) => session.visibility === 'public')
     .map((session): PublicSessionDto => {
@@ -57,7 +62,7 @@ export function renderProgramme(snapshot: ScheduleSnapshot, language: Language):
         hosts: session.hosts.map((host) => ({ id: host.id, name: text(host.name) ?? '', country: host.country })),
         people: session.roles.map((entry) => ({
           id: entry.person.id,
-          name: displayName(entry.person, language),
+          name: personName(entry.person),
           nameNative: entry.person.nameNative,
           honorific: text(entry.person.honorific),
           position: text(entry.person.position),
@@ -82,7 +87,8 @@ export function renderProgramme(snapshot: ScheduleSnapshot, language: Language):
       firstDay: snapshot.event.firstDay,
       lastDay: snapshot.event.lastDay,
     },
-    tracks: [...tracks.values()],
+    // Only tracks that public sessions use: a track of invitation-only meetings is not public.
+    tracks: [...tracks.values()].filter((track) => sessions.some((session) => session.track?.id === track.id)),
     sessions,
   };
 }

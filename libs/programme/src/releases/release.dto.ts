@@ -49,11 +49,13 @@ export class ReleaseChangesDto {
   @ApiProperty({ type: 'array', items: { type: 'object' } }) roomChanged: ScheduleChanges['roomChanged'];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) retitled: ScheduleChanges['retitled'];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) speakersChanged: ScheduleChanges['speakersChanged'];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Switched between public and invitation-only' })
+  visibilityChanged: ScheduleChanges['visibilityChanged'];
 }
 
 export class TranslationGapDto {
-  @ApiProperty({ enum: ['event', 'venue', 'room', 'track', 'session', 'person', 'organisation'] }) entity: TranslationGap['entity'];
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['event', 'venue', 'room', 'track', 'session', 'person', 'organisation', 'release'] }) entity: TranslationGap['entity'];
+  @ApiProperty({ description: 'The record\'s id ("new" for the release being published)' }) id: string;
   @ApiProperty({ example: 'title' }) field: string;
   @ApiProperty({ enum: ['zh', 'en', 'ru'], isArray: true }) missing: TranslationGap['missing'];
 }

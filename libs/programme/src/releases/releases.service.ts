@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
-import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import { type Page, pageOf, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import { retryOnConflict } from '#core/database/retry-on-conflict.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { eventOrFail } from '../events/events.service.js';
@@ -20,7 +21,7 @@ import {
 } from './release.dto.js';
 import { diffSchedules } from './schedule-diff.js';
 import { ScheduleRelease } from './schedule-release.entity.js';
-import { translationGaps } from './translation-report.js';
+import { releaseTextGaps, translationGaps } from './translation-report.js';
 
 @Injectable()
 export class ReleasesService {
@@ -33,17 +34,20 @@ export class ReleasesService {
   /**
    * Publishes the draft schedule as the next numbered release, in one
    * transaction: the snapshot, its difference from the previous release, the
-   * audit entry and the outbox event commit together. The event row is locked so
-   * two organisers publishing at once get numbers one after the other.
+   * audit entry and the outbox event commit together. REPEATABLE READ gives the
+   * translation check and the snapshot one view of the data, so an edit made
+   * meanwhile cannot slip an untranslated text past the gate; the event row lock
+   * makes concurrent publishers take turns (the later one is retried, and then
+   * sees the earlier release).
    */
   async publish(caller: Caller, eventId: string, dto: PublishReleaseDto): Promise<ReleaseSummaryDto> {
     const override = dto.overrideMissingTranslations === true;
     if (override && caller.role !== 'admin') {
       throw new AppError(403, 'OVERRIDE_NEEDS_ADMIN', 'Only an admin may publish with missing translations');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return retryOnConflict(() => this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const event = await eventOrFail(manager, eventId, true);
-      const gaps = await translationGaps(manager, eventId);
+      const gaps = [...(await translationGaps(manager, eventId)), ...releaseTextGaps(dto)];
       if (gaps.length && !override) {
         throw new ConflictError('TRANSLATIONS_MISSING', `${gaps.length} texts lack a language; see details or the translation report`, gaps);
       }
@@ -81,21 +85,24 @@ export class ReleasesService {
         changes,
       });
       return summary;
-    });
+    }), ['schedule_release_number_key']);
   }
 
   async list(eventId: string, query: PageQueryDto): Promise<Page<ReleaseSummaryDto>> {
     await eventOrFail(this.dataSource.manager, eventId);
-    const [rows, total] = await this.dataSource.getRepository(ScheduleRelease).findAndCount({
-      where: { eventId },
-      order: { number: 'DESC' },
-      skip: skipOf(query),
-      take: query.pageSize,
-    });
-    return toPage(rows, total, query, toReleaseSummaryDto);
+    // The summaries only: snapshots are large and a list does not need them.
+    const rows = (await this.dataSource.query(
+      `SELECT id, event_id AS "eventId", number, name, notes, published_at AS "publishedAt", published_by AS "publishedBy",
+              translations_overridden AS "translationsOverridden", jsonb_array_length(snapshot->'sessions') AS "sessionCount",
+              count(*) OVER () AS total
+         FROM schedule_release WHERE event_id = $1 ORDER BY number DESC OFFSET $2 LIMIT $3`,
+      [eventId, skipOf(query), query.pageSize],
+    )) as (Omit<ReleaseSummaryDto, 'publishedAt'> & { publishedAt: Date; total: string })[];
+    const total = rows.length ? Number(rows[0].total) : (await this.dataSource.getRepository(ScheduleRelease).countBy({ eventId }));
+    return toPage(rows, total, query, ({ total: _total, ...row }) => ({ ...row, publishedAt: row.publishedAt.toISOString() }));
   }
 
-  async get(eventId: string, number: number): Promise<ScheduleRelease> {
+  private async get(eventId: string, number: number): Promise<ScheduleRelease> {
     const release = await this.dataSource.getRepository(ScheduleRelease).findOneBy({ eventId, number });
     if (!release) throw new NotFoundError('Release', { eventId, number });
     return release;
@@ -112,13 +119,6 @@ export class ReleasesService {
   async translationReport(eventId: string, query: PageQueryDto): Promise<TranslationReportDto> {
     await eventOrFail(this.dataSource.manager, eventId);
     const gaps = await translationGaps(this.dataSource.manager, eventId);
-    const start = skipOf(query);
-    return {
-      items: gaps.slice(start, start + query.pageSize),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: gaps.length,
-      complete: gaps.length === 0,
-    };
+    return { ...pageOf(gaps, query), complete: gaps.length === 0 };
   }
 }

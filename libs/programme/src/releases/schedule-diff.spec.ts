@@ -73,6 +73,12 @@ describe(diffSchedules.name, () => {
     ]);
   });
 
+  it('reports a session switched between public and invitation-only', () => {
+    const changes = diffSchedules(snapshot([session('a')]), 1, snapshot([session('a', { visibility: 'invitation' })]));
+    expect(changes.visibilityChanged).toEqual([expect.objectContaining({ sessionId: 'a', fromVisibility: 'public', visibility: 'invitation' })]);
+    expect(isEmptyChange(changes)).toBe(false);
+  });
+
   it('treats the same instant written differently as no move, and an identical schedule as no change', () => {
     const before = snapshot([session('a', { startsAt: '2025-07-18T14:00:00+08:00', endsAt: '2025-07-18T16:00:00+08:00' })]);
     const after = snapshot([session('a')]);

@@ -7,6 +7,8 @@ export interface SessionRef {
   startsAt: string;
   endsAt: string;
   roomId: string | null;
+  /** Consumers (notifications, agendas) must not tell the public about invitation-only sessions. */
+  visibility: SnapshotSession['visibility'];
 }
 
 export interface ScheduleChanges {
@@ -18,6 +20,7 @@ export interface ScheduleChanges {
   roomChanged: (SessionRef & { fromRoomId: string | null })[];
   retitled: (SessionRef & { fromTitle: Trilingual })[];
   speakersChanged: (SessionRef & { added: PersonRole[]; removed: PersonRole[] })[];
+  visibilityChanged: (SessionRef & { fromVisibility: SnapshotSession['visibility'] })[];
 }
 
 export interface PersonRole {
@@ -26,7 +29,14 @@ export interface PersonRole {
 }
 
 function ref(session: SnapshotSession): SessionRef {
-  return { sessionId: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, roomId: session.roomId };
+  return {
+    sessionId: session.id,
+    title: session.title,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    roomId: session.roomId,
+    visibility: session.visibility,
+  };
 }
 
 function sameTitle(a: Trilingual, b: Trilingual): boolean {
@@ -58,6 +68,7 @@ export function diffSchedules(previous: ScheduleSnapshot | null, previousNumber:
     roomChanged: [],
     retitled: [],
     speakersChanged: [],
+    visibilityChanged: [],
   };
   for (const [id, session] of after) {
     const old = before.get(id);
@@ -75,6 +86,7 @@ export function diffSchedules(previous: ScheduleSnapshot | null, previousNumber:
     const added = [...newPeople].filter(([key]) => !oldPeople.has(key)).map(([, value]) => value);
     const removed = [...oldPeople].filter(([key]) => !newPeople.has(key)).map(([, value]) => value);
     if (added.length || removed.length) changes.speakersChanged.push({ ...ref(session), added, removed });
+    if (old.visibility !== session.visibility) changes.visibilityChanged.push({ ...ref(session), fromVisibility: old.visibility });
   }
   for (const [id, session] of before) {
     if (!after.has(id)) changes.cancelled.push(ref(session));
@@ -83,5 +95,7 @@ export function diffSchedules(previous: ScheduleSnapshot | null, previousNumber:
 }
 
 export function isEmptyChange(changes: ScheduleChanges): boolean {
-  return (['added', 'cancelled', 'moved', 'roomChanged', 'retitled', 'speakersChanged'] as const).every((k) => changes[k].length === 0);
+  return (['added', 'cancelled', 'moved', 'roomChanged', 'retitled', 'speakersChanged', 'visibilityChanged'] as const).every(
+    (k) => changes[k].length === 0,
+  );
 }

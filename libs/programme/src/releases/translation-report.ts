@@ -3,7 +3,7 @@ import type { Language } from '#core/i18n/language.js';
 import { missingLanguages, type Trilingual } from '#core/i18n/trilingual.js';
 
 export interface TranslationGap {
-  entity: 'event' | 'venue' | 'room' | 'track' | 'session' | 'person' | 'organisation';
+  entity: 'event' | 'venue' | 'room' | 'track' | 'session' | 'person' | 'organisation' | 'release';
   id: string;
   field: string;
   missing: Language[];
@@ -36,6 +36,9 @@ export async function translationGaps(manager: EntityManager, eventId: string): 
      UNION ALL SELECT DISTINCT 'person', p.id, 'position', p.position FROM person p
                 JOIN session_role sr ON sr.person_id = p.id JOIN session s ON s.id = sr.session_id
                 WHERE s.event_id = $1 AND s.status = 'scheduled' AND p.position IS NOT NULL
+     UNION ALL SELECT DISTINCT 'person', p.id, 'nameCyrillic', jsonb_build_object('ru', p.name_cyrillic) FROM person p
+                JOIN session_role sr ON sr.person_id = p.id JOIN session s ON s.id = sr.session_id
+                WHERE s.event_id = $1 AND s.status = 'scheduled' AND p.name_cyrillic IS NULL
      UNION ALL SELECT DISTINCT 'person', p.id, 'honorific', p.honorific FROM person p
                 JOIN session_role sr ON sr.person_id = p.id JOIN session s ON s.id = sr.session_id
                 WHERE s.event_id = $1 AND s.status = 'scheduled' AND p.honorific IS NOT NULL
@@ -48,6 +51,23 @@ export async function translationGaps(manager: EntityManager, eventId: string): 
     [eventId],
   )) as TextRow[];
   return rows
-    .map((row) => ({ entity: row.entity, id: row.id, field: row.field, missing: missingLanguages(row.value) }))
+    .map((row) => ({
+      entity: row.entity,
+      id: row.id,
+      field: row.field,
+      // A missing Cyrillic form of a name is a gap in Russian only.
+      missing: row.field === 'nameCyrillic' ? (['ru'] as Language[]) : missingLanguages(row.value),
+    }))
     .filter((gap) => gap.missing.length > 0);
+}
+
+/** The release's own name and notes are public too. */
+export function releaseTextGaps(release: { name: Trilingual; notes?: Trilingual | null }): TranslationGap[] {
+  const gaps: TranslationGap[] = [];
+  for (const [field, value] of [['name', release.name], ['notes', release.notes]] as const) {
+    if (value === undefined || value === null) continue;
+    const missing = missingLanguages(value);
+    if (missing.length) gaps.push({ entity: 'release', id: 'new', field, missing });
+  }
+  return gaps;
 }

@@ -5,6 +5,7 @@ import { AuditService } from '#core/audit/audit.service.js';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf } from '#core/http/pagination.js';
+import { rejectNulls } from '#core/http/reject-nulls.js';
 import { eventOrFail } from '../events/events.service.js';
 import { Room } from '../venues/room.entity.js';
 import { assertTimes, explainScheduleConflict } from './schedule-conflicts.js';
@@ -61,12 +62,17 @@ export class SessionsService {
   }
 
   async update(caller: Caller, eventId: string, sessionId: string, dto: UpdateSessionDto): Promise<SessionDto> {
+    rejectNulls(dto, ['kind', 'title', 'startsAt', 'endsAt', 'languagesSpoken', 'languagesInterpreted', 'visibility', 'status', 'hostOrganisationIds']);
     let attempted: ProgrammeSession | undefined;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const session = await this.sessionOrFail(manager, eventId, sessionId, true);
         const before = await this.toDto(manager, session);
         const { hostOrganisationIds, ...fields } = dto;
+        // An override was given for one room: moving elsewhere drops it unless a new one comes with the move.
+        if (fields.roomId !== undefined && fields.roomId !== session.roomId && fields.capacityOverrideReason === undefined) {
+          session.capacityOverrideReason = null;
+        }
         Object.assign(session, fields);
         attempted = session;
         assertTimes(session.startsAt, session.endsAt);
@@ -157,10 +163,14 @@ export class SessionsService {
     return session;
   }
 
-  /** Interpretation is only promised in languages the room's booths deliver. */
+  /**
+   * Interpretation is only promised in languages the room's booths deliver. The
+   * database holds the rule (session_interpretation_in_room); this check names
+   * the missing languages.
+   */
   private async assertInterpretation(manager: EntityManager, session: ProgrammeSession): Promise<void> {
     if (!session.roomId || session.languagesInterpreted.length === 0) return;
-    const room = await manager.findOneBy(Room, { id: session.roomId, eventId: session.eventId });
+    const room = await manager.findOne(Room, { where: { id: session.roomId, eventId: session.eventId }, lock: { mode: 'pessimistic_read' } });
     if (!room) return; // the foreign key answers ROOM_NOT_IN_EVENT
     const missing = session.languagesInterpreted.filter((language) => !room.interpretationChannels.includes(language));
     if (missing.length) {

@@ -5,6 +5,7 @@ import { AuditService } from '#core/audit/audit.service.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import { rejectNulls } from '#core/http/reject-nulls.js';
 import { eventOrFail } from '../events/events.service.js';
 import { Track } from './track.entity.js';
 import { type CreateTrackDto, toTrackDto, type TrackDto, type UpdateTrackDto } from './track.dto.js';
@@ -26,6 +27,7 @@ export class TracksService {
   }
 
   async update(caller: Caller, eventId: string, trackId: string, dto: UpdateTrackDto): Promise<TrackDto> {
+    rejectNulls(dto, ['name', 'colour', 'position']);
     return this.dataSource.transaction(async (manager) => {
       const track = await manager.findOne(Track, { where: { id: trackId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!track) throw new NotFoundError('Track', { trackId });

@@ -5,6 +5,7 @@ import { AuditService } from '#core/audit/audit.service.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import { rejectNulls } from '#core/http/reject-nulls.js';
 import { eventOrFail } from '../events/events.service.js';
 import { Room } from './room.entity.js';
 import { Venue } from './venue.entity.js';
@@ -36,6 +37,7 @@ export class VenuesService {
   }
 
   async updateVenue(caller: Caller, eventId: string, venueId: string, dto: UpdateVenueDto): Promise<VenueDto> {
+    rejectNulls(dto, ['name']);
     return this.dataSource.transaction(async (manager) => {
       const venue = await manager.findOne(Venue, { where: { id: venueId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!venue) throw new NotFoundError('Venue', { venueId });
@@ -69,6 +71,7 @@ export class VenuesService {
   }
 
   async updateRoom(caller: Caller, eventId: string, roomId: string, dto: UpdateRoomDto): Promise<RoomDto> {
+    rejectNulls(dto, ['venueId', 'name', 'capacity', 'interpretationChannels']);
     return this.dataSource.transaction(async (manager) => {
       const room = await manager.findOne(Room, { where: { id: roomId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!room) throw new NotFoundError('Room', { roomId });
