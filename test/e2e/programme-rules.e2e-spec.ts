@@ -280,6 +280,26 @@ describe('Programme: scheduling rules held by PostgreSQL', () => {
     const page = await stack.http.get(`/api/events/${p.eventId}/sessions?pageSize=2`, { token });
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBeGreaterThan(2);
+    const findable = await createSession({ title: tri('Findable salon'), visibility: 'invitation', startsAt: at('2025-07-19', '23:00'), endsAt: at('2025-07-19', '23:30') });
+    const found = await stack.http.get(`/api/events/${p.eventId}/sessions?q=findable&visibility=invitation`, { token });
+    expect(found.body.items.map((s: { id: string }) => s.id)).toEqual([findable.body.id]);
+    const notPublic = await stack.http.get(`/api/events/${p.eventId}/sessions?q=findable&visibility=public`, { token });
+    expect(notPublic.body.total).toBe(0);
+    const rooms = await stack.http.get(`/api/events/${p.eventId}/rooms?venueId=${p.venueB}`, { token });
+    expect(rooms.body.items.map((r: { id: string }) => r.id)).toEqual([p.remote]);
+    const events = await stack.http.get(`/api/events?q=${p.slug}&status=draft`, { token });
+    expect(events.body.items.map((e: { id: string }) => e.id)).toEqual([p.eventId]);
+  });
+
+  it('changes who speaks first', async () => {
+    const session = await createSession({ startsAt: at('2025-07-19', '22:00'), endsAt: at('2025-07-19', '23:00') });
+    const roles = `/api/events/${p.eventId}/sessions/${session.body.id}/roles`;
+    const first = (await stack.http.post(roles, { personId: p.people[0], role: 'speaker', protocolOrder: 1 }, { token })).body;
+    const second = (await stack.http.post(roles, { personId: p.people[1], role: 'speaker', protocolOrder: 2 }, { token })).body;
+    expect((await stack.http.patch(`${roles}/${second.id}`, { protocolOrder: 0 }, { token })).status).toBe(400);
+    await stack.http.patch(`${roles}/${first.id}`, { protocolOrder: 3 }, { token });
+    const read = await stack.http.get(`/api/events/${p.eventId}/sessions/${session.body.id}`, { token });
+    expect(read.body.roles.map((r: { personId: string }) => r.personId)).toEqual([p.people[1], p.people[0]]);
   });
 
   it('lets staff read and refuses them (and delegates) writes', async () => {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
-import { type Page, PageQueryDto } from '#core/http/pagination.js';
+import type { Page } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
 import { Roles } from '#identity/access/access.decorator.js';
 import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { CreateEventDto, EventDto, EventPageDto, UpdateEventDto } from '#programme/events/event.dto.js';
+import { CreateEventDto, EventDto, EventPageDto, ListEventsQueryDto, UpdateEventDto } from '#programme/events/event.dto.js';
 import { EventsService } from '#programme/events/events.service.js';
 import { PROGRAMME_READERS, PROGRAMME_WRITERS } from './programme-roles.js';
 
@@ -25,7 +25,7 @@ export class EventsController {
   @Get()
   @Roles(...PROGRAMME_READERS)
   @ApiOkResponse({ type: EventPageDto })
-  list(@Query() query: PageQueryDto): Promise<Page<EventDto>> {
+  list(@Query() query: ListEventsQueryDto): Promise<Page<EventDto>> {
     return this.events.list(query);
   }
 

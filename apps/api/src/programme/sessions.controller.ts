@@ -21,6 +21,7 @@ import {
   SessionPageDto,
   SessionRoleDto,
   UpdateSessionDto,
+  UpdateSessionRoleDto,
 } from '#programme/sessions/session.dto.js';
 import { SessionsService } from '#programme/sessions/sessions.service.js';
 import { PROGRAMME_READERS, PROGRAMME_WRITERS } from './programme-roles.js';
@@ -92,6 +93,19 @@ export class SessionsController {
     @Body() dto: AddSessionRoleDto,
   ): Promise<SessionRoleDto> {
     return this.sessions.addRole(caller, eventId, sessionId, dto);
+  }
+
+  @Patch(':sessionId/roles/:roleId')
+  @Roles(...PROGRAMME_WRITERS)
+  @ApiOkResponse({ type: SessionRoleDto })
+  updateRole(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('sessionId', UuidParam('sessionId')) sessionId: string,
+    @Param('roleId', UuidParam('roleId')) roleId: string,
+    @Body() dto: UpdateSessionRoleDto,
+  ): Promise<SessionRoleDto> {
+    return this.sessions.updateRole(caller, eventId, sessionId, roleId, dto);
   }
 
   @Delete(':sessionId/roles/:roleId')

@@ -8,6 +8,7 @@ import { type CallerWithSession, CurrentCaller } from '#identity/access/current-
 import {
   CreateRoomDto,
   CreateVenueDto,
+  ListRoomsQueryDto,
   RoomDto,
   RoomPageDto,
   UpdateRoomDto,
@@ -69,7 +70,7 @@ export class VenuesController {
   @Get('rooms')
   @Roles(...PROGRAMME_READERS)
   @ApiOkResponse({ type: RoomPageDto })
-  listRooms(@Param('eventId', UuidParam('eventId')) eventId: string, @Query() query: PageQueryDto): Promise<Page<RoomDto>> {
+  listRooms(@Param('eventId', UuidParam('eventId')) eventId: string, @Query() query: ListRoomsQueryDto): Promise<Page<RoomDto>> {
     return this.venues.listRooms(eventId, query);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsTimeZone, Matches } from 'class-validator';
-import { PageMetaDto } from '#core/http/pagination.js';
+import { IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength } from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '#core/http/pagination.js';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
 import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
@@ -44,6 +44,19 @@ export class CreateEventDto {
 }
 
 export class UpdateEventDto extends PartialType(CreateEventDto) {}
+
+export class ListEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: EVENT_STATUSES })
+  @IsOptional()
+  @IsIn(EVENT_STATUSES)
+  status?: EventStatus;
+
+  @ApiPropertyOptional({ description: 'Matches the slug or the name in any language' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
 
 export class EventDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -4,11 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
-import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import { likePattern } from '#core/database/like-pattern.js';
+import { type Page, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import '../programme-constraints.js';
 import { ConferenceEvent } from './event.entity.js';
-import { type CreateEventDto, type EventDto, toEventDto, type UpdateEventDto } from './event.dto.js';
+import { type CreateEventDto, type EventDto, type ListEventsQueryDto, toEventDto, type UpdateEventDto } from './event.dto.js';
 
 /** Loads an event inside a transaction, or answers 404. Used by every programme service. */
 export async function eventOrFail(manager: EntityManager, eventId: string, lock = false): Promise<ConferenceEvent> {
@@ -55,12 +56,11 @@ export class EventsService {
     return toEventDto(await eventOrFail(this.dataSource.manager, eventId));
   }
 
-  async list(query: PageQueryDto): Promise<Page<EventDto>> {
-    const [rows, total] = await this.dataSource.getRepository(ConferenceEvent).findAndCount({
-      order: { firstDay: 'DESC', id: 'ASC' },
-      skip: skipOf(query),
-      take: query.pageSize,
-    });
+  async list(query: ListEventsQueryDto): Promise<Page<EventDto>> {
+    const builder = this.dataSource.getRepository(ConferenceEvent).createQueryBuilder('e');
+    if (query.status) builder.andWhere('e.status = :status', { status: query.status });
+    if (query.q) builder.andWhere('(e.slug ILIKE :like OR e.name::text ILIKE :like)', { like: likePattern(query.q) });
+    const [rows, total] = await builder.orderBy('e.first_day', 'DESC').addOrderBy('e.id').skip(skipOf(query)).take(query.pageSize).getManyAndCount();
     return toPage(rows, total, query, toEventDto);
   }
 }

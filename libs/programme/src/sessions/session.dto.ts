@@ -140,6 +140,24 @@ export class ListSessionsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(SESSION_STATUSES)
   status?: SessionStatus;
+
+  @ApiPropertyOptional({ enum: SESSION_VISIBILITIES })
+  @IsOptional()
+  @IsIn(SESSION_VISIBILITIES)
+  visibility?: SessionVisibility;
+
+  @ApiPropertyOptional({ description: 'Matches the title in any language' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class UpdateSessionRoleDto {
+  @ApiProperty({ minimum: 1, description: 'Who speaks or stands first (1 first)' })
+  @IsInt()
+  @Min(1)
+  protocolOrder: number;
 }
 
 export class AddSessionRoleDto {

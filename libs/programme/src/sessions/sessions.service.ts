@@ -6,6 +6,7 @@ import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
+import { likePattern } from '#core/database/like-pattern.js';
 import { eventOrFail } from '../events/events.service.js';
 import { Room } from '../venues/room.entity.js';
 import { assertTimes, explainScheduleConflict } from './schedule-conflicts.js';
@@ -20,6 +21,7 @@ import {
   toSessionDto,
   toSessionRoleDto,
   type UpdateSessionDto,
+  type UpdateSessionRoleDto,
 } from './session.dto.js';
 
 @Injectable()
@@ -113,6 +115,8 @@ export class SessionsService {
     if (query.roomId) builder.andWhere('s.room_id = :roomId', { roomId: query.roomId });
     if (query.kind) builder.andWhere('s.kind = :kind', { kind: query.kind });
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });
+    if (query.visibility) builder.andWhere('s.visibility = :visibility', { visibility: query.visibility });
+    if (query.q) builder.andWhere('s.title::text ILIKE :like', { like: likePattern(query.q) });
     const [rows, total] = await builder.orderBy('s.starts_at', 'ASC').addOrderBy('s.id').skip(skipOf(query)).take(query.pageSize).getManyAndCount();
     const details = await this.details(manager, rows.map((s) => s.id));
     return {
@@ -137,6 +141,20 @@ export class SessionsService {
     } catch (error) {
       return explainScheduleConflict(this.dataSource.manager, error, { sessionId, personId: dto.personId });
     }
+  }
+
+  /** Changes who speaks or stands first. */
+  async updateRole(caller: Caller, eventId: string, sessionId: string, roleId: string, dto: UpdateSessionRoleDto): Promise<SessionRoleDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.sessionOrFail(manager, eventId, sessionId);
+      const role = await manager.findOne(SessionRole, { where: { id: roleId, sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!role) throw new NotFoundError('Session role', { roleId });
+      const before = toSessionRoleDto(role);
+      role.protocolOrder = dto.protocolOrder;
+      const after = toSessionRoleDto(await manager.save(role));
+      await this.audit.record(manager, caller, { action: 'session.role_updated', entity: 'session', entityId: sessionId, before, after });
+      return after;
+    });
   }
 
   async removeRole(caller: Caller, eventId: string, sessionId: string, roleId: string): Promise<void> {

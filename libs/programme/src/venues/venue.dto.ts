@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { PageMetaDto } from '#core/http/pagination.js';
+import { PageMetaDto, PageQueryDto } from '#core/http/pagination.js';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
 import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
@@ -56,6 +56,13 @@ export class CreateRoomDto {
 }
 
 export class UpdateRoomDto extends PartialType(CreateRoomDto) {}
+
+export class ListRoomsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  venueId?: string;
+}
 
 export class RoomDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -12,6 +12,7 @@ import { Venue } from './venue.entity.js';
 import {
   type CreateRoomDto,
   type CreateVenueDto,
+  type ListRoomsQueryDto,
   type RoomDto,
   toRoomDto,
   toVenueDto,
@@ -82,10 +83,10 @@ export class VenuesService {
     });
   }
 
-  async listRooms(eventId: string, query: PageQueryDto): Promise<Page<RoomDto>> {
+  async listRooms(eventId: string, query: ListRoomsQueryDto): Promise<Page<RoomDto>> {
     await eventOrFail(this.dataSource.manager, eventId);
     const [rows, total] = await this.dataSource.getRepository(Room).findAndCount({
-      where: { eventId },
+      where: query.venueId ? { eventId, venueId: query.venueId } : { eventId },
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: skipOf(query),
       take: query.pageSize,
