@@ -3,6 +3,7 @@ import { CreateAuditLogAndOutbox1763740000001 } from './1763740000001-CreateAudi
 import { CreateNotification1763740000002 } from './1763740000002-CreateNotification.js';
 import { CreateProgramme1763740000003 } from './1763740000003-CreateProgramme.js';
 import { CreateScheduleRelease1763740000004 } from './1763740000004-CreateScheduleRelease.js';
+import { CreateRegistration1763740000005 } from './1763740000005-CreateRegistration.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   CreateNotification1763740000002,
   CreateProgramme1763740000003,
   CreateScheduleRelease1763740000004,
+  CreateRegistration1763740000005,
 ];

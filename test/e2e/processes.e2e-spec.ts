@@ -58,6 +58,7 @@ describe('Graceful shutdown on SIGTERM', () => {
       REDIS_URL,
       QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
       JWT_SECRET: secret,
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
@@ -95,6 +96,7 @@ describe('Graceful shutdown on SIGTERM', () => {
       DATABASE_URL: db.url,
       QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
       JWT_SECRET: secret,
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'info',
     });
     await worker.waitFor('worker running');

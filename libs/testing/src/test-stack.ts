@@ -47,6 +47,7 @@ export class TestStack {
       REDIS_URL: backend === 'redis' ? REDIS_URL : undefined,
       QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
       JWT_SECRET: randomBytes(32).toString('hex'),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       ADMIN_EMAIL: TEST_ADMIN.email,
       ADMIN_PASSWORD: TEST_ADMIN.password,
       LOG_LEVEL: 'info',

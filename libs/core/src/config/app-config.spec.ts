@@ -6,6 +6,7 @@ import { ConfigError, type Env } from './env-parsers.js';
 
 /** A valid secret, so that tests not about the secret never write a jwt-secret file. */
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+const KEY = Buffer.alloc(32, 7).toString('base64');
 
 function configErrorFor(env: Env): ConfigError {
   try {
@@ -31,7 +32,7 @@ describe(loadConfig.name, () => {
 
   describe('defaults', () => {
     it('listens on 0.0.0.0:3000 in development with info logs', () => {
-      const config = loadConfig({ JWT_SECRET: SECRET });
+      const config = loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY });
 
       expect(config.nodeEnv).toBe('development');
       expect(config.isProduction).toBe(false);
@@ -45,25 +46,25 @@ describe(loadConfig.name, () => {
     });
 
     it('logs at warn level by default when NODE_ENV=test', () => {
-      expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: SECRET }).logLevel).toBe('warn');
+      expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY }).logLevel).toBe('warn');
     });
 
     it('uses the postgres queue backend when REDIS_URL is unset', () => {
-      const config = loadConfig({ JWT_SECRET: SECRET });
+      const config = loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY });
 
       expect(config.redisUrl).toBeUndefined();
       expect(config.queueBackend).toBe('postgres');
     });
 
     it('uses the redis queue backend when REDIS_URL is set', () => {
-      const config = loadConfig({ JWT_SECRET: SECRET, REDIS_URL: 'redis://127.0.0.1:6379' });
+      const config = loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY, REDIS_URL: 'redis://127.0.0.1:6379' });
 
       expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
       expect(config.queueBackend).toBe('redis');
     });
 
     it('points at the embedded PostgreSQL on port 54329 when DATABASE_URL is unset', () => {
-      const config = loadConfig({ JWT_SECRET: SECRET });
+      const config = loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY });
       const url = new URL(config.databaseUrl);
 
       expect(config.databaseIsEmbedded).toBe(true);
@@ -75,7 +76,7 @@ describe(loadConfig.name, () => {
     });
 
     it('builds the embedded URL on EMBEDDED_PG_PORT when given', () => {
-      const config = loadConfig({ JWT_SECRET: SECRET, EMBEDDED_PG_PORT: '55000' });
+      const config = loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY, EMBEDDED_PG_PORT: '55000' });
 
       expect(config.databaseIsEmbedded).toBe(true);
       expect(new URL(config.databaseUrl).port).toBe('55000');
@@ -83,7 +84,7 @@ describe(loadConfig.name, () => {
 
     it('uses DATABASE_URL as given and does not treat it as embedded', () => {
       const databaseUrl = 'postgresql://app:pw@db.internal:5432/conference';
-      const config = loadConfig({ JWT_SECRET: SECRET, DATABASE_URL: databaseUrl });
+      const config = loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY, DATABASE_URL: databaseUrl });
 
       expect(config.databaseUrl).toBe(databaseUrl);
       expect(config.databaseIsEmbedded).toBe(false);
@@ -93,7 +94,7 @@ describe(loadConfig.name, () => {
   describe('given values', () => {
     it('parses numbers, booleans and emails, trimming surrounding whitespace', () => {
       const config = loadConfig({
-        JWT_SECRET: SECRET,
+        JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY,
         PORT: ' 8080 ',
         TRUST_PROXY: 'yes',
         ADMIN_EMAIL: 'Organiser@SCO-Conference.ORG',
@@ -107,7 +108,7 @@ describe(loadConfig.name, () => {
     });
 
     it('treats an empty or blank variable as unset', () => {
-      const config = loadConfig({ JWT_SECRET: SECRET, PORT: '', REDIS_URL: '   ' });
+      const config = loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY, PORT: '', REDIS_URL: '   ' });
 
       expect(config.port).toBe(3000);
       expect(config.queueBackend).toBe('postgres');
@@ -130,7 +131,7 @@ describe(loadConfig.name, () => {
       ['ADMIN_EMAIL', 'not-an-email'],
       ['LOG_LEVEL', 'verbose'],
     ])('rejects %s=%j with a ConfigError naming the variable', (name, value) => {
-      const env: Env = { JWT_SECRET: SECRET, [name]: value };
+      const env: Env = { JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY, [name]: value };
 
       expect(configErrorFor(env).message).toContain(name);
     });
@@ -151,7 +152,7 @@ describe(loadConfig.name, () => {
 
   describe('production', () => {
     it('requires DATABASE_URL', () => {
-      const error = configErrorFor({ NODE_ENV: 'production', JWT_SECRET: SECRET });
+      const error = configErrorFor({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY });
 
       expect(error.message).toContain('DATABASE_URL');
     });
@@ -172,7 +173,7 @@ describe(loadConfig.name, () => {
       const config = loadConfig({
         NODE_ENV: 'production',
         DATABASE_URL: 'postgres://app:pw@db:5432/conference',
-        JWT_SECRET: SECRET,
+        JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY,
       });
 
       expect(config.isProduction).toBe(true);
@@ -208,8 +209,18 @@ describe(loadConfig.name, () => {
     it('is not written when JWT_SECRET is given', () => {
       const dataDir = makeTempDir();
 
-      expect(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+      expect(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY }).jwtSecret).toBe(SECRET);
       expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
+    });
+  });
+
+  describe('DATA_ENCRYPTION_KEY', () => {
+    it('is required in production and must be 32 bytes', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: SECRET })).toThrow(
+        'DATA_ENCRYPTION_KEY is required when NODE_ENV=production',
+      );
+      expect(() => loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/32 bytes/);
+      expect(loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY }).dataEncryptionKey).toEqual(Buffer.alloc(32, 7));
     });
   });
 });

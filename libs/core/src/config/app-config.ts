@@ -37,6 +37,8 @@ export interface AppConfig {
   queueBackend: 'redis' | 'postgres';
   queuePrefix: string;
   jwtSecret: string;
+  /** 32 bytes: encrypts the visa data of registrations at rest. */
+  dataEncryptionKey: Buffer;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   adminEmail: string;
@@ -56,19 +58,30 @@ export interface AppConfig {
 }
 
 /**
- * In development a JWT secret is generated once and kept under the data folder, so
- * tokens survive restarts. Creating the file with the exclusive flag makes two
- * processes starting at once agree on one secret.
+ * In development secrets are generated once and kept under the data folder, so
+ * tokens and encrypted data survive restarts. Creating the file with the
+ * exclusive flag makes two processes starting at once agree on one value.
  */
-function developmentJwtSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+function developmentSecret(dataDir: string, name: string, bytes: number): string {
+  const file = join(dataDir, name);
   mkdirSync(dataDir, { recursive: true });
   try {
-    writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    writeFileSync(file, randomBytes(bytes).toString('base64url'), { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+function encryptionKey(env: Env, isProduction: boolean, dataDir: string): Buffer {
+  const given = readString(env, 'DATA_ENCRYPTION_KEY');
+  if (!given) {
+    if (isProduction) throw new ConfigError('DATA_ENCRYPTION_KEY is required when NODE_ENV=production');
+    return Buffer.from(developmentSecret(dataDir, 'data-encryption-key', 32), 'base64url');
+  }
+  const key = Buffer.from(given, 'base64');
+  if (key.length !== 32) throw new ConfigError('DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  return key;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -88,7 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (!jwtSecret) {
     if (isProduction) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
-    jwtSecret = developmentJwtSecret(dataDir);
+    jwtSecret = developmentSecret(dataDir, 'jwt-secret', 48);
   }
 
   const redisUrl = readUrl(env, 'REDIS_URL', ['redis', 'rediss']);
@@ -114,6 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queueBackend: redisUrl ? 'redis' : 'postgres',
     queuePrefix,
     jwtSecret,
+    dataEncryptionKey: encryptionKey(env, isProduction, dataDir),
     accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlSeconds: readInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
     adminEmail: readEmail(env, 'ADMIN_EMAIL') ?? 'admin@example.org',
