@@ -14,6 +14,11 @@ import { FailedJobsService } from '#core/queue/failed-jobs.service.js';
 import { JobsController } from './jobs/jobs.controller.js';
 import { UsersController } from './users/users.controller.js';
 import { ProgrammeModule } from '#programme/programme.module.js';
+import { RegistrationModule } from '#registration/registration.module.js';
+import { CheckInController } from './registration/check-in.controller.js';
+import { MeController } from './registration/me.controller.js';
+import { PublicRegistrationController } from './registration/public-registration.controller.js';
+import { RegistrationsController } from './registration/registrations.controller.js';
 import { DirectoryController } from './programme/directory.controller.js';
 import { EventsController } from './programme/events.controller.js';
 import { PublicProgrammeController } from './programme/public-programme.controller.js';
@@ -35,6 +40,7 @@ export class ApiModule {
         OutboxModule,
         IdentityHttpModule,
         ProgrammeModule,
+        RegistrationModule,
       ],
       controllers: [
         HealthController,
@@ -49,6 +55,10 @@ export class ApiModule {
         SessionsController,
         ScheduleController,
         PublicProgrammeController,
+        PublicRegistrationController,
+        MeController,
+        RegistrationsController,
+        CheckInController,
       ],
       providers: [ReadinessService, FailedJobsService],
     };

@@ -13,6 +13,7 @@ import { createLogger } from '#core/logging/logger.js';
 import { PinoNestLogger } from '#core/logging/pino-nest-logger.js';
 import { requestContext } from '#core/logging/request-context.js';
 import { ApiModule } from './api.module.js';
+import { CSV_TYPE, XLSX_TYPE } from './registration/raw-upload.decorator.js';
 import { setupOpenApi } from './openapi.js';
 
 export interface ApiAppOptions {
@@ -61,8 +62,10 @@ export async function createApiApp(
     );
     done();
   });
-  // JSON only: any other body type is a 415, not a string handed to the validators.
+  // JSON only: any other body type is a 415, not a string handed to the validators. The one exception:
+  // guest lists arrive as CSV or XLSX files, kept as raw bytes for the route that reads them.
   fastify.removeContentTypeParser(['text/plain']);
+  fastify.addContentTypeParser([CSV_TYPE, XLSX_TYPE], { parseAs: 'buffer', bodyLimit: 5 * 1_048_576 }, (_request, body, done) => done(null, body));
   // Errors raised by Fastify before a route runs (bad JSON, size, content type) use the same envelope.
   fastify.setErrorHandler((error, _request, reply) => {
     const { envelope } = toErrorEnvelope(error);

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsObject, IsUUID, Min, validateSync } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsObject, IsUUID, Min, validateSync } from 'class-validator';
 import { AppError } from '../errors/app-error.js';
 import { flattenValidationErrors } from '../errors/validation-errors.js';
 import { JobName, QueueName } from './queue-names.js';
@@ -29,6 +29,38 @@ export class ScheduleReleasedJob {
   changes: Record<string, unknown>;
 }
 
+export class RegistrationChangedJob {
+  @IsUUID()
+  registrationId: string;
+
+  @IsIn(['received', 'approved', 'rejected', 'cancelled', 'erased'])
+  change: string;
+}
+
+/** Also written by the database function promote_waitlisted (change 'promoted'). */
+export class EnrolmentChangedJob {
+  @IsUUID()
+  enrolmentId: string;
+
+  @IsUUID()
+  registrationId: string;
+
+  @IsUUID()
+  sessionId: string;
+
+  @IsIn(['enrolled', 'waitlisted', 'promoted', 'cancelled'])
+  change: string;
+}
+
+/** The invitation's token travels encrypted (FieldCipher, bound to the invitation id) for the mail to carry it. */
+export class InvitationCreatedJob {
+  @IsUUID()
+  invitationId: string;
+
+  @IsBase64()
+  encryptedToken: string;
+}
+
 interface JobContract {
   queue: QueueName;
   payload: new () => object;
@@ -37,6 +69,9 @@ interface JobContract {
 export const JOB_CONTRACTS: Record<JobName, JobContract> = {
   [JobName.WelcomeUser]: { queue: QueueName.Notifications, payload: WelcomeUserJob },
   [JobName.ScheduleReleased]: { queue: QueueName.Programme, payload: ScheduleReleasedJob },
+  [JobName.RegistrationChanged]: { queue: QueueName.Registration, payload: RegistrationChangedJob },
+  [JobName.EnrolmentChanged]: { queue: QueueName.Registration, payload: EnrolmentChangedJob },
+  [JobName.InvitationCreated]: { queue: QueueName.Registration, payload: InvitationCreatedJob },
 };
 
 export class InvalidJobPayloadError extends AppError {

@@ -3,11 +3,16 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Programme events (schedule releases) for the messaging and agenda work that follows them. */
   Programme = 'programme',
+  /** Registration, enrolment and invitation events, for the notifications that follow them. */
+  Registration = 'registration',
 }
 
 export enum JobName {
   WelcomeUser = 'welcome-user',
   ScheduleReleased = 'schedule-released',
+  RegistrationChanged = 'registration-changed',
+  EnrolmentChanged = 'enrolment-changed',
+  InvitationCreated = 'invitation-created',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

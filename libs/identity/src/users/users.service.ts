@@ -109,6 +109,26 @@ export class UsersService {
     }
   }
 
+  /**
+   * Erases an account's personal data (the registration issue's right to
+   * erasure): the email and name are replaced, the account is closed, its
+   * sessions end, and the audit trail keeps its entries without the values.
+   */
+  async erase(manager: EntityManager, caller: Caller, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE app_user SET email = 'erased-' || id || '@invalid.example', display_name = 'Erased', active = false,
+              password_hash = '!', updated_at = now() WHERE id = $1`,
+      [userId],
+    );
+    await this.sessions.revokeAllOf(manager, userId, 'account erased');
+    await manager.query(
+      `UPDATE audit_log SET before = before - 'email' - 'displayName', after = after - 'email' - 'displayName'
+        WHERE entity = 'user' AND entity_id = $1`,
+      [userId],
+    );
+    await this.audit.record(manager, caller, { action: 'user.erased', entity: 'user', entityId: userId });
+  }
+
   async get(id: string): Promise<UserDto> {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new NotFoundError('User', { id });

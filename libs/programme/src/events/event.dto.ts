@@ -6,6 +6,9 @@ import type { Trilingual } from '#core/i18n/trilingual.js';
 import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
 import { TrilingualField } from '#core/i18n/trilingual-field.decorator.js';
 import { EVENT_STATUSES, type EventStatus } from '../programme-vocabulary.js';
+
+/** Mirrors the registration library's modes; the event row holds the setting. */
+const REGISTRATION_MODES = ['open', 'approval', 'invitation'] as const;
 import type { ConferenceEvent } from './event.entity.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,6 +44,17 @@ export class CreateEventDto {
   @IsOptional()
   @IsIn(EVENT_STATUSES)
   status?: EventStatus;
+
+  @ApiPropertyOptional({ enum: REGISTRATION_MODES, default: 'approval' })
+  @IsOptional()
+  @IsIn(REGISTRATION_MODES)
+  registrationMode?: (typeof REGISTRATION_MODES)[number];
+
+  @ApiPropertyOptional({ example: '2025-1', description: 'Version of the data-processing notice delegates consent to' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.-]{1,40}$/)
+  consentNoticeVersion?: string;
 }
 
 export class UpdateEventDto extends PartialType(CreateEventDto) {}
@@ -68,6 +82,8 @@ export class EventDto {
   @ApiProperty() lastDay: string;
   @ApiProperty({ enum: LANGUAGES }) defaultLanguage: Language;
   @ApiProperty({ enum: EVENT_STATUSES }) status: EventStatus;
+  @ApiProperty({ enum: REGISTRATION_MODES }) registrationMode: (typeof REGISTRATION_MODES)[number];
+  @ApiProperty() consentNoticeVersion: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -87,6 +103,8 @@ export function toEventDto(event: ConferenceEvent): EventDto {
     lastDay: event.lastDay,
     defaultLanguage: event.defaultLanguage,
     status: event.status,
+    registrationMode: event.registrationMode,
+    consentNoticeVersion: event.consentNoticeVersion,
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),
   };

@@ -16,6 +16,10 @@ export class ConferenceEvent {
   @Column({ name: 'last_day', type: 'date' }) lastDay: string;
   @Column({ name: 'default_language', type: 'text' }) defaultLanguage: Language;
   @Column({ type: 'text' }) status: EventStatus;
+  /** open: approved at once; approval: an organiser decides; invitation: invited guests only. */
+  @Column({ name: 'registration_mode', type: 'text' }) registrationMode: 'open' | 'approval' | 'invitation';
+  /** The version of the data-processing notice delegates consent to. */
+  @Column({ name: 'consent_notice_version', type: 'text' }) consentNoticeVersion: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -32,7 +32,14 @@ export class EventsService {
   async create(caller: Caller, dto: CreateEventDto): Promise<EventDto> {
     assertDayOrder(dto.firstDay, dto.lastDay);
     return this.dataSource.transaction(async (manager) => {
-      const event = await manager.save(manager.create(ConferenceEvent, { ...dto, status: dto.status ?? 'draft' }));
+      const event = await manager.save(
+        manager.create(ConferenceEvent, {
+          ...dto,
+          status: dto.status ?? 'draft',
+          registrationMode: dto.registrationMode ?? 'approval',
+          consentNoticeVersion: dto.consentNoticeVersion ?? '1',
+        }),
+      );
       const after = toEventDto(event);
       await this.audit.record(manager, caller, { action: 'event.created', entity: 'event', entityId: event.id, after });
       return after;
@@ -40,7 +47,7 @@ export class EventsService {
   }
 
   async update(caller: Caller, eventId: string, dto: UpdateEventDto): Promise<EventDto> {
-    rejectNulls(dto, ['slug', 'name', 'city', 'timeZone', 'firstDay', 'lastDay', 'defaultLanguage', 'status']);
+    rejectNulls(dto, ['slug', 'name', 'city', 'timeZone', 'firstDay', 'lastDay', 'defaultLanguage', 'status', 'registrationMode', 'consentNoticeVersion']);
     return this.dataSource.transaction(async (manager) => {
       const event = await eventOrFail(manager, eventId, true);
       const before = toEventDto(event);

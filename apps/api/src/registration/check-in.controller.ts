@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+import { type Page, PageQueryDto } from '#core/http/pagination.js';
+import { UuidParam } from '#core/http/uuid-param.pipe.js';
+import { Roles } from '#identity/access/access.decorator.js';
+import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
+import { Role } from '#identity/users/role.js';
+import {
+  CheckInListDto,
+  CheckInListPageDto,
+  CreateCheckInListDto,
+  InsideDto,
+  InsidePageDto,
+  ScanAnswerDto,
+  ScanBatchAnswerDto,
+  ScanBatchDto,
+  ScanDto,
+} from '#registration/check-in/check-in.dto.js';
+import { CheckInService } from '#registration/check-in/check-in.service.js';
+
+@ApiTags('check-in')
+@Controller('api')
+@ApiNotFoundResponse({ type: ErrorEnvelope })
+export class CheckInController {
+  constructor(private readonly checkIn: CheckInService) {}
+
+  @Post('events/:eventId/check-in-lists')
+  @Roles(Role.Admin, Role.Organiser)
+  @ApiCreatedResponse({ type: CheckInListDto })
+  createList(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Body() dto: CreateCheckInListDto,
+  ): Promise<CheckInListDto> {
+    return this.checkIn.createList(caller, eventId, dto);
+  }
+
+  @Get('events/:eventId/check-in-lists')
+  @Roles(Role.Admin, Role.Organiser, Role.Staff)
+  @ApiOkResponse({ type: CheckInListPageDto, description: 'With live counts' })
+  lists(@Param('eventId', UuidParam('eventId')) eventId: string, @Query() query: PageQueryDto): Promise<Page<CheckInListDto>> {
+    return this.checkIn.listLists(eventId, query);
+  }
+
+  @Post('check-ins')
+  @Roles(Role.Admin, Role.Organiser, Role.Staff)
+  @ApiCreatedResponse({ type: ScanAnswerDto, description: 'CHECKED_IN (201); otherwise the answer carries its own status: ALREADY_CHECKED_IN 409, UNKNOWN_BADGE 404, BADGE_REVOKED 410, REGISTRATION_PENDING / REGISTRATION_REJECTED / NOT_ENROLLED / WRONG_EVENT 403. The same nonce again returns the first answer.' })
+  async scan(@CurrentCaller() caller: CallerWithSession, @Body() dto: ScanDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ScanAnswerDto> {
+    const answer = await this.checkIn.scan(caller, dto);
+    void reply.status(answer.statusCode);
+    return answer;
+  }
+
+  @Post('check-ins/batch')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Organiser, Role.Staff)
+  @ApiOkResponse({ type: ScanBatchAnswerDto, description: 'Scans collected offline, each answered as a single scan would be' })
+  batch(@CurrentCaller() caller: CallerWithSession, @Body() dto: ScanBatchDto): Promise<ScanBatchAnswerDto> {
+    return this.checkIn.scanBatch(caller, dto.scans);
+  }
+
+  @Get('check-in-lists/:listId/check-ins')
+  @Roles(Role.Admin, Role.Organiser)
+  @ApiOkResponse({ type: InsidePageDto, description: 'Who is inside, latest first' })
+  inside(@Param('listId', UuidParam('listId')) listId: string, @Query() query: PageQueryDto): Promise<Page<InsideDto>> {
+    return this.checkIn.inside(listId, query);
+  }
+}

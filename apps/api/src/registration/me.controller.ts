@@ -1,0 +1,102 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+import { type Page, PageQueryDto } from '#core/http/pagination.js';
+import { UuidParam } from '#core/http/uuid-param.pipe.js';
+import { Authenticated } from '#identity/access/access.decorator.js';
+import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
+import { BadgesService } from '#registration/badges/badges.service.js';
+import { EnrolDto, EnrolmentDto, EnrolmentPageDto } from '#registration/enrolments/enrolment.dto.js';
+import { EnrolmentsService } from '#registration/enrolments/enrolments.service.js';
+import { RegisterDto, RegistrationDto, RegistrationPageDto, UpdateRegistrationDto } from '#registration/registrations/registration.dto.js';
+import { RegistrationIntakeService } from '#registration/registrations/registration-intake.service.js';
+import { RegistrationsService } from '#registration/registrations/registrations.service.js';
+
+export class RegisterOnAccountDto extends RegisterDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  eventId: string;
+}
+
+/** A delegate's own registrations and seats. Another person's id is always a 404. */
+@ApiTags('me')
+@Controller('api/me')
+@Authenticated()
+@ApiNotFoundResponse({ type: ErrorEnvelope, description: 'Not found, or not yours' })
+export class MeController {
+  constructor(
+    private readonly intake: RegistrationIntakeService,
+    private readonly registrations: RegistrationsService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly badges: BadgesService,
+  ) {}
+
+  @Post('registrations')
+  @ApiCreatedResponse({ type: RegistrationDto })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'ALREADY_REGISTERED, REGISTRATION_CLOSED' })
+  register(@CurrentCaller() caller: CallerWithSession, @Body() dto: RegisterOnAccountDto): Promise<RegistrationDto> {
+    const { eventId, ...details } = dto;
+    return this.intake.register(caller, eventId, details as RegisterDto);
+  }
+
+  @Get('registrations')
+  @ApiOkResponse({ type: RegistrationPageDto })
+  list(@CurrentCaller() caller: CallerWithSession, @Query() query: PageQueryDto): Promise<Page<RegistrationDto>> {
+    return this.registrations.listMine(caller, query);
+  }
+
+  @Get('registrations/:id')
+  @ApiOkResponse({ type: RegistrationDto })
+  get(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string): Promise<RegistrationDto> {
+    return this.registrations.getMine(caller, id);
+  }
+
+  @Patch('registrations/:id')
+  @ApiOkResponse({ type: RegistrationDto })
+  update(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string, @Body() dto: UpdateRegistrationDto): Promise<RegistrationDto> {
+    return this.registrations.updateMine(caller, id, dto);
+  }
+
+  @Post('registrations/:id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RegistrationDto })
+  cancel(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string): Promise<RegistrationDto> {
+    return this.registrations.cancelMine(caller, id);
+  }
+
+  @Delete('registrations/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Personal data erased; the registration stays in the counts and the audit trail' })
+  erase(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string): Promise<void> {
+    return this.registrations.erase(caller, id, caller.userId);
+  }
+
+  @Get('registrations/:id/badge.pdf')
+  @Header('content-type', 'application/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The printable badge' })
+  async badge(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.badges.pdf(id, { ownerUserId: caller.userId }));
+  }
+
+  @Post('registrations/:id/enrolments')
+  @ApiCreatedResponse({ type: EnrolmentDto, description: 'Enrolled, or waitlisted when the session is full' })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'TIME_CONFLICT (with the other session), ALREADY_ENROLLED, REGISTRATION_NOT_APPROVED' })
+  enrol(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string, @Body() dto: EnrolDto): Promise<EnrolmentDto> {
+    return this.enrolments.enrol(caller, id, dto.sessionId);
+  }
+
+  @Get('enrolments')
+  @ApiOkResponse({ type: EnrolmentPageDto })
+  listEnrolments(@CurrentCaller() caller: CallerWithSession, @Query() query: PageQueryDto): Promise<Page<EnrolmentDto>> {
+    return this.enrolments.listMine(caller, query);
+  }
+
+  @Delete('enrolments/:id')
+  @ApiOkResponse({ type: EnrolmentDto, description: 'Cancelled; a freed seat went to the first on the waiting list' })
+  leave(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string): Promise<EnrolmentDto> {
+    return this.enrolments.cancel(caller, id, caller.userId);
+  }
+}

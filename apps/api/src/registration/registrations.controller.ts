@@ -1,0 +1,219 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, type PipeTransform, Post, Query, Res } from '@nestjs/common';
+import { ValidationFailedError } from '#core/errors/validation-errors.js';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+import type { Page } from '#core/http/pagination.js';
+import { UuidParam } from '#core/http/uuid-param.pipe.js';
+import { Roles } from '#identity/access/access.decorator.js';
+import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
+import { Role } from '#identity/users/role.js';
+import { BadgesService } from '#registration/badges/badges.service.js';
+import { InviteeDto } from '#registration/enrolments/enrolment.dto.js';
+import { EnrolmentsService } from '#registration/enrolments/enrolments.service.js';
+import { type ExportFile, ExportsService } from '#registration/exports/exports.service.js';
+import { GuestListReportDto, InvitationDto, InviteGuestDto } from '#registration/registrations/invitation.dto.js';
+import { InvitationsService } from '#registration/registrations/invitations.service.js';
+import {
+  BulkDecisionDto,
+  BulkDecisionResultDto,
+  DecisionDto,
+  ListRegistrationsQueryDto,
+  RegistrationDto,
+  RegistrationPageDto,
+} from '#registration/registrations/registration.dto.js';
+import { RegistrationsService } from '#registration/registrations/registrations.service.js';
+import { SpreadsheetUpload } from './raw-upload.decorator.js';
+
+/** `registrations.csv` or `registrations.xlsx`. */
+class FormatPipe implements PipeTransform<string, 'csv' | 'xlsx'> {
+  transform(value: string): 'csv' | 'xlsx' {
+    if (value === 'csv' || value === 'xlsx') return value;
+    throw new ValidationFailedError([{ field: 'format', rule: 'isIn', message: 'format must be csv or xlsx' }]);
+  }
+}
+
+const DECIDERS = [Role.Admin, Role.Organiser] as const;
+const READERS = [Role.Admin, Role.Organiser, Role.Staff] as const;
+
+function send(reply: FastifyReply, file: ExportFile): Buffer {
+  void reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`);
+  return file.body;
+}
+
+@ApiTags('registration')
+@Controller('api/events/:eventId')
+@ApiNotFoundResponse({ type: ErrorEnvelope })
+export class RegistrationsController {
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly invitations: InvitationsService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly exports: ExportsService,
+    private readonly badges: BadgesService,
+  ) {}
+
+  @Get('registrations')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: RegistrationPageDto, description: 'Visa data masked for staff' })
+  list(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Query() query: ListRegistrationsQueryDto,
+  ): Promise<Page<RegistrationDto>> {
+    return this.registrations.list(eventId, query, caller);
+  }
+
+  @Get('registrations.:format')
+  @Roles(...DECIDERS)
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'format csv or xlsx; filtered like the list; no visa data' })
+  async export(
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('format', new FormatPipe()) format: 'csv' | 'xlsx',
+    @Query() query: ListRegistrationsQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return send(reply, await this.exports.registrations(eventId, query, format));
+  }
+
+  @Get('participants.:format')
+  @Roles(...DECIDERS)
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'Approved delegates who consented to appear on the list' })
+  async participants(
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('format', new FormatPipe()) format: 'csv' | 'xlsx',
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return send(reply, await this.exports.participants(eventId, format));
+  }
+
+  @Get('registrations/:id')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: RegistrationDto })
+  get(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<RegistrationDto> {
+    return this.registrations.get(caller, eventId, id);
+  }
+
+  @Get('registrations/:id/badge.pdf')
+  @Roles(...DECIDERS)
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The badge, for printing at the desk' })
+  async badge(
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    void reply.header('content-type', 'application/pdf');
+    return this.badges.pdf(id, { eventId });
+  }
+
+  @Post('registrations/:id/approve')
+  @HttpCode(200)
+  @Roles(...DECIDERS)
+  @ApiOkResponse({ type: RegistrationDto })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'INVALID_TRANSITION' })
+  approve(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<RegistrationDto> {
+    return this.registrations.approve(caller, eventId, id);
+  }
+
+  @Post('registrations/:id/reject')
+  @HttpCode(200)
+  @Roles(...DECIDERS)
+  @ApiOkResponse({ type: RegistrationDto })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'INVALID_TRANSITION' })
+  reject(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Body() dto: DecisionDto,
+  ): Promise<RegistrationDto> {
+    return this.registrations.reject(caller, eventId, id, dto.reason);
+  }
+
+  @Post('registrations/:id/cancel')
+  @HttpCode(200)
+  @Roles(...DECIDERS)
+  @ApiOkResponse({ type: RegistrationDto })
+  cancel(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Body() dto: DecisionDto,
+  ): Promise<RegistrationDto> {
+    return this.registrations.cancel(caller, eventId, id, dto.reason);
+  }
+
+  @Post('registrations/bulk')
+  @HttpCode(200)
+  @Roles(...DECIDERS)
+  @ApiOkResponse({ type: BulkDecisionResultDto })
+  bulk(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Body() dto: BulkDecisionDto,
+  ): Promise<BulkDecisionResultDto> {
+    return this.registrations.bulk(caller, eventId, dto);
+  }
+
+  @Delete('registrations/:id')
+  @HttpCode(204)
+  @Roles(Role.Admin)
+  @ApiNoContentResponse({ description: 'Personal data erased (admins)' })
+  async erase(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<void> {
+    await this.registrations.get(caller, eventId, id);
+    return this.registrations.erase(caller, id, null);
+  }
+
+  @Post('invitations')
+  @Roles(...DECIDERS)
+  @ApiCreatedResponse({ type: InvitationDto })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'ALREADY_INVITED' })
+  invite(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Body() dto: InviteGuestDto,
+  ): Promise<InvitationDto> {
+    return this.invitations.invite(caller, eventId, dto);
+  }
+
+  @Post('guest-list')
+  @HttpCode(200)
+  @Roles(...DECIDERS)
+  @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiOkResponse({ type: GuestListReportDto, description: 'Body: the file, as text/csv or .xlsx. 422 GUEST_LIST_INVALID lists every bad row; nothing is imported then' })
+  importGuestList(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @SpreadsheetUpload() upload: { file: Buffer; format: 'csv' | 'xlsx' },
+    @Query('dryRun') dryRun?: string,
+  ): Promise<GuestListReportDto> {
+    return this.invitations.importGuestList(caller, eventId, upload.file, upload.format, dryRun === 'true' || dryRun === '1');
+  }
+
+  @Post('sessions/:sessionId/invitees')
+  @HttpCode(204)
+  @Roles(...DECIDERS)
+  @ApiNoContentResponse({ description: 'The delegate may now enrol in this invitation-only session' })
+  addInvitee(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('sessionId', UuidParam('sessionId')) sessionId: string,
+    @Body() dto: InviteeDto,
+  ): Promise<void> {
+    return this.enrolments.invite(caller, eventId, sessionId, dto.registrationId);
+  }
+}

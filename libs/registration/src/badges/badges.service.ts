@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import type { Language } from '#core/i18n/language.js';
+import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
+import { CATEGORY_LABELS, type RegistrationCategory } from '../registration-vocabulary.js';
+import { type BadgeContent, renderBadgePdf } from './badge-pdf.js';
+
+interface BadgeRow {
+  status: string;
+  badge_revoked_at: Date | null;
+  badge_token: string;
+  name_native: string;
+  name_latin: string;
+  country: string;
+  category: RegistrationCategory;
+  preferred_language: Language;
+  organisation: Trilingual | null;
+  event_name: Trilingual;
+}
+
+/** The printable badge of an approved registration; its QR code carries the badge token, never the id. */
+@Injectable()
+export class BadgesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** `ownerUserId` limits it to the delegate's own registration (another's id is a 404). */
+  async pdf(registrationId: string, scope: { ownerUserId?: string; eventId?: string }): Promise<Buffer> {
+    const [row] = (await this.dataSource.query(
+      `SELECT r.status, r.badge_revoked_at, r.badge_token, r.name_native, r.name_latin, r.country, r.category,
+              r.preferred_language, o.name AS organisation, e.name AS event_name
+         FROM registration r JOIN event e ON e.id = r.event_id LEFT JOIN organisation o ON o.id = r.organisation_id
+        WHERE r.id = $1 AND r.anonymised_at IS NULL AND ($2::uuid IS NULL OR r.user_id = $2) AND ($3::uuid IS NULL OR r.event_id = $3)`,
+      [registrationId, scope.ownerUserId ?? null, scope.eventId ?? null],
+    )) as BadgeRow[];
+    if (!row) throw new NotFoundError('Registration', { registrationId });
+    if (row.status !== 'approved' || row.badge_revoked_at) {
+      throw new AppError(409, 'NO_BADGE', 'Only an approved registration has a badge', { status: row.status });
+    }
+    const content: BadgeContent = {
+      eventName: {
+        zh: renderText(row.event_name, 'zh')?.text ?? '',
+        en: renderText(row.event_name, 'en')?.text ?? '',
+        ru: renderText(row.event_name, 'ru')?.text ?? '',
+      },
+      nameNative: row.name_native,
+      nameLatin: row.name_latin,
+      organisation: row.organisation ? (renderText(row.organisation, row.preferred_language)?.text ?? null) : null,
+      country: row.country,
+      category: CATEGORY_LABELS[row.category],
+      qrPayload: row.badge_token,
+    };
+    return renderBadgePdf(content);
+  }
+}

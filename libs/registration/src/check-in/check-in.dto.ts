@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PageMetaDto } from '#core/http/pagination.js';
+import type { Trilingual } from '#core/i18n/trilingual.js';
+import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
+import { TrilingualField } from '#core/i18n/trilingual-field.decorator.js';
+
+export class CreateCheckInListDto {
+  @TrilingualField({ maxLength: 200 })
+  name: Trilingual;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a session\'s own door; without it, the venue entrance' })
+  @IsOptional()
+  @IsUUID()
+  sessionId?: string;
+}
+
+export class ScanDto {
+  @ApiProperty({ description: 'The token read from the badge\'s QR code' })
+  @IsString()
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  listId: string;
+
+  @ApiProperty({ description: 'Chosen by the scanner for this scan; sending it again returns the first answer', example: 'b1d5c0de-0001' })
+  @Matches(/^[\w.:-]{8,100}$/, { message: 'nonce must be 8 to 100 letters, digits, or . : _ -' })
+  nonce: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the badge was scanned (scans may arrive later, from offline devices)' })
+  @Type(() => Date)
+  @IsDate()
+  scannedAt: Date;
+}
+
+export class ScanBatchDto {
+  @ApiProperty({ type: [ScanDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ScanDto)
+  scans: ScanDto[];
+}
+
+export const SCAN_CODES = [
+  'CHECKED_IN',
+  'ALREADY_CHECKED_IN',
+  'UNKNOWN_BADGE',
+  'BADGE_REVOKED',
+  'REGISTRATION_PENDING',
+  'REGISTRATION_REJECTED',
+  'NOT_ENROLLED',
+  'WRONG_EVENT',
+] as const;
+export type ScanCode = (typeof SCAN_CODES)[number];
+
+export class ScanAnswerDto {
+  @ApiProperty({ description: '201 for a new check-in; the error status otherwise' }) statusCode: number;
+  @ApiProperty({ enum: SCAN_CODES }) code: ScanCode;
+  @ApiProperty() message: string;
+  @ApiProperty({
+    description: 'checkedInAt: when the badge was first checked in on this list; delegate: whose badge it is, for the door staff to compare with the face',
+  })
+  details: {
+    checkedInAt?: string;
+    delegate?: { registrationId: string; nameNative: string | null; nameLatin: string | null; category: string; country: string | null };
+  };
+}
+
+export class ScanBatchAnswerDto {
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) answers: (ScanAnswerDto & { nonce: string })[];
+}
+
+export class CheckInListDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ type: TrilingualDto }) name: Trilingual;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) sessionId: string | null;
+  @ApiProperty({ description: 'Checked in so far' }) checkedIn: number;
+  @ApiProperty({ description: 'Expected: approved registrations (entrance) or enrolled delegates (session)' }) expected: number;
+}
+
+export class CheckInListPageDto extends PageMetaDto {
+  @ApiProperty({ type: [CheckInListDto] }) items: CheckInListDto[];
+}
+
+export class InsideDto {
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty({ nullable: true, type: String }) nameNative: string | null;
+  @ApiProperty({ nullable: true, type: String }) nameLatin: string | null;
+  @ApiProperty() category: string;
+  @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiProperty({ format: 'date-time' }) checkedInAt: string;
+}
+
+export class InsidePageDto extends PageMetaDto {
+  @ApiProperty({ type: [InsideDto] }) items: InsideDto[];
+}

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '#core/audit/audit.service.js';
+import { NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
+import type {
+  CheckInListDto,
+  CreateCheckInListDto,
+  InsideDto,
+  ScanAnswerDto,
+  ScanBatchAnswerDto,
+  ScanCode,
+  ScanDto,
+} from './check-in.dto.js';
+
+interface Badge {
+  registration_id: string;
+  event_id: string;
+  status: string;
+  badge_revoked_at: Date | null;
+  name_native: string | null;
+  name_latin: string | null;
+  category: string;
+  country: string | null;
+}
+
+const STATUS: Record<ScanCode, number> = {
+  CHECKED_IN: 201,
+  ALREADY_CHECKED_IN: 409,
+  UNKNOWN_BADGE: 404,
+  BADGE_REVOKED: 410,
+  REGISTRATION_PENDING: 403,
+  REGISTRATION_REJECTED: 403,
+  NOT_ENROLLED: 403,
+  WRONG_EVENT: 403,
+};
+
+const MESSAGES: Record<ScanCode, string> = {
+  CHECKED_IN: 'Welcome',
+  ALREADY_CHECKED_IN: 'This badge was already checked in on this list',
+  UNKNOWN_BADGE: 'This badge is not known',
+  BADGE_REVOKED: 'This badge has been revoked (the registration was cancelled)',
+  REGISTRATION_PENDING: 'This registration is still waiting for approval',
+  REGISTRATION_REJECTED: 'This registration was rejected',
+  NOT_ENROLLED: 'This delegate holds no seat in this session',
+  WRONG_EVENT: 'This badge is for another event',
+};
+
+/**
+ * Check-in at the door. Each scan carries a nonce chosen by the scanner: the
+ * first answer for a nonce is stored with it, so a retried request gets the same
+ * answer and writes nothing. A badge is checked in once per list (unique key);
+ * a later scan answers ALREADY_CHECKED_IN with the first time.
+ */
+@Injectable()
+export class CheckInService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createList(caller: Caller, eventId: string, dto: CreateCheckInListDto): Promise<CheckInListDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const [event] = await manager.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
+      if (!event) throw new NotFoundError('Event', { eventId });
+      if (dto.sessionId) {
+        const [session] = await manager.query(`SELECT 1 FROM session WHERE id = $1 AND event_id = $2`, [dto.sessionId, eventId]);
+        if (!session) throw new NotFoundError('Session', { sessionId: dto.sessionId });
+      }
+      const [{ id }] = (await manager.query(
+        `INSERT INTO check_in_list (event_id, name, session_id) VALUES ($1, $2, $3) RETURNING id`,
+        [eventId, dto.name, dto.sessionId ?? null],
+      )) as { id: string }[];
+      await this.audit.record(manager, caller, { action: 'check_in_list.created', entity: 'check_in_list', entityId: id, after: dto });
+      return (await this.lists(manager, eventId, id))[0];
+    });
+  }
+
+  async listLists(eventId: string, query: PageQueryDto): Promise<Page<CheckInListDto>> {
+    const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
+    if (!event) throw new NotFoundError('Event', { eventId });
+    const all = await this.lists(this.dataSource.manager, eventId);
+    const start = skipOf(query);
+    return { items: all.slice(start, start + query.pageSize), page: query.page, pageSize: query.pageSize, total: all.length };
+  }
+
+  /** Live counts: one query for all the lists of an event. */
+  private async lists(manager: EntityManager, eventId: string, onlyId?: string): Promise<CheckInListDto[]> {
+    const rows = (await manager.query(
+      `SELECT l.id, l.event_id, l.name, l.session_id,
+              (SELECT count(*) FROM check_in c WHERE c.list_id = l.id)::int AS checked_in,
+              CASE WHEN l.session_id IS NULL
+                   THEN (SELECT count(*) FROM registration r WHERE r.event_id = l.event_id AND r.status = 'approved')
+                   ELSE (SELECT count(*) FROM enrolment e WHERE e.session_id = l.session_id AND e.status = 'enrolled') END::int AS expected
+         FROM check_in_list l WHERE l.event_id = $1 AND ($2::uuid IS NULL OR l.id = $2) ORDER BY l.created_at, l.id`,
+      [eventId, onlyId ?? null],
+    )) as { id: string; event_id: string; name: CheckInListDto['name']; session_id: string | null; checked_in: number; expected: number }[];
+    return rows.map((r) => ({ id: r.id, eventId: r.event_id, name: r.name, sessionId: r.session_id, checkedIn: r.checked_in, expected: r.expected }));
+  }
+
+  async scan(caller: Caller, dto: ScanDto): Promise<ScanAnswerDto> {
+    return this.dataSource.transaction((manager) => this.scanIn(manager, caller, dto));
+  }
+
+  /** Scans collected offline: each answered on its own, in the order given. */
+  async scanBatch(caller: Caller, scans: ScanDto[]): Promise<ScanBatchAnswerDto> {
+    const answers: ScanBatchAnswerDto['answers'] = [];
+    for (const scan of scans) answers.push({ nonce: scan.nonce, ...(await this.scan(caller, scan)) });
+    return { answers };
+  }
+
+  private async scanIn(manager: EntityManager, caller: Caller, dto: ScanDto): Promise<ScanAnswerDto> {
+    const [list] = (await manager.query(`SELECT id, event_id, session_id FROM check_in_list WHERE id = $1`, [dto.listId])) as {
+      id: string;
+      event_id: string;
+      session_id: string | null;
+    }[];
+    if (!list) throw new NotFoundError('Check-in list', { listId: dto.listId });
+    // Claim the nonce first; a repeat waits for the first request to commit, then reads its answer.
+    const claimed = (await manager.query(
+      `INSERT INTO check_in_scan (list_id, nonce, answer) VALUES ($1, $2, '{}') ON CONFLICT DO NOTHING RETURNING nonce`,
+      [dto.listId, dto.nonce],
+    )) as unknown[];
+    if (claimed.length === 0) {
+      const [previous] = (await manager.query(`SELECT answer FROM check_in_scan WHERE list_id = $1 AND nonce = $2`, [dto.listId, dto.nonce])) as {
+        answer: ScanAnswerDto;
+      }[];
+      return previous.answer;
+    }
+    const answer = await this.decide(manager, caller, list, dto);
+    await manager.query(`UPDATE check_in_scan SET answer = $3 WHERE list_id = $1 AND nonce = $2`, [dto.listId, dto.nonce, answer]);
+    return answer;
+  }
+
+  private async decide(manager: EntityManager, caller: Caller, list: { id: string; event_id: string; session_id: string | null }, dto: ScanDto): Promise<ScanAnswerDto> {
+    const [badge] = (await manager.query(
+      `SELECT id AS registration_id, event_id, status, badge_revoked_at, name_native, name_latin, category, country
+         FROM registration WHERE badge_token = $1`,
+      [dto.token],
+    )) as Badge[];
+    // Every answer has the shape of the error envelope, so a door app reads all of them alike.
+    const answer = (code: ScanCode, details: ScanAnswerDto['details'] = {}): ScanAnswerDto => ({
+      statusCode: STATUS[code],
+      code,
+      message: MESSAGES[code],
+      details,
+    });
+    if (!badge) return answer('UNKNOWN_BADGE');
+    const delegate = {
+      registrationId: badge.registration_id,
+      nameNative: badge.name_native,
+      nameLatin: badge.name_latin,
+      category: badge.category,
+      country: badge.country,
+    };
+    if (badge.event_id !== list.event_id) return answer('WRONG_EVENT');
+    if (badge.badge_revoked_at || badge.status === 'cancelled') return answer('BADGE_REVOKED', { delegate });
+    if (badge.status === 'pending') return answer('REGISTRATION_PENDING', { delegate });
+    if (badge.status === 'rejected') return answer('REGISTRATION_REJECTED', { delegate });
+    if (list.session_id) {
+      const [seat] = await manager.query(
+        `SELECT 1 FROM enrolment WHERE session_id = $1 AND registration_id = $2 AND status = 'enrolled'`,
+        [list.session_id, badge.registration_id],
+      );
+      if (!seat) return answer('NOT_ENROLLED', { delegate });
+    }
+    const inserted = (await manager.query(
+      `INSERT INTO check_in (list_id, registration_id, scanned_at, scanned_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (list_id, registration_id) DO NOTHING RETURNING scanned_at`,
+      [list.id, badge.registration_id, dto.scannedAt, caller.userId || null],
+    )) as { scanned_at: Date }[];
+    if (inserted[0]) return answer('CHECKED_IN', { checkedInAt: inserted[0].scanned_at.toISOString(), delegate });
+    const [first] = (await manager.query(`SELECT scanned_at FROM check_in WHERE list_id = $1 AND registration_id = $2`, [list.id, badge.registration_id])) as {
+      scanned_at: Date;
+    }[];
+    return answer('ALREADY_CHECKED_IN', { checkedInAt: first.scanned_at.toISOString(), delegate });
+  }
+
+  /** Who is inside: the check-ins of a list, latest first. */
+  async inside(listId: string, query: PageQueryDto): Promise<Page<InsideDto>> {
+    const [list] = await this.dataSource.query(`SELECT 1 FROM check_in_list WHERE id = $1`, [listId]);
+    if (!list) throw new NotFoundError('Check-in list', { listId });
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.name_native, r.name_latin, r.category, r.country, c.scanned_at, count(*) OVER () AS total
+         FROM check_in c JOIN registration r ON r.id = c.registration_id
+        WHERE c.list_id = $1 ORDER BY c.scanned_at DESC, c.id OFFSET $2 LIMIT $3`,
+      [listId, skipOf(query), query.pageSize],
+    )) as { id: string; name_native: string | null; name_latin: string | null; category: string; country: string | null; scanned_at: Date; total: string }[];
+    const total = rows[0] ? Number(rows[0].total) : Number((await this.dataSource.query(`SELECT count(*) AS n FROM check_in WHERE list_id = $1`, [listId]))[0].n);
+    return {
+      items: rows.map((r) => ({
+        registrationId: r.id,
+        nameNative: r.name_native,
+        nameLatin: r.name_latin,
+        category: r.category,
+        country: r.country,
+        checkedInAt: r.scanned_at.toISOString(),
+      })),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+}

@@ -1,0 +1,10 @@
+import type { Provider } from '@nestjs/common';
+import type { AppConfig } from '#core/config/app-config.js';
+import { APP_CONFIG } from '#core/config/config.module.js';
+import { FieldCipher } from './field-cipher.js';
+
+export const fieldCipherProvider: Provider = {
+  provide: FieldCipher,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => new FieldCipher(config.dataEncryptionKey),
+};

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '#core/audit/audit.service.js';
+import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
+import { OutboxService } from '#core/outbox/outbox.service.js';
+import { JobName } from '#core/queue/queue-names.js';
+import { ENROLMENT_SELECT, type EnrolmentDto, type EnrolmentRow, toEnrolmentDto } from './enrolment.dto.js';
+
+function constraintOf(error: unknown): string | undefined {
+  const driver = (error as { driverError?: { constraint?: unknown } }).driverError ?? (error as { constraint?: unknown });
+  return typeof driver?.constraint === 'string' ? driver.constraint : undefined;
+}
+
+/**
+ * Seats in sessions. The session row is locked while a claim is decided, so the
+ * arrival order is the order of decisions: the first come get the seats, the
+ * rest queue in the order they came. A freed seat goes to the first in the queue
+ * in the same transaction (promote_waitlisted, in the database).
+ */
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async enrol(caller: Caller, registrationId: string, sessionId: string): Promise<EnrolmentDto> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [registration] = (await manager.query(
+          `SELECT id, event_id, status FROM registration WHERE id = $1 AND user_id = $2 AND anonymised_at IS NULL FOR SHARE`,
+          [registrationId, caller.userId],
+        )) as { id: string; event_id: string; status: string }[];
+        if (!registration) throw new NotFoundError('Registration', { registrationId });
+        if (registration.status !== 'approved') {
+          throw new AppError(409, 'REGISTRATION_NOT_APPROVED', 'Only an approved registration can take seats', { status: registration.status });
+        }
+        const [session] = (await manager.query(
+          `SELECT s.id, s.status, s.visibility, s.seats_taken,
+                  coalesce(s.capacity, r.capacity) AS seats
+             FROM session s LEFT JOIN room r ON r.id = s.room_id
+            WHERE s.id = $1 AND s.event_id = $2 FOR UPDATE OF s`,
+          [sessionId, registration.event_id],
+        )) as { id: string; status: string; visibility: string; seats_taken: number; seats: number | null }[];
+        if (!session || session.status === 'draft') throw new NotFoundError('Session', { sessionId });
+        if (session.status !== 'scheduled') throw new ConflictError('SESSION_CANCELLED', 'This session has been cancelled');
+        if (session.visibility === 'invitation') {
+          const [invited] = await manager.query(`SELECT 1 FROM session_invitee WHERE session_id = $1 AND registration_id = $2`, [sessionId, registrationId]);
+          if (!invited) throw new AppError(403, 'NOT_INVITED', 'This session is by invitation; you are not on its list');
+        }
+        const seat = session.seats === null || session.seats_taken < session.seats;
+        if (seat) await manager.query(`UPDATE session SET seats_taken = seats_taken + 1 WHERE id = $1`, [sessionId]);
+        const status = seat ? 'enrolled' : 'waitlisted';
+        const [{ id }] = (await manager.query(
+          `INSERT INTO enrolment (session_id, registration_id, status) VALUES ($1, $2, $3) RETURNING id`,
+          [sessionId, registrationId, status],
+        )) as { id: string }[];
+        await this.audit.record(manager, caller, { action: `enrolment.${status}`, entity: 'enrolment', entityId: id, after: { sessionId, status } });
+        await this.outbox.add(manager, JobName.EnrolmentChanged, { enrolmentId: id, registrationId, sessionId, change: status });
+        return this.one(manager, id);
+      });
+    } catch (error) {
+      if (constraintOf(error) === 'enrolment_no_overlap') {
+        const [other] = (await this.dataSource.query(
+          `SELECT s.id, s.title, s.starts_at, s.ends_at FROM enrolment e JOIN session s ON s.id = e.session_id
+            WHERE e.registration_id = $1 AND e.status <> 'cancelled' AND e.session_id <> $2
+              AND e.session_during && (SELECT during FROM session WHERE id = $2)
+            ORDER BY s.starts_at LIMIT 1`,
+          [registrationId, sessionId],
+        )) as { id: string; title: Record<string, string>; starts_at: Date; ends_at: Date }[];
+        throw new ConflictError('TIME_CONFLICT', 'You already hold or wait for a seat in a session at the same time', {
+          conflictingSession: other
+            ? { id: other.id, title: other.title, startsAt: other.starts_at.toISOString(), endsAt: other.ends_at.toISOString() }
+            : undefined,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Gives a seat (or a place in the queue) back; a freed seat goes to the first in the queue, in this transaction. */
+  async cancel(caller: Caller, enrolmentId: string, ownerUserId: string | null): Promise<EnrolmentDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT e.id, e.status, e.session_id, e.registration_id FROM enrolment e JOIN registration r ON r.id = e.registration_id
+          WHERE e.id = $1 AND ($2::uuid IS NULL OR r.user_id = $2) FOR UPDATE OF e`,
+        [enrolmentId, ownerUserId],
+      )) as { id: string; status: string; session_id: string; registration_id: string }[];
+      if (!row) throw new NotFoundError('Enrolment', { enrolmentId });
+      if (row.status === 'cancelled') return this.one(manager, row.id);
+      await this.release(manager, row);
+      await this.audit.record(manager, caller, { action: 'enrolment.cancelled', entity: 'enrolment', entityId: row.id, before: { status: row.status } });
+      return this.one(manager, row.id);
+    });
+  }
+
+  /** Cancels every claim of a registration (it was cancelled or erased). */
+  async releaseAll(manager: EntityManager, registrationId: string): Promise<void> {
+    const rows = (await manager.query(
+      `SELECT id, status, session_id, registration_id FROM enrolment WHERE registration_id = $1 AND status <> 'cancelled' FOR UPDATE`,
+      [registrationId],
+    )) as { id: string; status: string; session_id: string; registration_id: string }[];
+    for (const row of rows) await this.release(manager, row);
+  }
+
+  private async release(manager: EntityManager, row: { id: string; status: string; session_id: string; registration_id: string }) {
+    await manager.query(`UPDATE enrolment SET status = 'cancelled', updated_at = now() WHERE id = $1`, [row.id]);
+    if (row.status === 'enrolled') {
+      await manager.query(`UPDATE session SET seats_taken = seats_taken - 1 WHERE id = $1`, [row.session_id]);
+      await manager.query(`SELECT promote_waitlisted($1)`, [row.session_id]);
+    }
+    await this.outbox.add(manager, JobName.EnrolmentChanged, {
+      enrolmentId: row.id,
+      registrationId: row.registration_id,
+      sessionId: row.session_id,
+      change: 'cancelled',
+    });
+  }
+
+  async listMine(caller: Caller, query: PageQueryDto): Promise<Page<EnrolmentDto>> {
+    const rows = (await this.dataSource.query(
+      `${ENROLMENT_SELECT} JOIN registration r ON r.id = e.registration_id
+        WHERE r.user_id = $1 ORDER BY s.starts_at, e.id OFFSET $2 LIMIT $3`,
+      [caller.userId, skipOf(query), query.pageSize],
+    )) as EnrolmentRow[];
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM enrolment e JOIN registration r ON r.id = e.registration_id WHERE r.user_id = $1`,
+      [caller.userId],
+    )) as { total: number }[];
+    return { items: rows.map(toEnrolmentDto), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Organisers put delegates on an invitation-only session's list. */
+  async invite(caller: Caller, eventId: string, sessionId: string, registrationId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [found] = await manager.query(
+        `SELECT 1 FROM session s JOIN registration r ON r.event_id = s.event_id
+          WHERE s.id = $1 AND s.event_id = $2 AND r.id = $3`,
+        [sessionId, eventId, registrationId],
+      );
+      if (!found) throw new NotFoundError('Session or registration', { sessionId, registrationId });
+      await manager.query(`INSERT INTO session_invitee (session_id, registration_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [sessionId, registrationId]);
+      await this.audit.record(manager, caller, { action: 'session.invitee_added', entity: 'session', entityId: sessionId, after: { registrationId } });
+    });
+  }
+
+  private async one(manager: EntityManager, id: string): Promise<EnrolmentDto> {
+    const [row] = (await manager.query(`${ENROLMENT_SELECT} WHERE e.id = $1`, [id])) as EnrolmentRow[];
+    return toEnrolmentDto(row);
+  }
+}

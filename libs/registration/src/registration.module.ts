@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '#identity/identity.module.js';
+import { BadgesService } from './badges/badges.service.js';
+import { CheckInService } from './check-in/check-in.service.js';
+import { fieldCipherProvider } from './crypto/field-cipher.provider.js';
+import { FieldCipher } from './crypto/field-cipher.js';
+import { EnrolmentsService } from './enrolments/enrolments.service.js';
+import { ExportsService } from './exports/exports.service.js';
+import { InvitationsService } from './registrations/invitations.service.js';
+import { Registration } from './registrations/registration.entity.js';
+import { RegistrationIntakeService } from './registrations/registration-intake.service.js';
+import { RegistrationsService } from './registrations/registrations.service.js';
+
+const SERVICES = [
+  RegistrationIntakeService,
+  RegistrationsService,
+  EnrolmentsService,
+  InvitationsService,
+  CheckInService,
+  ExportsService,
+  BadgesService,
+];
+
+/** Registrations, invitations and guest lists, enrolments and waiting lists, badges, check-in, exports. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Registration]), IdentityModule],
+  providers: [fieldCipherProvider, ...SERVICES],
+  exports: [FieldCipher, ...SERVICES],
+})
+export class RegistrationModule {}

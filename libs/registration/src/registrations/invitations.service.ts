@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '#core/audit/audit.service.js';
+import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import { OutboxService } from '#core/outbox/outbox.service.js';
+import { JobName } from '#core/queue/queue-names.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import { parseGuestList } from '../guest-list/parse-guest-list.js';
+import type { GuestListReportDto, InvitationDto, InviteGuestDto } from './invitation.dto.js';
+import { hashToken } from './registration-intake.service.js';
+
+const INVITATION_DAYS = 60;
+
+/** Invitations: one by one, or a whole guest list at once (all rows or none). Each carries a single-use token. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async invite(caller: Caller, eventId: string, guest: InviteGuestDto): Promise<InvitationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.eventOrFail(manager, eventId);
+      return this.create(manager, caller, eventId, guest);
+    });
+  }
+
+  /** Reads a CSV or XLSX guest list; with dryRun only reports. Any bad row (or one already invited) means no import. */
+  async importGuestList(caller: Caller, eventId: string, file: Buffer, format: 'csv' | 'xlsx', dryRun: boolean): Promise<GuestListReportDto> {
+    const parsed = await parseGuestList(file, format);
+    return this.dataSource.transaction(async (manager) => {
+      await this.eventOrFail(manager, eventId);
+      const emails = parsed.rows.map((row) => row.email);
+      const already = (await manager.query(`SELECT email FROM invitation WHERE event_id = $1 AND email = ANY($2::text[])`, [eventId, emails])) as {
+        email: string;
+      }[];
+      const errors = [
+        ...parsed.errors,
+        ...already.map(({ email }) => ({ row: emails.indexOf(email) + 2, field: 'email', reason: `${email} is already invited to this event` })),
+      ];
+      const report = { dryRun, rows: parsed.rows.length, invited: 0, errors };
+      if (errors.length && !dryRun) throw new AppError(422, 'GUEST_LIST_INVALID', `${errors.length} problems in the guest list; nothing was imported`, errors);
+      if (dryRun) return report;
+      for (const row of parsed.rows) {
+        await this.create(manager, caller, eventId, {
+          email: row.email,
+          nameNative: row.nameNative,
+          nameLatin: row.nameLatin,
+          country: row.country,
+          category: row.category,
+          preferredLanguage: row.preferredLanguage,
+          organisation: row.organisation ?? undefined,
+          position: row.position ?? undefined,
+        });
+      }
+      return { ...report, invited: parsed.rows.length };
+    });
+  }
+
+  private async create(manager: EntityManager, caller: Caller, eventId: string, guest: InviteGuestDto): Promise<InvitationDto> {
+    const token = randomBytes(24).toString('base64url');
+    const [row] = (await manager.query(
+      `INSERT INTO invitation (event_id, email, guest, token_hash, created_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) RETURNING id, expires_at`,
+      [eventId, guest.email, guest, hashToken(token), caller.userId || null, INVITATION_DAYS],
+    )) as { id: string; expires_at: Date }[];
+    await this.audit.record(manager, caller, { action: 'invitation.created', entity: 'invitation', entityId: row.id, after: { category: guest.category, country: guest.country } });
+    await this.outbox.add(manager, JobName.InvitationCreated, {
+      invitationId: row.id,
+      encryptedToken: this.cipher.encrypt(token, row.id).toString('base64'),
+    });
+    return { id: row.id, email: guest.email, expiresAt: row.expires_at.toISOString(), token };
+  }
+
+  private async eventOrFail(manager: EntityManager, eventId: string): Promise<void> {
+    const [event] = await manager.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
+    if (!event) throw new NotFoundError('Event', { eventId });
+  }
+}

@@ -1,0 +1,24 @@
+import { AppError } from '#core/errors/app-error.js';
+import { registerConstraint } from '#core/errors/database-error-map.js';
+
+registerConstraint('registration_once', { statusCode: 409, code: 'ALREADY_REGISTERED', message: 'This account is already registered for the event' });
+registerConstraint('registration_stay_order', { statusCode: 422, code: 'STAY_DATES_ORDER', message: 'The departure must not be before the arrival' });
+registerConstraint('invitation_email_key', { statusCode: 409, code: 'ALREADY_INVITED', message: 'This email is already invited to the event' });
+registerConstraint('enrolment_once', { statusCode: 409, code: 'ALREADY_ENROLLED', message: 'You already hold or wait for a seat in this session' });
+registerConstraint('check_in_list_session_key', { statusCode: 409, code: 'LIST_EXISTS', message: 'This session already has a check-in list' });
+
+export class RegistrationError extends AppError {}
+
+export const registrationClosed = (why: string) => new RegistrationError(409, 'REGISTRATION_CLOSED', why);
+export const invitationOnly = () =>
+  new RegistrationError(403, 'REGISTRATION_BY_INVITATION', 'Registration for this event is by invitation only');
+export const invalidInvitation = () =>
+  new RegistrationError(403, 'INVALID_INVITATION', 'The invitation is unknown, used, revoked or expired');
+export const invitationForAnother = () =>
+  new RegistrationError(403, 'INVITATION_EMAIL_MISMATCH', 'The invitation was sent to another email address');
+export const outdatedConsent = (current: string) =>
+  new RegistrationError(422, 'CONSENT_NOTICE_OUTDATED', `Consent must be given to the current notice (version ${current})`, {
+    currentVersion: current,
+  });
+export const invalidTransition = (from: string, action: string) =>
+  new RegistrationError(409, 'INVALID_TRANSITION', `A ${from} registration cannot be ${action}`, { status: from });

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '#core/audit/audit.service.js';
+import { likePattern } from '#core/database/like-pattern.js';
+import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
+import { rejectNulls } from '#core/http/reject-nulls.js';
+import { OutboxService } from '#core/outbox/outbox.service.js';
+import { JobName } from '#core/queue/queue-names.js';
+import { UsersService } from '#identity/users/users.service.js';
+import { ConferenceEvent } from '#programme/events/event.entity.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import { EnrolmentsService } from '../enrolments/enrolments.service.js';
+import type { RegistrationStatus } from '../registration-vocabulary.js';
+import { Registration } from './registration.entity.js';
+import type {
+  BulkDecisionDto,
+  BulkDecisionResultDto,
+  ListRegistrationsQueryDto,
+  RegistrationDto,
+  UpdateRegistrationDto,
+} from './registration.dto.js';
+import { invalidTransition } from './registration-errors.js';
+import { RegistrationIntakeService } from './registration-intake.service.js';
+import { registrationAuditView, toRegistrationDto } from './to-registration-dto.js';
+
+type Action = 'approve' | 'reject' | 'cancel';
+
+const TRANSITIONS: Record<Action, { from: RegistrationStatus[]; to: RegistrationStatus; done: string }> = {
+  approve: { from: ['pending'], to: 'approved', done: 'approved' },
+  reject: { from: ['pending'], to: 'rejected', done: 'rejected' },
+  cancel: { from: ['pending', 'approved'], to: 'cancelled', done: 'cancelled' },
+};
+
+/** Who sees visa data in clear: the delegate, admins and organisers; staff see it masked. */
+const revealsVisa = (caller: Caller) => ['admin', 'organiser', 'delegate'].includes(caller.role);
+
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly users: UsersService,
+    private readonly intake: RegistrationIntakeService,
+  ) {}
+
+  // ---- the delegate's own registrations (/api/me): another's id is a 404 ----
+
+  async listMine(caller: Caller, query: PageQueryDto): Promise<Page<RegistrationDto>> {
+    const [rows, total] = await this.dataSource.getRepository(Registration).findAndCount({
+      where: { userId: caller.userId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: skipOf(query),
+      take: query.pageSize,
+    });
+    return toPage(rows, total, query, (r) => toRegistrationDto(r, this.cipher, true));
+  }
+
+  async getMine(caller: Caller, id: string): Promise<RegistrationDto> {
+    return toRegistrationDto(await this.mine(this.dataSource.manager, caller, id), this.cipher, true);
+  }
+
+  async updateMine(caller: Caller, id: string, dto: UpdateRegistrationDto): Promise<RegistrationDto> {
+    rejectNulls(dto, ['nameNative', 'nameLatin', 'country', 'preferredLanguage', 'interpretationNeeds', 'listedConsent']);
+    return this.dataSource.transaction(async (manager) => {
+      const registration = await this.mine(manager, caller, id, true);
+      if (registration.status === 'cancelled' || registration.status === 'rejected') throw invalidTransition(registration.status, 'changed');
+      const before = registrationAuditView(registration);
+      const event = await manager.findOneByOrFail(ConferenceEvent, { id: registration.eventId });
+      const details = await this.intake.details(manager, id, event, { ...registrationFields(registration), ...dto });
+      // Only what the delegate sent changes; encrypted visa fields are replaced only when new visa data came.
+      const changes = Object.fromEntries(
+        Object.entries(details).filter(([key]) => key in dto || (dto.visa !== undefined && key.startsWith('visa'))),
+      );
+      await manager.update(Registration, { id }, changes);
+      const saved = await manager.findOneByOrFail(Registration, { id });
+      await this.audit.record(manager, caller, { action: 'registration.updated', entity: 'registration', entityId: id, before, after: registrationAuditView(saved) });
+      return toRegistrationDto(saved, this.cipher, true);
+    });
+  }
+
+  async cancelMine(caller: Caller, id: string): Promise<RegistrationDto> {
+    return this.decide(caller, id, 'cancel', undefined, caller.userId);
+  }
+
+  // ---- organisers ----
+
+  async list(eventId: string, query: ListRegistrationsQueryDto, caller: Caller): Promise<Page<RegistrationDto>> {
+    const builder = this.dataSource.getRepository(Registration).createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
+    if (query.status) builder.andWhere('r.status = :status', { status: query.status });
+    if (query.category) builder.andWhere('r.category = :category', { category: query.category });
+    if (query.country) builder.andWhere('r.country = :country', { country: query.country });
+    if (query.q) builder.andWhere('(r.name_native ILIKE :like OR r.name_latin ILIKE :like)', { like: likePattern(query.q) });
+    const [rows, total] = await builder.orderBy('r.created_at', 'ASC').addOrderBy('r.id').skip(skipOf(query)).take(query.pageSize).getManyAndCount();
+    return toPage(rows, total, query, (r) => toRegistrationDto(r, this.cipher, revealsVisa(caller)));
+  }
+
+  async get(caller: Caller, eventId: string, id: string): Promise<RegistrationDto> {
+    const registration = await this.dataSource.getRepository(Registration).findOneBy({ id, eventId });
+    if (!registration) throw new NotFoundError('Registration', { id });
+    return toRegistrationDto(registration, this.cipher, revealsVisa(caller));
+  }
+
+  async approve(caller: Caller, eventId: string, id: string): Promise<RegistrationDto> {
+    return this.decide(caller, id, 'approve', undefined, null, eventId);
+  }
+
+  async reject(caller: Caller, eventId: string, id: string, reason: string | undefined): Promise<RegistrationDto> {
+    if (!reason) throw new AppError(400, 'VALIDATION_FAILED', 'A rejection needs a reason', [{ field: 'reason', rule: 'required', message: 'reason is required' }]);
+    return this.decide(caller, id, 'reject', reason, null, eventId);
+  }
+
+  async cancel(caller: Caller, eventId: string, id: string, reason: string | undefined): Promise<RegistrationDto> {
+    return this.decide(caller, id, 'cancel', reason, null, eventId);
+  }
+
+  /** Each registration is decided in its own transaction: one that cannot change is reported, the others go on. */
+  async bulk(caller: Caller, eventId: string, dto: BulkDecisionDto): Promise<BulkDecisionResultDto> {
+    if (dto.action === 'reject' && !dto.reason) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'A rejection needs a reason', [{ field: 'reason', rule: 'required', message: 'reason is required' }]);
+    }
+    const result: BulkDecisionResultDto = { changed: [], skipped: [] };
+    for (const id of dto.registrationIds) {
+      try {
+        await this.decide(caller, id, dto.action, dto.reason, null, eventId);
+        result.changed.push(id);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        result.skipped.push({ registrationId: id, reason: error.code });
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Erasure: the registration keeps its place in the counts and the audit trail
+   * but loses everything personal (names, contact, needs, visa data), its seats
+   * go to the waiting lists, its badge stops working, and the account is erased.
+   */
+  async erase(caller: Caller, id: string, ownerUserId: string | null): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT id, user_id, status FROM registration WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2) AND anonymised_at IS NULL FOR UPDATE`,
+        [id, ownerUserId],
+      )) as { id: string; user_id: string; status: string }[];
+      if (!row) throw new NotFoundError('Registration', { id });
+      await this.enrolments.releaseAll(manager, id);
+      await manager.query(
+        `UPDATE registration SET
+           status = CASE WHEN status IN ('pending', 'approved') THEN 'cancelled' ELSE status END,
+           status_reason = NULL, name_native = NULL, name_latin = NULL, position = NULL, phone = NULL,
+           dietary_needs = NULL, accessibility_needs = NULL, arrival_date = NULL, departure_date = NULL,
+           visa_nationality = NULL, visa_passport_number = NULL, visa_date_of_birth = NULL, listed_consent = false,
+           badge_revoked_at = coalesce(badge_revoked_at, now()), anonymised_at = now(), updated_at = now()
+         WHERE id = $1`,
+        [id],
+      );
+      await manager.query(`UPDATE delegation SET head_registration_id = NULL WHERE head_registration_id = $1`, [id]);
+      await this.audit.record(manager, caller, { action: 'registration.erased', entity: 'registration', entityId: id });
+      await this.outbox.add(manager, JobName.RegistrationChanged, { registrationId: id, change: 'erased' });
+      // The account goes too when this was its only registration still holding personal data.
+      const [others] = await manager.query(
+        `SELECT 1 FROM registration WHERE user_id = $1 AND anonymised_at IS NULL AND id <> $2 LIMIT 1`,
+        [row.user_id, id],
+      );
+      if (!others) await this.users.erase(manager, caller, row.user_id);
+    });
+  }
+
+  private async decide(
+    caller: Caller,
+    id: string,
+    action: Action,
+    reason: string | undefined,
+    ownerUserId: string | null,
+    eventId?: string,
+  ): Promise<RegistrationDto> {
+    const transition = TRANSITIONS[action];
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(Registration, {
+        where: ownerUserId ? { id, userId: ownerUserId } : eventId ? { id, eventId } : { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current || current.anonymisedAt) throw new NotFoundError('Registration', { id });
+      if (!transition.from.includes(current.status)) throw invalidTransition(current.status, transition.done);
+      const before = registrationAuditView(current);
+      await manager.update(
+        Registration,
+        { id },
+        {
+          status: transition.to,
+          statusReason: reason ?? null,
+          ...(action === 'cancel' ? { badgeRevokedAt: new Date() } : {}),
+        },
+      );
+      if (action === 'cancel') await this.enrolments.releaseAll(manager, id);
+      const saved = await manager.findOneByOrFail(Registration, { id });
+      await this.audit.record(manager, caller, {
+        action: `registration.${transition.done}`,
+        entity: 'registration',
+        entityId: id,
+        before,
+        after: registrationAuditView(saved),
+      });
+      await this.outbox.add(manager, JobName.RegistrationChanged, { registrationId: id, change: transition.done });
+      return toRegistrationDto(saved, this.cipher, revealsVisa(caller));
+    });
+  }
+
+  private async mine(manager: EntityManager, caller: Caller, id: string, lock = false): Promise<Registration> {
+    const registration = await manager.findOne(Registration, {
+      where: { id, userId: caller.userId },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+    });
+    if (!registration || registration.anonymisedAt) throw new NotFoundError('Registration', { id });
+    return registration;
+  }
+}
+
+/** The stored details in the shape of the DTO, so an update can merge what changed over them. */
+function registrationFields(r: Registration) {
+  return {
+    nameNative: r.nameNative ?? undefined,
+    nameLatin: r.nameLatin ?? undefined,
+    country: r.country ?? undefined,
+    organisationId: r.organisationId ?? undefined,
+    position: r.position ?? undefined,
+    preferredLanguage: r.preferredLanguage,
+    phone: r.phone ?? undefined,
+    dietaryNeeds: r.dietaryNeeds ?? undefined,
+    accessibilityNeeds: r.accessibilityNeeds ?? undefined,
+    interpretationNeeds: r.interpretationNeeds,
+    arrivalDate: r.arrivalDate ?? undefined,
+    departureDate: r.departureDate ?? undefined,
+    listedConsent: r.listedConsent,
+  };
+}
