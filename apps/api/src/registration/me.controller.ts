@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
@@ -74,11 +75,18 @@ export class MeController {
   }
 
   @Get('registrations/:id/badge.pdf')
-  @Header('content-type', 'application/pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The printable badge' })
-  async badge(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string): Promise<StreamableFile> {
-    return new StreamableFile(await this.badges.pdf(id, { ownerUserId: caller.userId }));
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'NO_BADGE: not approved, or cancelled' })
+  async badge(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('id', UuidParam()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.badges.pdf(id, { ownerUserId: caller.userId });
+    // Set only on success: an error answer stays JSON.
+    void reply.header('content-type', 'application/pdf');
+    return pdf;
   }
 
   @Post('registrations/:id/enrolments')

@@ -109,8 +109,9 @@ export class RegistrationsController {
     @Param('id', UuidParam()) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
+    const pdf = await this.badges.pdf(id, { eventId });
     void reply.header('content-type', 'application/pdf');
-    return this.badges.pdf(id, { eventId });
+    return pdf;
   }
 
   @Post('registrations/:id/approve')

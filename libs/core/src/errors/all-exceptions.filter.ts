@@ -17,6 +17,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: error, method: request?.method, route: request?.routeOptions?.url }, 'request failed');
     }
     if (headers) void reply.headers(headers);
-    void reply.status(envelope.statusCode).send(envelope);
+    // A handler may have set another type (a PDF, a CSV) before it failed: the envelope is JSON.
+    void reply.header('content-type', 'application/json; charset=utf-8').status(envelope.statusCode).send(envelope);
   }
 }

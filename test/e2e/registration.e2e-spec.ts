@@ -1,0 +1,307 @@
+import ExcelJS from 'exceljs';
+import { TestStack } from '#testing/test-stack.js';
+import { buildProgramme, type ProgrammeFixture, sessionBody } from './support/programme-fixtures.js';
+
+const details = (overrides: Record<string, unknown> = {}) => ({
+  nameNative: 'Айгерим Сапарова',
+  nameLatin: 'Aigerim Saparova',
+  country: 'KZ',
+  newOrganisation: { name: 'Astana Logistics JSC', type: 'enterprise' },
+  position: 'Deputy director',
+  category: 'business',
+  delegation: { name: 'Delegation of Kazakhstan', head: true },
+  preferredLanguage: 'ru',
+  phone: '+7 701 000 00 00',
+  dietaryNeeds: 'halal',
+  interpretationNeeds: ['ru'],
+  arrivalDate: '2025-07-17',
+  departureDate: '2025-07-19',
+  consent: { accepted: true, noticeVersion: '1' },
+  listedConsent: true,
+  visa: { nationality: 'KZ', passportNumber: 'N12345678', dateOfBirth: '1985-04-12' },
+  ...overrides,
+});
+
+describe('Registration', () => {
+  let stack: TestStack;
+  let admin: string;
+  let organiser: string;
+  let staff: string;
+  let p: ProgrammeFixture;
+  let seq = 0;
+
+  beforeAll(async () => {
+    stack = await (await TestStack.create()).startApi();
+    admin = await stack.loginAsAdmin();
+    for (const role of ['organiser', 'staff']) {
+      await stack.http.post('/api/users', { email: `${role}@example.org`, displayName: role, role, password: `${role} password 12` }, { token: admin });
+    }
+    organiser = await stack.http.login('organiser@example.org', 'organiser password 12');
+    staff = await stack.http.login('staff@example.org', 'staff password 12');
+    p = await buildProgramme(stack.http, organiser);
+    await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published', registrationMode: 'approval' }, { token: organiser });
+  });
+  afterAll(() => stack.close());
+
+  /** Signs a new delegate up and logs them in. */
+  async function signUp(overrides: Record<string, unknown> = {}) {
+    seq += 1;
+    const email = `delegate-${seq}-${Date.now()}@example.kz`;
+    const password = 'delegate password 12';
+    const result = await stack.http.post(`/api/public/events/${p.slug}/registrations`, { ...details(), email, password, ...overrides });
+    if (result.status !== 201) return { result, email, token: '', id: '' };
+    return { result, email, token: await stack.http.login(email, password), id: result.body.id as string };
+  }
+
+  it('signs a delegate up (account and registration in one step), pending approval', async () => {
+    const { result, token } = await signUp();
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ status: 'pending', nameNative: 'Айгерим Сапарова', preferredLanguage: 'ru', consentVersion: '1', badgeAvailable: false });
+    expect(result.body.visa).toEqual({ nationality: 'KZ', passportNumber: 'N12345678', dateOfBirth: '1985-04-12' });
+    const me = await stack.http.get('/api/auth/me', { token });
+    expect(me.body).toMatchObject({ role: 'delegate', preferredLanguage: 'ru' });
+    const { rows } = await stack.db.pool.query(`SELECT payload FROM outbox WHERE name = 'registration-changed' AND payload->>'registrationId' = $1`, [result.body.id]);
+    expect(rows[0].payload.change).toBe('received');
+  });
+
+  it('keeps visa data encrypted at rest, clear to the delegate and organisers, masked to staff, out of logs and audit', async () => {
+    const { id, token } = await signUp();
+    const { rows } = await stack.db.pool.query(`SELECT visa_passport_number, visa_date_of_birth FROM registration WHERE id = $1`, [id]);
+    expect(rows[0].visa_passport_number.toString('latin1')).not.toContain('N12345678');
+    expect((await stack.http.get(`/api/me/registrations/${id}`, { token })).body.visa.passportNumber).toBe('N12345678');
+    expect((await stack.http.get(`/api/events/${p.eventId}/registrations/${id}`, { token: organiser })).body.visa.passportNumber).toBe('N12345678');
+    const masked = (await stack.http.get(`/api/events/${p.eventId}/registrations/${id}`, { token: staff })).body.visa;
+    expect(masked).toEqual({ nationality: 'KZ', passportNumber: '••••••678', dateOfBirth: '•••••••-12' });
+    const audit = await stack.db.pool.query(`SELECT before, after FROM audit_log WHERE entity = 'registration' AND entity_id = $1`, [id]);
+    expect(JSON.stringify(audit.rows)).not.toMatch(/N12345678|Айгерим|Saparova|\+7 701/);
+    expect(stack.logLines.join('\n')).not.toMatch(/N12345678|1985-04-12/);
+  });
+
+  it('requires consent to the current notice', async () => {
+    const without = await signUp({ consent: { accepted: false, noticeVersion: '1' } });
+    expect(without.result.status).toBe(400);
+    expect(without.result.body.details).toEqual([expect.objectContaining({ field: 'consent.accepted' })]);
+    const old = await signUp({ consent: { accepted: true, noticeVersion: '0' } });
+    expect(old.result.status).toBe(422);
+    expect(old.result.body.code).toBe('CONSENT_NOTICE_OUTDATED');
+  });
+
+  it('approves, rejects with a reason, cancels, refuses impossible transitions, and decides in bulk', async () => {
+    const a = await signUp();
+    const b = await signUp();
+    const c = await signUp();
+    const approve = await stack.http.post(`/api/events/${p.eventId}/registrations/${a.id}/approve`, undefined, { token: organiser });
+    expect(approve.status).toBe(200);
+    expect(approve.body).toMatchObject({ status: 'approved', badgeAvailable: true });
+    const noReason = await stack.http.post(`/api/events/${p.eventId}/registrations/${b.id}/reject`, {}, { token: organiser });
+    expect(noReason.status).toBe(400);
+    const reject = await stack.http.post(`/api/events/${p.eventId}/registrations/${b.id}/reject`, { reason: 'Duplicate of another registration' }, { token: organiser });
+    expect(reject.body).toMatchObject({ status: 'rejected', statusReason: 'Duplicate of another registration' });
+    const again = await stack.http.post(`/api/events/${p.eventId}/registrations/${b.id}/approve`, undefined, { token: organiser });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'rejected' } });
+    const bulk = await stack.http.post(`/api/events/${p.eventId}/registrations/bulk`, { action: 'approve', registrationIds: [a.id, c.id] }, { token: organiser });
+    expect(bulk.body).toEqual({ changed: [c.id], skipped: [{ registrationId: a.id, reason: 'INVALID_TRANSITION' }] });
+    const cancel = await stack.http.post(`/api/me/registrations/${c.id}/cancel`, undefined, { token: c.token });
+    expect(cancel.body.status).toBe('cancelled');
+    expect((await stack.http.post(`/api/events/${p.eventId}/registrations/${a.id}/approve`, undefined, { token: staff })).status).toBe(403);
+    const audit = await stack.http.get(`/api/audit?entity=registration&entityId=${b.id}`, { token: admin });
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['registration.rejected', 'registration.created']);
+    const changes = await stack.db.pool.query(
+      `SELECT payload->>'change' AS change FROM outbox WHERE name = 'registration-changed' AND payload->>'registrationId' = $1 ORDER BY id`,
+      [c.id],
+    );
+    expect(changes.rows.map((r) => r.change)).toEqual(['received', 'approved', 'cancelled']);
+  });
+
+  it('approves at once in an open event, and admits only invited guests in an event by invitation', async () => {
+    await stack.http.patch(`/api/events/${p.eventId}`, { registrationMode: 'open' }, { token: organiser });
+    expect((await signUp()).result.body.status).toBe('approved');
+    await stack.http.patch(`/api/events/${p.eventId}`, { registrationMode: 'invitation' }, { token: organiser });
+    const uninvited = await signUp();
+    expect(uninvited.result.status).toBe(403);
+    expect(uninvited.result.body.code).toBe('REGISTRATION_BY_INVITATION');
+
+    const invitation = await stack.http.post(
+      `/api/events/${p.eventId}/invitations`,
+      { email: 'invited.guest@example.uz', nameNative: 'Azizbek Karimov', nameLatin: 'Azizbek Karimov', country: 'UZ', category: 'official' },
+      { token: organiser },
+    );
+    expect(invitation.status).toBe(201);
+    const token = invitation.body.token as string;
+    const { rows } = await stack.db.pool.query(`SELECT token_hash FROM invitation WHERE id = $1`, [invitation.body.id]);
+    expect(rows[0].token_hash).not.toBe(token);
+    const wrongEmail = await signUp({ invitationToken: token });
+    expect(wrongEmail.result.body.code).toBe('INVITATION_EMAIL_MISMATCH');
+    const accepted = await stack.http.post(`/api/public/events/${p.slug}/registrations`, {
+      ...details({ nameNative: 'Azizbek Karimov', nameLatin: 'Azizbek Karimov', country: 'UZ', delegation: undefined }),
+      email: 'invited.guest@example.uz',
+      password: 'invited password 1',
+      invitationToken: token,
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.status).toBe('approved');
+    const reused = await stack.http.post(`/api/public/events/${p.slug}/registrations`, {
+      ...details(),
+      email: 'someone.else@example.uz',
+      password: 'invited password 1',
+      invitationToken: token,
+    });
+    expect(reused.status).toBe(403);
+    expect(reused.body.code).toBe('INVALID_INVITATION');
+    await stack.http.patch(`/api/events/${p.eventId}`, { registrationMode: 'approval' }, { token: organiser });
+  });
+
+  it('lets a delegate see and change only their own data: every /api/me route answers 404 for another\'s id', async () => {
+    const a = await signUp();
+    const b = await signUp();
+    await stack.http.post(`/api/events/${p.eventId}/registrations/${a.id}/approve`, undefined, { token: organiser });
+    const session = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.remote }), { token: organiser })).body.id;
+    const enrolment = await stack.http.post(`/api/me/registrations/${a.id}/enrolments`, { sessionId: session }, { token: a.token });
+    expect(enrolment.status).toBe(201);
+
+    const attempts = [
+      stack.http.get(`/api/me/registrations/${a.id}`, { token: b.token }),
+      stack.http.patch(`/api/me/registrations/${a.id}`, { phone: '+7 700 000 00 01' }, { token: b.token }),
+      stack.http.post(`/api/me/registrations/${a.id}/cancel`, undefined, { token: b.token }),
+      stack.http.request('DELETE', `/api/me/registrations/${a.id}`, undefined, { token: b.token }),
+      stack.http.get(`/api/me/registrations/${a.id}/badge.pdf`, { token: b.token }),
+      stack.http.post(`/api/me/registrations/${a.id}/enrolments`, { sessionId: session }, { token: b.token }),
+      stack.http.request('DELETE', `/api/me/enrolments/${enrolment.body.id}`, undefined, { token: b.token }),
+    ];
+    for (const result of await Promise.all(attempts)) {
+      expect(result.status).toBe(404);
+      expect(result.body.code).toBe('NOT_FOUND');
+    }
+    const mine = await stack.http.get('/api/me/registrations', { token: b.token });
+    expect(mine.body.items.map((r: { id: string }) => r.id)).toEqual([b.id]);
+    // A's data is untouched.
+    const aNow = await stack.http.get(`/api/me/registrations/${a.id}`, { token: a.token });
+    expect(aNow.body).toMatchObject({ status: 'approved', phone: '+7 701 000 00 00' });
+    // Staff and delegates cannot use the organisers' routes.
+    expect((await stack.http.get(`/api/events/${p.eventId}/registrations`, { token: b.token })).status).toBe(403);
+  });
+
+  it('updates a delegate\'s own details, re-encrypting new visa data', async () => {
+    const { id, token } = await signUp();
+    const updated = await stack.http.patch(`/api/me/registrations/${id}`, { phone: '+7 702 111 22 33', visa: { nationality: 'KZ', passportNumber: 'N99999999', dateOfBirth: '1985-04-12' } }, { token });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ phone: '+7 702 111 22 33', nameNative: 'Айгерим Сапарова', visa: { passportNumber: 'N99999999' } });
+    const nulls = await stack.http.patch(`/api/me/registrations/${id}`, { nameNative: null }, { token });
+    expect(nulls.status).toBe(400);
+  });
+
+  it('erases a delegate\'s personal data on request, keeping counts and the audit trail', async () => {
+    const { id, token, email } = await signUp();
+    await stack.http.post(`/api/events/${p.eventId}/registrations/${id}/approve`, undefined, { token: organiser });
+    const before = (await stack.db.pool.query(`SELECT count(*)::int AS n FROM registration WHERE event_id = $1`, [p.eventId])).rows[0].n;
+    const erased = await stack.http.request('DELETE', `/api/me/registrations/${id}`, undefined, { token });
+    expect(erased.status).toBe(204);
+    const { rows } = await stack.db.pool.query(
+      `SELECT r.status, r.name_native, r.name_latin, r.phone, r.visa_passport_number, r.anonymised_at, r.badge_revoked_at, u.email, u.active
+         FROM registration r JOIN app_user u ON u.id = r.user_id WHERE r.id = $1`,
+      [id],
+    );
+    expect(rows[0]).toMatchObject({ status: 'cancelled', name_native: null, name_latin: null, phone: null, visa_passport_number: null, active: false });
+    expect(rows[0].email).not.toBe(email);
+    expect((await stack.db.pool.query(`SELECT count(*)::int AS n FROM registration WHERE event_id = $1`, [p.eventId])).rows[0].n).toBe(before);
+    const trail = await stack.db.pool.query(`SELECT action, after::text FROM audit_log WHERE entity_id = $1 OR after::text LIKE $2`, [id, `%${email}%`]);
+    expect(trail.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['registration.created', 'registration.approved', 'registration.erased']));
+    expect(JSON.stringify(trail.rows)).not.toContain(email);
+    expect((await stack.http.get('/api/auth/me', { token })).status).toBe(401);
+  });
+
+  it('serves an approved delegate\'s badge as a PDF, and none before approval', async () => {
+    const { id, token } = await signUp();
+    const early = await stack.http.get(`/api/me/registrations/${id}/badge.pdf`, { token });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('NO_BADGE');
+    await stack.http.post(`/api/events/${p.eventId}/registrations/${id}/approve`, undefined, { token: organiser });
+    const response = await fetch(`${stack.http.baseUrl}/api/me/registrations/${id}/badge.pdf`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await response.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+    const text = (await (await document.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    expect(text).toContain('Айгерим Сапарова');
+    expect(text).toContain('Aigerim Saparova');
+    // The QR carries the unguessable token, never the registration id.
+    const { rows } = await stack.db.pool.query(`SELECT badge_token FROM registration WHERE id = $1`, [id]);
+    expect(rows[0].badge_token).not.toContain(id);
+    expect(rows[0].badge_token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('imports a guest list all or nothing, with a dry run that reports every bad row', async () => {
+    const csv = [
+      'email,name_native,name_latin,country,category,language',
+      'a.bekova@example.kg,Айжан Бекова,Aizhan Bekova,KG,official,ru',
+      'broken-email,Иван Петров,Ivan Petrov,RU,official,ru',
+      'w.fang@example.cn,王芳,Wang Fang,XX,business,zh',
+    ].join('\n');
+    const dry = await stack.http.post(`/api/events/${p.eventId}/guest-list?dryRun=true`, undefined, { token: organiser, raw: csv, headers: { 'content-type': 'text/csv' } });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, invited: 0 });
+    expect(dry.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 3, field: 'email' }), expect.objectContaining({ row: 4, field: 'country' })]),
+    );
+    const real = await stack.http.post(`/api/events/${p.eventId}/guest-list`, undefined, { token: organiser, raw: csv, headers: { 'content-type': 'text/csv' } });
+    expect(real.status).toBe(422);
+    expect(real.body.code).toBe('GUEST_LIST_INVALID');
+    const none = await stack.db.pool.query(`SELECT count(*)::int AS n FROM invitation WHERE email = 'a.bekova@example.kg'`);
+    expect(none.rows[0].n).toBe(0);
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Guests');
+    sheet.addRow(['email', 'name_native', 'name_latin', 'country', 'category', 'language']);
+    sheet.addRow(['a.bekova@example.kg', 'Айжан Бекова', 'Aizhan Bekova', 'KG', 'official', 'ru']);
+    sheet.addRow(['s.tursunov@example.uz', 'Sardor Tursunov', 'Sardor Tursunov', 'UZ', 'business', 'ru']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const imported = await stack.http.post(`/api/events/${p.eventId}/guest-list`, undefined, {
+      token: organiser,
+      raw: xlsx,
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ dryRun: false, rows: 2, invited: 2, errors: [] });
+    const twice = await stack.http.post(`/api/events/${p.eventId}/guest-list`, undefined, {
+      token: organiser,
+      raw: xlsx,
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.body.details[0].reason).toMatch(/already invited/);
+    const jobs = await stack.db.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE name = 'invitation-created'`);
+    expect(jobs.rows[0].n).toBeGreaterThanOrEqual(3);
+    const wrongType = await stack.http.post(`/api/events/${p.eventId}/guest-list`, { rows: [] }, { token: organiser });
+    expect(wrongType.status).toBe(415);
+  });
+
+  it('exports registrations (filtered) and a participant list of those who consented only', async () => {
+    const hidden = await signUp({ nameNative: 'Скрытый Участник', nameLatin: 'Hidden Participant', listedConsent: false });
+    const shown = await signUp({ nameNative: '王芳', nameLatin: 'Wang Fang', country: 'CN', listedConsent: true });
+    for (const id of [hidden.id, shown.id]) await stack.http.post(`/api/events/${p.eventId}/registrations/${id}/approve`, undefined, { token: organiser });
+
+    const csv = await stack.http.get(`/api/events/${p.eventId}/registrations.csv?status=approved`, { token: organiser });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text).toContain('Скрытый Участник');
+    expect(csv.text).toContain('王芳');
+    expect(csv.text).not.toContain('N12345678');
+    expect(csv.text.split('\n').slice(1).every((line) => !line || line.includes('approved'))).toBe(true);
+
+    const participants = await stack.http.get(`/api/events/${p.eventId}/participants.csv`, { token: organiser });
+    expect(participants.text).toContain('Wang Fang');
+    expect(participants.text).not.toContain('Hidden Participant');
+
+    const xlsx = await fetch(`${stack.http.baseUrl}/api/events/${p.eventId}/participants.xlsx`, { headers: { authorization: `Bearer ${organiser}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const names = workbook.worksheets[0].getColumn(2).values.slice(2);
+    expect(names).toContain('Wang Fang');
+    expect(names).not.toContain('Hidden Participant');
+    expect((await stack.http.get(`/api/events/${p.eventId}/registrations.pdf`, { token: organiser })).status).toBe(400);
+    expect((await stack.http.get(`/api/events/${p.eventId}/participants.csv`, { token: staff })).status).toBe(403);
+  });
+});
