@@ -1,5 +1,7 @@
 import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
 import { DEMO_EDITION_2025 } from '#programme/demo/demo-edition-2025.data.js';
+import { DemoDelegatesSeeder } from '#registration/demo/demo-delegates-seeder.service.js';
+import { DEMO_DELEGATES_2025 } from '#registration/demo/demo-delegates-2025.data.js';
 import { TestStack } from '#testing/test-stack.js';
 
 describe('The 2025 demo programme (npm run seed:demo)', () => {
@@ -25,6 +27,24 @@ describe('The 2025 demo programme (npm run seed:demo)', () => {
     expect(second).toMatchObject({ inserted: 0, releaseNumber: 1 });
     expect((await counts()).rows[0]).toEqual(before);
     expect(Number(before.s)).toBe(DEMO_EDITION_2025.event.sessions.length);
+  });
+
+  it('brings a few dozen delegates from the SCO countries, in their own scripts, with seats in the forums; once', async () => {
+    const seeder = stack.api!.get(DemoDelegatesSeeder, { strict: false });
+    expect(await seeder.seed()).toBe(DEMO_DELEGATES_2025.length);
+    expect(await seeder.seed()).toBe(0);
+    const event = (await stack.http.get('/api/events', { token })).body.items.find((e: { slug: string }) => e.slug === 'sco-local-trade-2025');
+    const list = await stack.http.get(`/api/events/${event.id}/registrations?status=approved&pageSize=100`, { token });
+    expect(list.body.total).toBe(DEMO_DELEGATES_2025.length);
+    const countries = new Set(list.body.items.map((r: { country: string }) => r.country));
+    expect(countries.size).toBeGreaterThanOrEqual(8);
+    const names = list.body.items.map((r: { nameNative: string }) => r.nameNative).join(' ');
+    expect(names).toMatch(/[а-яё]/i);
+    expect(names).toMatch(/[\u4e00-\u9fff]/);
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM enrolment WHERE status = 'enrolled'`);
+    expect(rows[0].n).toBe(DEMO_DELEGATES_2025.length);
+    const participants = await stack.http.get(`/api/events/${event.id}/participants.csv`, { token });
+    expect(participants.text.trim().split('\n').length - 1).toBe(DEMO_DELEGATES_2025.filter((d) => d.listedConsent).length);
   });
 
   it('is complete in three languages and free of conflicts', async () => {

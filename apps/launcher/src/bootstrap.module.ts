@@ -6,6 +6,7 @@ import { DatabaseModule } from '#core/database/database.module.js';
 import { OutboxModule } from '#core/outbox/outbox.module.js';
 import { IdentityModule } from '#identity/identity.module.js';
 import { ProgrammeModule } from '#programme/programme.module.js';
+import { RegistrationModule } from '#registration/registration.module.js';
 
 /** Just enough of the product to create the first admin and load the demo programme after migrating. */
 @Module({})
@@ -13,7 +14,7 @@ export class BootstrapModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: BootstrapModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, OutboxModule, IdentityModule, ProgrammeModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, OutboxModule, IdentityModule, ProgrammeModule, RegistrationModule],
     };
   }
 }
