@@ -75,6 +75,17 @@ describe('Enrolment with waiting lists, and check-in at the door', () => {
     expect(promoted.body.items[0].status).toBe('enrolled');
   });
 
+  it('reports a room too small for the enrolled count when a session moves to a smaller room', async () => {
+    const room = (await stack.http.post(`/api/events/${p.eventId}/rooms`, { venueId: p.venueA, name: tri('Closet'), capacity: 1 }, { token: admin })).body.id;
+    const session = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.remote, startsAt: at('2025-07-19', '16:00'), endsAt: at('2025-07-19', '17:00') }), { token: admin })).body.id;
+    const two = await mintDelegates(stack, p.eventId, 2);
+    for (const d of two) expect((await enrol(d, session)).body.status).toBe('enrolled');
+    expect((await stack.http.patch(`/api/events/${p.eventId}/sessions/${session}`, { roomId: room }, { token: admin })).status).toBe(200);
+    const report = await stack.http.get(`/api/events/${p.eventId}/conflicts?pageSize=100`, { token: admin });
+    const tooSmall = report.body.items.find((c: { code: string; roomId: string }) => c.code === 'ROOM_TOO_SMALL' && c.roomId === room);
+    expect(tooSmall).toMatchObject({ severity: 'soft', detail: { seats: 1, enrolled: 2 } });
+  });
+
   it('refuses seats in two sessions at the same time with 409 TIME_CONFLICT naming the other', async () => {
     const [delegate] = await mintDelegates(stack, p.eventId, 1);
     expect((await enrol(delegate, sessions.forumB)).status).toBe(201);

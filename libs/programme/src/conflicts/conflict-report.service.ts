@@ -49,8 +49,12 @@ export class ConflictReportService {
          JOIN brief ba ON ba.id = a.id JOIN brief bb ON bb.id = b.id
        UNION ALL
        SELECT 'ROOM_TOO_SMALL', 'soft', NULL, l.room_id, json_build_array(bl.j),
-              json_build_object('capacity', l.capacity, 'seats', l.room_capacity, 'reason', l.capacity_override_reason), l.starts_at
-         FROM live l JOIN brief bl ON bl.id = l.id WHERE l.capacity > l.room_capacity
+              json_build_object('capacity', l.capacity, 'seats', l.room_capacity, 'enrolled', l.seats_taken,
+                                'reason', l.capacity_override_reason), l.starts_at
+         FROM live l JOIN brief bl ON bl.id = l.id
+        -- A planned capacity above the seats (an override), or more delegates enrolled than the room seats
+        -- (the session moved to a smaller room after they enrolled).
+        WHERE l.capacity > l.room_capacity OR l.seats_taken > l.room_capacity
        UNION ALL
        SELECT DISTINCT ON (a.person_id, a.id, b.id) 'TIGHT_TRANSFER', 'soft', a.person_id, NULL,
               json_build_array(ba.j, bb.j),

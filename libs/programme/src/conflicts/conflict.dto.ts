@@ -19,7 +19,7 @@ export class ConflictDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) personId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) roomId: string | null;
   @ApiProperty({ type: [ConflictSessionDto] }) sessions: ConflictSessionDto[];
-  @ApiProperty({ type: Object, nullable: true, description: 'ROOM_TOO_SMALL: capacity and seats; TIGHT_TRANSFER: minutes' })
+  @ApiProperty({ type: Object, nullable: true, description: 'ROOM_TOO_SMALL: capacity, seats and enrolled; TIGHT_TRANSFER: minutes' })
   detail: Record<string, unknown> | null;
 }
 
