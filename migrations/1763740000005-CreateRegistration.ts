@@ -122,7 +122,7 @@ export class CreateRegistration1763740000005 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await db.query(`
-      CREATE TRIGGER enrolment_copy_session BEFORE INSERT OR UPDATE ON enrolment
+      CREATE TRIGGER enrolment_copy_session BEFORE INSERT OR UPDATE OF session_id ON enrolment
         FOR EACH ROW EXECUTE FUNCTION enrolment_copy_session()`);
     await db.query(`
       CREATE FUNCTION session_propagate_to_enrolments() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -176,6 +176,22 @@ export class CreateRegistration1763740000005 implements MigrationInterface {
       CREATE TRIGGER room_capacity_promotes AFTER UPDATE OF capacity ON room
         FOR EACH ROW EXECUTE FUNCTION room_capacity_promotes()`);
 
+    // A cancelled session gives every seat and place back, each with its outbox event for the delegate.
+    await db.query(`
+      CREATE FUNCTION session_cancel_releases_seats() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO outbox (queue, name, payload)
+        SELECT 'registration', 'enrolment-changed',
+               jsonb_build_object('enrolmentId', e.id, 'registrationId', e.registration_id, 'sessionId', e.session_id, 'change', 'cancelled')
+          FROM enrolment e WHERE e.session_id = NEW.id AND e.status <> 'cancelled';
+        UPDATE enrolment SET status = 'cancelled', updated_at = now() WHERE session_id = NEW.id AND status <> 'cancelled';
+        UPDATE session SET seats_taken = 0 WHERE id = NEW.id;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER session_cancel_releases_seats AFTER UPDATE OF status ON session
+        FOR EACH ROW WHEN (NEW.status = 'cancelled' AND OLD.status <> 'cancelled') EXECUTE FUNCTION session_cancel_releases_seats()`);
+
     await db.query(`
       CREATE TABLE check_in_list (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -211,7 +227,7 @@ export class CreateRegistration1763740000005 implements MigrationInterface {
     await db.query(`ALTER TABLE delegation DROP CONSTRAINT delegation_head_fkey`);
     await db.query(`DROP TABLE registration, invitation, delegation`);
     await db.query(`DROP FUNCTION promote_waitlisted, session_capacity_promotes, room_capacity_promotes,
-                    enrolment_copy_session, session_propagate_to_enrolments`);
+                    enrolment_copy_session, session_propagate_to_enrolments, session_cancel_releases_seats`);
     await db.query(`ALTER TABLE session DROP CONSTRAINT session_seats_within_capacity, DROP COLUMN seats_taken`);
     await db.query(`ALTER TABLE event DROP COLUMN registration_mode, DROP COLUMN consent_notice_version`);
   }

@@ -71,7 +71,8 @@ describe('Registration', () => {
     expect((await stack.http.get(`/api/me/registrations/${id}`, { token })).body.visa.passportNumber).toBe('N12345678');
     expect((await stack.http.get(`/api/events/${p.eventId}/registrations/${id}`, { token: organiser })).body.visa.passportNumber).toBe('N12345678');
     const masked = (await stack.http.get(`/api/events/${p.eventId}/registrations/${id}`, { token: staff })).body.visa;
-    expect(masked).toEqual({ nationality: 'KZ', passportNumber: '••••••678', dateOfBirth: '•••••••-12' });
+    // Staff learn that visa data exists, nothing of it: it is not even decrypted for them.
+    expect(masked).toEqual({ nationality: '••••••', passportNumber: '••••••', dateOfBirth: '••••••' });
     const audit = await stack.db.pool.query(`SELECT before, after FROM audit_log WHERE entity = 'registration' AND entity_id = $1`, [id]);
     expect(JSON.stringify(audit.rows)).not.toMatch(/N12345678|Айгерим|Saparova|\+7 701/);
     expect(stack.logLines.join('\n')).not.toMatch(/N12345678|1985-04-12/);
@@ -152,6 +153,36 @@ describe('Registration', () => {
     await stack.http.patch(`/api/events/${p.eventId}`, { registrationMode: 'approval' }, { token: organiser });
   });
 
+  it('registers an existing account, and lets exactly one of two simultaneous sign-ups use an invitation', async () => {
+    const { token } = await signUp();
+    const other = await buildProgramme(stack.http, organiser);
+    await stack.http.patch(`/api/events/${other.eventId}`, { status: 'published', registrationMode: 'invitation' }, { token: organiser });
+    const refused = await stack.http.post('/api/me/registrations', { ...details(), eventId: other.eventId }, { token });
+    expect(refused.body.code).toBe('REGISTRATION_BY_INVITATION');
+    const invitation = await stack.http.post(
+      `/api/events/${other.eventId}/invitations`,
+      { email: 'twice@example.kz', nameNative: 'Ерлан Нұров', nameLatin: 'Yerlan Nurov', country: 'KZ', category: 'official' },
+      { token: organiser },
+    );
+    const attempts = await Promise.all(
+      ['a', 'b'].map((suffix) =>
+        stack.http.post(`/api/public/events/${other.slug}/registrations`, {
+          ...details({ delegation: undefined }),
+          email: 'twice@example.kz',
+          password: `invited password ${suffix}1`,
+          invitationToken: invitation.body.token,
+        }),
+      ),
+    );
+    expect(attempts.map((r) => r.status).sort()).toEqual([201, 409]);
+    await stack.http.patch(`/api/events/${other.eventId}`, { registrationMode: 'open' }, { token: organiser });
+    const onAccount = await stack.http.post('/api/me/registrations', { ...details({ delegation: undefined }), eventId: other.eventId }, { token });
+    expect(onAccount.status).toBe(201);
+    expect(onAccount.body).toMatchObject({ eventId: other.eventId, status: 'approved' });
+    const twice = await stack.http.post('/api/me/registrations', { ...details(), eventId: other.eventId }, { token });
+    expect(twice.body.code).toBe('ALREADY_REGISTERED');
+  });
+
   it('lets a delegate see and change only their own data: every /api/me route answers 404 for another\'s id', async () => {
     const a = await signUp();
     const b = await signUp();
@@ -194,6 +225,17 @@ describe('Registration', () => {
   it('erases a delegate\'s personal data on request, keeping counts and the audit trail', async () => {
     const { id, token, email } = await signUp();
     await stack.http.post(`/api/events/${p.eventId}/registrations/${id}/approve`, undefined, { token: organiser });
+    // The badge is scanned at the door (the scan's answer, kept for nonce replays, names the delegate) …
+    const list = (await stack.http.post(`/api/events/${p.eventId}/check-in-lists`, { name: { en: 'Door' } }, { token: organiser })).body.id;
+    const badge = (await stack.db.pool.query(`SELECT badge_token FROM registration WHERE id = $1`, [id])).rows[0].badge_token;
+    await stack.http.post('/api/check-ins', { token: badge, listId: list, nonce: `erase-${id}`, scannedAt: '2025-07-18T09:00:00+08:00' }, { token: staff });
+    // … and a welcome message was recorded for the account.
+    const userId = (await stack.http.get('/api/auth/me', { token })).body.id;
+    await stack.db.pool.query(
+      `INSERT INTO notification (kind, trigger_key, recipient_key, recipient_user_id, recipient_email, language, status, payload)
+       VALUES ('welcome', $1, $1, $2, $3, 'ru', 'queued', '{"displayName": "Айгерим Сапарова"}')`,
+      [`user:${userId}`, userId, email],
+    );
     const before = (await stack.db.pool.query(`SELECT count(*)::int AS n FROM registration WHERE event_id = $1`, [p.eventId])).rows[0].n;
     const erased = await stack.http.request('DELETE', `/api/me/registrations/${id}`, undefined, { token });
     expect(erased.status).toBe(204);
@@ -209,6 +251,15 @@ describe('Registration', () => {
     expect(trail.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['registration.created', 'registration.approved', 'registration.erased']));
     expect(JSON.stringify(trail.rows)).not.toContain(email);
     expect((await stack.http.get('/api/auth/me', { token })).status).toBe(401);
+    const leftovers = await stack.db.pool.query(
+      `SELECT (SELECT json_agg(answer) FROM check_in_scan WHERE nonce = $1) AS scans,
+              (SELECT json_agg(json_build_object('email', recipient_email, 'payload', payload)) FROM notification WHERE recipient_user_id = $2) AS mail`,
+      [`erase-${id}`, userId],
+    );
+    const rest = JSON.stringify(leftovers.rows[0]);
+    expect(rest).not.toMatch(/Айгерим|Saparova/);
+    expect(rest).not.toContain(email);
+    expect(leftovers.rows[0].scans).toHaveLength(1);
   });
 
   it('serves an approved delegate\'s badge as a PDF, and none before approval', async () => {

@@ -126,6 +126,11 @@ export class UsersService {
         WHERE entity = 'user' AND entity_id = $1`,
       [userId],
     );
+    // Messages already recorded for the account keep their kind and state, not the address or the name.
+    await manager.query(
+      `UPDATE notification SET recipient_email = 'erased-' || $1 || '@invalid.example', payload = '{}' WHERE recipient_user_id = $1`,
+      [userId],
+    );
     await this.audit.record(manager, caller, { action: 'user.erased', entity: 'user', entityId: userId });
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { NotFoundError } from '#core/errors/app-error.js';
+import { toErrorEnvelope } from '#core/errors/to-error-envelope.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
 import type {
@@ -107,7 +108,15 @@ export class CheckInService {
   /** Scans collected offline: each answered on its own, in the order given. */
   async scanBatch(caller: Caller, scans: ScanDto[]): Promise<ScanBatchAnswerDto> {
     const answers: ScanBatchAnswerDto['answers'] = [];
-    for (const scan of scans) answers.push({ nonce: scan.nonce, ...(await this.scan(caller, scan)) });
+    for (const scan of scans) {
+      try {
+        answers.push({ nonce: scan.nonce, ...(await this.scan(caller, scan)) });
+      } catch (error) {
+        // One bad scan (an unknown list) is answered like the others, so the device learns the fate of each.
+        const { envelope } = toErrorEnvelope(error);
+        answers.push({ nonce: scan.nonce, statusCode: envelope.statusCode, code: envelope.code as ScanCode, message: envelope.message, details: {} });
+      }
+    }
     return { answers };
   }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { FieldCipher, mask } from './field-cipher.js';
+import { FieldCipher } from './field-cipher.js';
 
 describe(FieldCipher.name, () => {
   const cipher = new FieldCipher(randomBytes(32));
@@ -22,13 +22,5 @@ describe(FieldCipher.name, () => {
     expect(() => cipher.decrypt(tampered, 'record-1')).toThrow();
     expect(() => new FieldCipher(randomBytes(32)).decrypt(stored, 'record-1')).toThrow();
     expect(() => new FieldCipher(randomBytes(16))).toThrow();
-  });
-});
-
-describe(mask.name, () => {
-  it('keeps only the last three characters', () => {
-    expect(mask('N12345678')).toBe('••••••678');
-    expect(mask('AB')).toBe('••');
-    expect(mask(null)).toBeNull();
   });
 });

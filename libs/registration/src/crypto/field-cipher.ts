@@ -32,10 +32,3 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(stored.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
   }
 }
-
-/** What non-admins see of a secret value: enough to recognise it, not to use it. */
-export function mask(value: string | null): string | null {
-  if (value === null) return null;
-  if (value.length <= 4) return '•'.repeat(value.length);
-  return `${'•'.repeat(value.length - 3)}${value.slice(-3)}`;
-}

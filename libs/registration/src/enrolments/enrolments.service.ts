@@ -39,20 +39,25 @@ export class EnrolmentsService {
         if (registration.status !== 'approved') {
           throw new AppError(409, 'REGISTRATION_NOT_APPROVED', 'Only an approved registration can take seats', { status: registration.status });
         }
+        // The session row is locked for the decision, the room's row shared so its capacity cannot change meanwhile.
         const [session] = (await manager.query(
-          `SELECT s.id, s.status, s.visibility, s.seats_taken,
-                  coalesce(s.capacity, r.capacity) AS seats
-             FROM session s LEFT JOIN room r ON r.id = s.room_id
-            WHERE s.id = $1 AND s.event_id = $2 FOR UPDATE OF s`,
+          `SELECT id, status, visibility, room_id FROM session WHERE id = $1 AND event_id = $2 FOR UPDATE`,
           [sessionId, registration.event_id],
-        )) as { id: string; status: string; visibility: string; seats_taken: number; seats: number | null }[];
+        )) as { id: string; status: string; visibility: string; room_id: string | null }[];
+        if (session?.room_id) await manager.query(`SELECT 1 FROM room WHERE id = $1 FOR SHARE`, [session.room_id]);
         if (!session || session.status === 'draft') throw new NotFoundError('Session', { sessionId });
         if (session.status !== 'scheduled') throw new ConflictError('SESSION_CANCELLED', 'This session has been cancelled');
         if (session.visibility === 'invitation') {
           const [invited] = await manager.query(`SELECT 1 FROM session_invitee WHERE session_id = $1 AND registration_id = $2`, [sessionId, registrationId]);
           if (!invited) throw new AppError(403, 'NOT_INVITED', 'This session is by invitation; you are not on its list');
         }
-        const seat = session.seats === null || session.seats_taken < session.seats;
+        // Those already waiting come first: a seat freed by a change elsewhere goes to them, not to a newcomer.
+        await manager.query(`SELECT promote_waitlisted($1)`, [sessionId]);
+        const [counts] = (await manager.query(
+          `SELECT s.seats_taken, coalesce(s.capacity, r.capacity) AS seats FROM session s LEFT JOIN room r ON r.id = s.room_id WHERE s.id = $1`,
+          [sessionId],
+        )) as { seats_taken: number; seats: number | null }[];
+        const seat = counts.seats === null || counts.seats_taken < counts.seats;
         if (seat) await manager.query(`UPDATE session SET seats_taken = seats_taken + 1 WHERE id = $1`, [sessionId]);
         const status = seat ? 'enrolled' : 'waitlisted';
         const [{ id }] = (await manager.query(
@@ -85,12 +90,18 @@ export class EnrolmentsService {
   /** Gives a seat (or a place in the queue) back; a freed seat goes to the first in the queue, in this transaction. */
   async cancel(caller: Caller, enrolmentId: string, ownerUserId: string | null): Promise<EnrolmentDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `SELECT e.id, e.status, e.session_id, e.registration_id FROM enrolment e JOIN registration r ON r.id = e.registration_id
-          WHERE e.id = $1 AND ($2::uuid IS NULL OR r.user_id = $2) FOR UPDATE OF e`,
+      const [found] = (await manager.query(
+        `SELECT e.session_id FROM enrolment e JOIN registration r ON r.id = e.registration_id
+          WHERE e.id = $1 AND ($2::uuid IS NULL OR r.user_id = $2)`,
         [enrolmentId, ownerUserId],
+      )) as { session_id: string }[];
+      if (!found) throw new NotFoundError('Enrolment', { enrolmentId });
+      // Session first, then the enrolment: the order every seat change takes, so two never wait on each other.
+      await manager.query(`SELECT 1 FROM session WHERE id = $1 FOR UPDATE`, [found.session_id]);
+      const [row] = (await manager.query(
+        `SELECT id, status, session_id, registration_id FROM enrolment WHERE id = $1 FOR UPDATE`,
+        [enrolmentId],
       )) as { id: string; status: string; session_id: string; registration_id: string }[];
-      if (!row) throw new NotFoundError('Enrolment', { enrolmentId });
       if (row.status === 'cancelled') return this.one(manager, row.id);
       await this.release(manager, row);
       await this.audit.record(manager, caller, { action: 'enrolment.cancelled', entity: 'enrolment', entityId: row.id, before: { status: row.status } });
@@ -100,6 +111,12 @@ export class EnrolmentsService {
 
   /** Cancels every claim of a registration (it was cancelled or erased). */
   async releaseAll(manager: EntityManager, registrationId: string): Promise<void> {
+    // Sessions locked in one order (by id) before their enrolments, like everywhere else.
+    await manager.query(
+      `SELECT 1 FROM session WHERE id IN (SELECT session_id FROM enrolment WHERE registration_id = $1 AND status <> 'cancelled')
+        ORDER BY id FOR UPDATE`,
+      [registrationId],
+    );
     const rows = (await manager.query(
       `SELECT id, status, session_id, registration_id FROM enrolment WHERE registration_id = $1 AND status <> 'cancelled' FOR UPDATE`,
       [registrationId],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { likePattern } from '#core/database/like-pattern.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import type { ListRegistrationsQueryDto } from '../registrations/registration.dto.js';
@@ -100,8 +101,9 @@ export class ExportsService {
         WHERE r.event_id = $1 AND r.anonymised_at IS NULL
           AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR r.category = $3) AND ($4::text IS NULL OR r.country = $4)
           AND (NOT $5 OR r.listed_consent)
+          AND ($6::text IS NULL OR r.name_native ILIKE $6 OR r.name_latin ILIKE $6)
         ORDER BY r.country NULLS LAST, r.name_latin, r.id`,
-      [eventId, query.status ?? null, query.category ?? null, query.country ?? null, listedOnly],
+      [eventId, query.status ?? null, query.category ?? null, query.country ?? null, listedOnly, query.q ? likePattern(query.q) : null],
     )) as Row[];
   }
 

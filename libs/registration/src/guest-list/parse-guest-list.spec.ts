@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { type Column, writeCsv, writeXlsx } from '../exports/write-table.js';
-import { type GuestRow, MAX_GUEST_ROWS, parseGuestList } from './parse-guest-list.js';
+import { type GuestRow as ParsedRow, MAX_GUEST_ROWS, parseGuestList as parseWithRows } from './parse-guest-list.js';
+
+/** The fixtures below describe guests; where each sat in the file is checked on its own (sourceRow). */
+type GuestRow = Omit<ParsedRow, 'sourceRow'>;
+
+async function parseGuestList(...args: Parameters<typeof parseWithRows>) {
+  const parsed = await parseWithRows(...args);
+  return { ...parsed, rows: parsed.rows.map(({ sourceRow: _sourceRow, ...guest }) => guest) };
+}
 
 const HEADER = ['email', 'name_native', 'name_latin', 'country', 'organisation', 'position', 'category', 'language', 'phone', 'delegation'];
 
@@ -448,5 +456,15 @@ describe(parseGuestList.name, () => {
       expect(content.toString('utf8')).toContain(`'=HYPERLINK`);
       expect(await parseGuestList(content, 'csv')).toEqual({ rows: tricky, errors: [] });
     });
+  });
+});
+
+describe('parseGuestList source rows', () => {
+  it('tells where each valid guest sat in the file, skipping bad and blank rows', async () => {
+    const file = Buffer.from(
+      [HEADER.join(','), row({ email: 'bad-email' }).join(','), '', row({ email: 'fine@example.uz' }).join(',')].join('\n'),
+    );
+    const parsed = await parseWithRows(file, 'csv');
+    expect(parsed.rows.map((guest) => [guest.email, guest.sourceRow])).toEqual([['fine@example.uz', 4]]);
   });
 });

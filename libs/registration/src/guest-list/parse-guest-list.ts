@@ -18,6 +18,8 @@ import { CATEGORY_LABELS, REGISTRATION_CATEGORIES, type RegistrationCategory } f
 import { FORMULA_NEUTRALISER, isFormulaLike } from '../exports/write-table.js';
 
 export interface GuestRow {
+  /** Where the guest is in the file, as the organiser sees it (the header is row 1). */
+  sourceRow: number;
   /** Trimmed, lower-cased. */
   email: string;
   /** The name in the guest's own script. */
@@ -313,7 +315,7 @@ interface RowContext {
   errors: GuestRowError[];
 }
 
-function validateRow(source: TableRow, context: RowContext): GuestRow | null {
+function validateRow(source: TableRow, context: RowContext): Omit<GuestRow, 'sourceRow'> | null {
   const fieldErrors: GuestRowError[] = [];
   const fail = (field: GuestColumn, reason: string): null => {
     fieldErrors.push({ row: source.row, field, reason });
@@ -464,7 +466,7 @@ function validateTable(table: TableRow[]): ParsedGuestList {
   const rows: GuestRow[] = [];
   for (const row of data) {
     const guest = validateRow(row, context);
-    if (guest) rows.push(guest);
+    if (guest) rows.push({ ...guest, sourceRow: row.row });
   }
   return { rows, errors };
 }

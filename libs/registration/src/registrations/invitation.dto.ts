@@ -47,6 +47,18 @@ export class InviteGuestDto {
   @IsString()
   @MaxLength(300)
   position?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'The delegation the guest belongs to' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  delegation?: string;
 }
 
 export class InvitationDto {

@@ -36,14 +36,15 @@ export class InvitationsService {
     const parsed = await parseGuestList(file, format);
     return this.dataSource.transaction(async (manager) => {
       await this.eventOrFail(manager, eventId);
-      const emails = parsed.rows.map((row) => row.email);
-      const already = (await manager.query(`SELECT email FROM invitation WHERE event_id = $1 AND email = ANY($2::text[])`, [eventId, emails])) as {
-        email: string;
-      }[];
+      const rowOf = new Map(parsed.rows.map((row) => [row.email, row.sourceRow]));
+      const already = (await manager.query(`SELECT email FROM invitation WHERE event_id = $1 AND email = ANY($2::text[])`, [
+        eventId,
+        [...rowOf.keys()],
+      ])) as { email: string }[];
       const errors = [
         ...parsed.errors,
-        ...already.map(({ email }) => ({ row: emails.indexOf(email) + 2, field: 'email', reason: `${email} is already invited to this event` })),
-      ];
+        ...already.map(({ email }) => ({ row: rowOf.get(email)!, field: 'email', reason: `${email} is already invited to this event` })),
+      ].sort((a, b) => a.row - b.row);
       const report = { dryRun, rows: parsed.rows.length, invited: 0, errors };
       if (errors.length && !dryRun) throw new AppError(422, 'GUEST_LIST_INVALID', `${errors.length} problems in the guest list; nothing was imported`, errors);
       if (dryRun) return report;
@@ -57,6 +58,8 @@ export class InvitationsService {
           preferredLanguage: row.preferredLanguage,
           organisation: row.organisation ?? undefined,
           position: row.position ?? undefined,
+          phone: row.phone ?? undefined,
+          delegation: row.delegation ?? undefined,
         });
       }
       return { ...report, invited: parsed.rows.length };

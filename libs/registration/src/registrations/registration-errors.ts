@@ -5,6 +5,16 @@ registerConstraint('registration_once', { statusCode: 409, code: 'ALREADY_REGIST
 registerConstraint('registration_stay_order', { statusCode: 422, code: 'STAY_DATES_ORDER', message: 'The departure must not be before the arrival' });
 registerConstraint('invitation_email_key', { statusCode: 409, code: 'ALREADY_INVITED', message: 'This email is already invited to the event' });
 registerConstraint('enrolment_once', { statusCode: 409, code: 'ALREADY_ENROLLED', message: 'You already hold or wait for a seat in this session' });
+registerConstraint('enrolment_no_overlap', {
+  statusCode: 409,
+  code: 'DELEGATE_TIME_CONFLICT',
+  message: 'A delegate would hold seats in two sessions at the same time',
+});
+registerConstraint('session_seats_within_capacity', {
+  statusCode: 422,
+  code: 'CAPACITY_BELOW_SEATS_TAKEN',
+  message: 'More seats are already taken than this capacity; move delegates or keep a larger capacity',
+});
 registerConstraint('check_in_list_session_key', { statusCode: 409, code: 'LIST_EXISTS', message: 'This session already has a check-in list' });
 
 export class RegistrationError extends AppError {}

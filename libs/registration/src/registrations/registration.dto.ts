@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   Equals,
   IsArray,
@@ -8,6 +9,7 @@ import {
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -50,6 +52,7 @@ export class VisaDataDto {
   passportNumber: string;
 
   @ApiProperty({ example: '1985-04-12' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dateOfBirth must be a real date YYYY-MM-DD' })
   @Matches(DAY, { message: 'dateOfBirth must be a date YYYY-MM-DD' })
   dateOfBirth: string;
 }
@@ -240,9 +243,10 @@ export class BulkDecisionDto extends DecisionDto {
   @IsIn(['approve', 'reject'])
   action: 'approve' | 'reject';
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 500 })
   @IsArray()
   @ArrayUnique()
+  @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   registrationIds: string[];
 }

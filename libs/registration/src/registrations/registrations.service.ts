@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { likePattern } from '#core/database/like-pattern.js';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import { toErrorEnvelope } from '#core/errors/to-error-envelope.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
@@ -78,6 +79,8 @@ export class RegistrationsService {
         Object.entries(details).filter(([key]) => key in dto || (dto.visa !== undefined && key.startsWith('visa'))),
       );
       await manager.update(Registration, { id }, changes);
+      // Messages go in the account's language: keep it in step with the registration's.
+      if (dto.preferredLanguage) await manager.query(`UPDATE app_user SET preferred_language = $2 WHERE id = $1`, [caller.userId, dto.preferredLanguage]);
       const saved = await manager.findOneByOrFail(Registration, { id });
       await this.audit.record(manager, caller, { action: 'registration.updated', entity: 'registration', entityId: id, before, after: registrationAuditView(saved) });
       return toRegistrationDto(saved, this.cipher, true);
@@ -130,8 +133,8 @@ export class RegistrationsService {
         await this.decide(caller, id, dto.action, dto.reason, null, eventId);
         result.changed.push(id);
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        result.skipped.push({ registrationId: id, reason: error.code });
+        // Whatever stopped one registration (a rule, a concurrent change) is reported; the others go on.
+        result.skipped.push({ registrationId: id, reason: toErrorEnvelope(error).envelope.code });
       }
     }
     return result;
@@ -154,21 +157,34 @@ export class RegistrationsService {
         `UPDATE registration SET
            status = CASE WHEN status IN ('pending', 'approved') THEN 'cancelled' ELSE status END,
            status_reason = NULL, name_native = NULL, name_latin = NULL, position = NULL, phone = NULL,
-           dietary_needs = NULL, accessibility_needs = NULL, arrival_date = NULL, departure_date = NULL,
+           dietary_needs = NULL, accessibility_needs = NULL, interpretation_needs = '{}', arrival_date = NULL, departure_date = NULL,
            visa_nationality = NULL, visa_passport_number = NULL, visa_date_of_birth = NULL, listed_consent = false,
            badge_revoked_at = coalesce(badge_revoked_at, now()), anonymised_at = now(), updated_at = now()
          WHERE id = $1`,
         [id],
       );
       await manager.query(`UPDATE delegation SET head_registration_id = NULL WHERE head_registration_id = $1`, [id]);
+      // What else held the person: the check-in answers kept for nonce replays, the invitation they came with.
+      await manager.query(
+        `UPDATE check_in_scan SET answer = jsonb_set(answer, '{details,delegate}', jsonb_build_object('registrationId', $1::text))
+          WHERE answer #>> '{details,delegate,registrationId}' = $1::text`,
+        [id],
+      );
+      await manager.query(
+        `UPDATE invitation SET email = 'erased-' || id || '@invalid.example', guest = '{}'
+          WHERE id = (SELECT invitation_id FROM registration WHERE id = $1)`,
+        [id],
+      );
       await this.audit.record(manager, caller, { action: 'registration.erased', entity: 'registration', entityId: id });
       await this.outbox.add(manager, JobName.RegistrationChanged, { registrationId: id, change: 'erased' });
-      // The account goes too when this was its only registration still holding personal data.
+      // A delegate's account goes too when this was its last registration holding personal data. Staff,
+      // organisers and admins who registered keep their working account.
       const [others] = await manager.query(
         `SELECT 1 FROM registration WHERE user_id = $1 AND anonymised_at IS NULL AND id <> $2 LIMIT 1`,
         [row.user_id, id],
       );
-      if (!others) await this.users.erase(manager, caller, row.user_id);
+      const [account] = (await manager.query(`SELECT role FROM app_user WHERE id = $1`, [row.user_id])) as { role: string }[];
+      if (!others && account.role === 'delegate') await this.users.erase(manager, caller, row.user_id);
     });
   }
 
@@ -199,6 +215,8 @@ export class RegistrationsService {
         },
       );
       if (action === 'cancel') await this.enrolments.releaseAll(manager, id);
+      // A head who is cancelled or rejected no longer heads the delegation.
+      if (action !== 'approve') await manager.query(`UPDATE delegation SET head_registration_id = NULL WHERE head_registration_id = $1`, [id]);
       const saved = await manager.findOneByOrFail(Registration, { id });
       await this.audit.record(manager, caller, {
         action: `registration.${transition.done}`,

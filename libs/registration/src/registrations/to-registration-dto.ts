@@ -1,17 +1,26 @@
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import { mask } from '../crypto/field-cipher.js';
 import type { Registration } from './registration.entity.js';
 import type { RegistrationDto } from './registration.dto.js';
 
+const HIDDEN = '••••••';
+
 /**
- * Visa data is decrypted for the delegate themselves and for admins and
- * organisers; anyone else (staff) sees it masked.
+ * Visa data is decrypted only for the delegate themselves and for admins and
+ * organisers; anyone else (staff) sees that it exists, masked, and nothing is
+ * decrypted for them. A value that no longer decrypts (a lost key) reads as
+ * unreadable instead of failing the whole answer.
  */
 export function toRegistrationDto(registration: Registration, cipher: FieldCipher, revealVisa: boolean): RegistrationDto {
-  const read = (value: Buffer | null) => (value ? cipher.decrypt(value, registration.id) : null);
-  const passport = read(registration.visaPassportNumber);
-  const birth = read(registration.visaDateOfBirth);
-  const hasVisa = registration.visaNationality || passport || birth;
+  const read = (value: Buffer | null): string | null => {
+    if (!value) return null;
+    if (!revealVisa) return HIDDEN;
+    try {
+      return cipher.decrypt(value, registration.id);
+    } catch {
+      return '[unreadable]';
+    }
+  };
+  const hasVisa = Boolean(registration.visaNationality || registration.visaPassportNumber || registration.visaDateOfBirth);
   return {
     id: registration.id,
     eventId: registration.eventId,
@@ -38,8 +47,8 @@ export function toRegistrationDto(registration: Registration, cipher: FieldCiphe
     visa: hasVisa
       ? {
           nationality: read(registration.visaNationality),
-          passportNumber: revealVisa ? passport : mask(passport),
-          dateOfBirth: revealVisa ? birth : mask(birth),
+          passportNumber: read(registration.visaPassportNumber),
+          dateOfBirth: read(registration.visaDateOfBirth),
         }
       : null,
     badgeAvailable: registration.status === 'approved' && !registration.badgeRevokedAt,
@@ -52,7 +61,6 @@ export function toRegistrationDto(registration: Registration, cipher: FieldCiphe
 export function registrationAuditView(registration: Registration): Record<string, unknown> {
   return {
     status: registration.status,
-    statusReason: registration.statusReason,
     category: registration.category,
     country: registration.country,
     listedConsent: registration.listedConsent,
