@@ -43,6 +43,13 @@ interface PgErrorLike {
   column?: unknown;
 }
 
+/** The name of the constraint a database error (raw or wrapped by TypeORM) is about, if any. */
+export function constraintOf(error: unknown): string | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const driver = (error as { driverError?: PgErrorLike }).driverError ?? (error as PgErrorLike);
+  return typeof driver?.constraint === 'string' ? driver.constraint : undefined;
+}
+
 /** Returns the AppError for a database error, or undefined when it is not a data violation. */
 export function mapDatabaseError(error: unknown): AppError | undefined {
   if (error === null || typeof error !== 'object') return undefined;

@@ -1,10 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { constraintOf } from '#core/errors/database-error-map.js';
 import { AppError, ConflictError } from '#core/errors/app-error.js';
 
-function constraintOf(error: unknown): string | undefined {
-  const driver = (error as { driverError?: { constraint?: unknown } }).driverError ?? (error as { constraint?: unknown });
-  return typeof driver?.constraint === 'string' ? driver.constraint : undefined;
-}
 
 interface Collision {
   id: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
+import { constraintOf } from '#core/errors/database-error-map.js';
 import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
@@ -9,10 +10,6 @@ import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { ENROLMENT_SELECT, type EnrolmentDto, type EnrolmentRow, toEnrolmentDto } from './enrolment.dto.js';
 
-function constraintOf(error: unknown): string | undefined {
-  const driver = (error as { driverError?: { constraint?: unknown } }).driverError ?? (error as { constraint?: unknown });
-  return typeof driver?.constraint === 'string' ? driver.constraint : undefined;
-}
 
 /**
  * Seats in sessions. The session row is locked while a claim is decided, so the
