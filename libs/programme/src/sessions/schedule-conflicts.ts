@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import { constraintOf } from '#core/errors/database-error-map.js';
 import { AppError, ConflictError } from '#core/errors/app-error.js';
 
-
 interface Collision {
   id: string;
   title: Record<string, string>;

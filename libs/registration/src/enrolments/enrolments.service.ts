@@ -10,7 +10,6 @@ import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { ENROLMENT_SELECT, type EnrolmentDto, type EnrolmentRow, toEnrolmentDto } from './enrolment.dto.js';
 
-
 /**
  * Seats in sessions. The session row is locked while a claim is decided, so the
  * arrival order is the order of decisions: the first come get the seats, the
