@@ -18,6 +18,26 @@ const latinScript: BadgeContent = {
   country: 'UZ', category: OFFICIAL, qrPayload: 'tok_uz_0003',
 };
 
+// Cyrillic letters Noto Sans SC lacks (Әә Ққ Ұұ, Іі, Өө Үү): printed in Noto Sans instead.
+const kazakh: BadgeContent = {
+  eventName: EVENT, nameNative: 'Әлия Нұрланқызы', nameLatin: 'Aliya Nurlankyzy', organisation: 'Қазақстан Сауда палатасы',
+  country: 'KZ', category: BUSINESS, qrPayload: 'tok_kz_0004',
+};
+const belarusian: BadgeContent = {
+  eventName: EVENT, nameNative: 'Алесь Шумілін', nameLatin: 'Ales Shumilin', organisation: 'Міністэрства замежных спраў',
+  country: 'BY', category: OFFICIAL, qrPayload: 'tok_by_0005',
+};
+const kyrgyz: BadgeContent = {
+  eventName: EVENT, nameNative: 'Бакыт Өмүрбеков', nameLatin: 'Bakyt Omurbekov', organisation: 'Кыргыз Республикасынын Өкмөтү',
+  country: 'KG', category: OFFICIAL, qrPayload: 'tok_kg_0006',
+};
+
+/** The fonts embedded in the PDF (subset prefix dropped), e.g. ['NotoSans-Regular', 'NotoSansSC-Bold']. */
+function embeddedFonts(pdf: Buffer): string[] {
+  const names = [...pdf.toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
+  return [...new Set(names)].sort();
+}
+
 interface Run { str: string; x: number; baseline: number; width: number }
 
 /** The text runs of each page as a PDF reader extracts them (through the ToUnicode maps pdfkit writes), with positions. */
@@ -35,6 +55,16 @@ async function pagesRuns(pdf: Buffer): Promise<Run[][]> {
   } finally {
     await doc.destroy();
   }
+}
+
+/** Each visual line of a page: the runs sharing a baseline, left to right, joined (a font switch splits a line into runs). */
+function lines(runs: Run[]): string[] {
+  const byBaseline = new Map<number, Run[]>();
+  for (const r of runs) {
+    const key = Math.round(r.baseline * 10) / 10;
+    byBaseline.set(key, [...(byBaseline.get(key) ?? []), r]);
+  }
+  return [...byBaseline.values()].map((rs) => rs.sort((a, b) => a.x - b.x).map((r) => r.str).join(''));
 }
 
 async function pagesText(pdf: Buffer): Promise<string[]> {
@@ -106,11 +136,73 @@ describe(renderBadgePdf.name, () => {
     }
   });
 
-  it('prints the Latin form large when the font lacks the native script', async () => {
-    // Noto Sans SC has no Kazakh-specific Cyrillic letters (Ә, Қ, Ұ …): boxes on a badge are worse than Latin.
-    const [text] = await pagesText(await renderBadgePdf({ ...russianScript, nameNative: 'Әлия Нұрланова' }, { createdAt }));
+  it('prints Kazakh, Belarusian and Kyrgyz names and organisations whole, in Noto Sans where SC lacks letters', async () => {
+    for (const badge of [kazakh, belarusian, kyrgyz]) {
+      const pdf = await renderBadgePdf(badge, { createdAt });
+      const [runs] = await pagesRuns(pdf);
+      const text = runs.map((r) => r.str).join('\n');
+      for (const s of [badge.nameNative, badge.nameLatin, badge.organisation!, badge.country, EVENT.zh, EVENT.en]) expect(text).toContain(s);
+      // The native name is one run (one font), not pieced together from two.
+      expect(runs.some((r) => r.str === badge.nameNative)).toBe(true);
+      expect(embeddedFonts(pdf)).toEqual(['NotoSans-Bold', 'NotoSans-Regular', 'NotoSansSC-Bold', 'NotoSansSC-Regular']);
+    }
+  });
+
+  it('keeps Chinese and Russian badges in Noto Sans SC only', async () => {
+    expect(embeddedFonts(await renderBadgePdf(chinese, { createdAt }))).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular']);
+    expect(embeddedFonts(await renderBadgePdf(russianScript, { createdAt }))).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular']);
+  });
+
+  it('prints Chinese and Kazakh names side by side in one batch', async () => {
+    const pages = await pagesText(await renderBadgesPdf([chinese, kazakh, belarusian, kyrgyz], { createdAt }));
+    expect(pages).toHaveLength(4);
+    expect(pages[0]).toContain('李刚');
+    expect(pages[0]).toContain('青岛市商务局');
+    expect(pages[1]).toContain('Әлия Нұрланқызы');
+    expect(pages[1]).toContain('Қазақстан Сауда палатасы');
+    expect(pages[2]).toContain('Алесь Шумілін');
+    expect(pages[2]).toContain('Міністэрства замежных спраў');
+    expect(pages[3]).toContain('Бакыт Өмүрбеков');
+    expect(pages[3]).toContain('Кыргыз Республикасынын Өкмөтү');
+  });
+
+  it('prints a text mixing Chinese and Kazakh as runs of both fonts on one line', async () => {
+    const organisation = '上海合作组织 Қазақстан бөлімі';
+    const nameNative = '李 Әлия';
+    const pdf = await renderBadgePdf({ ...kazakh, nameNative, organisation }, { createdAt });
+    const [runs] = await pagesRuns(pdf);
+    expect(lines(runs)).toEqual(expect.arrayContaining([organisation, nameNative]));
+    expect(runs.some((r) => r.str === organisation)).toBe(false); // really two runs: no font has both scripts
+  });
+
+  it('keeps long mixed-script texts inside the margins', async () => {
+    const long: BadgeContent = {
+      ...kazakh,
+      nameNative: 'Әлия Нұрланқызы 李刚 '.repeat(6),
+      organisation: '上海合作组织 Қазақстан Республикасы Сауда-өнеркәсіп палатасы, '.repeat(4),
+      category: { zh: '国际组织'.repeat(10), en: 'International organisation '.repeat(4), ru: 'Халықаралық ұйым '.repeat(3) },
+    };
+    const pages = await pagesRuns(await renderBadgePdf(long, { createdAt }));
+    expect(pages).toHaveLength(1);
+    expect(pages[0].some((r) => r.str.includes('…'))).toBe(true);
+    for (const r of pages[0]) {
+      expect(r.x).toBeGreaterThanOrEqual(17.5);
+      expect(r.x + r.width).toBeLessThanOrEqual(297.64 - 17.5);
+      expect(r.baseline).toBeGreaterThanOrEqual(17.5);
+      expect(r.baseline).toBeLessThanOrEqual(419.53 - 17.5);
+    }
+  });
+
+  it('is deterministic with the second font family too', async () => {
+    const a = await renderBadgesPdf([kazakh, chinese], { createdAt });
+    expect((await renderBadgesPdf([kazakh, chinese], { createdAt })).equals(a)).toBe(true);
+  });
+
+  it('prints the Latin form large when no font has the native script', async () => {
+    // Neither Noto Sans SC nor Noto Sans has Arabic letters: boxes on a badge are worse than Latin.
+    const [text] = await pagesText(await renderBadgePdf({ ...russianScript, nameNative: 'علياء نورلانوفا' }, { createdAt }));
     expect(text).toContain('Aliya Nurlanova');
-    expect(text).not.toContain('Әлия');
+    expect(text).not.toContain('علياء');
   });
 
   it('generates the QR code as PNG', async () => {
