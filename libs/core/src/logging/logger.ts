@@ -33,7 +33,7 @@ export const REDACTED_PATHS = [
 ];
 
 /** Keys whose values never reach a log, at any depth: credentials and personal data. */
-const SENSITIVE_KEY = /pass(word|phrase)?|token|secret|authorization|cookie|e-?mail|phone|passport|date_?of_?birth|hash/i;
+const SENSITIVE_KEY = /pass(word|phrase)?|token|secret|authorization|cookie|e-?mail|phone|passport|nationality|date_?of_?birth|hash/i;
 const MAX_DEPTH = 8;
 
 /**
