@@ -9,6 +9,7 @@ const esm = {
     '^#messaging/(.*)\\.js$': '<rootDir>/libs/messaging/src/$1',
     '^#programme/(.*)\\.js$': '<rootDir>/libs/programme/src/$1',
     '^#registration/(.*)\\.js$': '<rootDir>/libs/registration/src/$1',
+    '^#outcomes/(.*)\\.js$': '<rootDir>/libs/outcomes/src/$1',
     '^#testing/(.*)\\.js$': '<rootDir>/libs/testing/src/$1',
     '^#migrations/(.*)\\.js$': '<rootDir>/migrations/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',

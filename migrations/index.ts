@@ -4,6 +4,7 @@ import { CreateNotification1763740000002 } from './1763740000002-CreateNotificat
 import { CreateProgramme1763740000003 } from './1763740000003-CreateProgramme.js';
 import { CreateScheduleRelease1763740000004 } from './1763740000004-CreateScheduleRelease.js';
 import { CreateRegistration1763740000005 } from './1763740000005-CreateRegistration.js';
+import { CreateOutcomes1763740000006 } from './1763740000006-CreateOutcomes.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   CreateProgramme1763740000003,
   CreateScheduleRelease1763740000004,
   CreateRegistration1763740000005,
+  CreateOutcomes1763740000006,
 ];
