@@ -15,6 +15,9 @@ import { JobsController } from './jobs/jobs.controller.js';
 import { UsersController } from './users/users.controller.js';
 import { ProgrammeModule } from '#programme/programme.module.js';
 import { RegistrationModule } from '#registration/registration.module.js';
+import { OutcomesModule } from '#outcomes/outcomes.module.js';
+import { OutcomesController } from './outcomes/outcomes.controller.js';
+import { PublicOutcomesController } from './outcomes/public-outcomes.controller.js';
 import { CheckInController } from './registration/check-in.controller.js';
 import { MeController } from './registration/me.controller.js';
 import { PublicRegistrationController } from './registration/public-registration.controller.js';
@@ -41,6 +44,7 @@ export class ApiModule {
         IdentityHttpModule,
         ProgrammeModule,
         RegistrationModule,
+        OutcomesModule,
       ],
       controllers: [
         HealthController,
@@ -59,6 +63,8 @@ export class ApiModule {
         MeController,
         RegistrationsController,
         CheckInController,
+        OutcomesController,
+        PublicOutcomesController,
       ],
       providers: [ReadinessService, FailedJobsService],
     };

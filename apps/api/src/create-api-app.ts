@@ -14,6 +14,7 @@ import { PinoNestLogger } from '#core/logging/pino-nest-logger.js';
 import { requestContext } from '#core/logging/request-context.js';
 import { ApiModule } from './api.module.js';
 import { CSV_TYPE, XLSX_TYPE } from './registration/raw-upload.decorator.js';
+import { DOCUMENT_UPLOAD_TYPES } from './outcomes/raw-document.decorator.js';
 import { setupOpenApi } from './openapi.js';
 
 export interface ApiAppOptions {
@@ -66,6 +67,9 @@ export async function createApiApp(
   // guest lists arrive as CSV or XLSX files, kept as raw bytes for the route that reads them.
   fastify.removeContentTypeParser(['text/plain']);
   fastify.addContentTypeParser([CSV_TYPE, XLSX_TYPE], { parseAs: 'buffer', bodyLimit: 5 * 1_048_576 }, (_request, body, done) => done(null, body));
+  // Signed copies of agreements likewise (their real type is judged from the bytes by the service); the limit
+  // is a little above the service's own, so an oversized document gets its specific 413.
+  fastify.addContentTypeParser(DOCUMENT_UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: 11 * 1_048_576 }, (_request, body, done) => done(null, body));
   // Errors raised by Fastify before a route runs (bad JSON, size, content type) use the same envelope.
   fastify.setErrorHandler((error, _request, reply) => {
     const { envelope } = toErrorEnvelope(error);

@@ -7,6 +7,7 @@ import { OutboxModule } from '#core/outbox/outbox.module.js';
 import { IdentityModule } from '#identity/identity.module.js';
 import { ProgrammeModule } from '#programme/programme.module.js';
 import { RegistrationModule } from '#registration/registration.module.js';
+import { OutcomesModule } from '#outcomes/outcomes.module.js';
 
 /** Just enough of the product to create the first admin and load the demo programme after migrating. */
 @Module({})
@@ -14,7 +15,7 @@ export class BootstrapModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: BootstrapModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, OutboxModule, IdentityModule, ProgrammeModule, RegistrationModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, OutboxModule, IdentityModule, ProgrammeModule, RegistrationModule, OutcomesModule],
     };
   }
 }

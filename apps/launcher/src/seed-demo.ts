@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '#core/config/app-config.js';
 import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
 import { DemoDelegatesSeeder } from '#registration/demo/demo-delegates-seeder.service.js';
+import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
 import { BootstrapModule } from './bootstrap.module.js';
 
 /** Loads the 2025 demo programme (idempotent); with `onlyIfEmpty`, only into a database without events. */
@@ -12,9 +13,10 @@ export async function seedDemo(config: AppConfig, print: (line: string) => void,
     if (options.onlyIfEmpty && !(await seeder.isEmpty())) return;
     const result = await seeder.seed();
     const delegates = await context.get(DemoDelegatesSeeder).seed();
+    const outcomes = await context.get(DemoOutcomesSeeder).seed();
     print(
       result.inserted
-        ? `demo programme loaded: ${result.slug}, ${result.inserted} rows, release ${result.releaseNumber}, ${delegates} delegates — GET /api/public/events/${result.slug}/programme?lang=ru`
+        ? `demo programme loaded: ${result.slug}, ${result.inserted} rows, release ${result.releaseNumber}, ${delegates} delegates, ${outcomes} outcomes — GET /api/public/events/${result.slug}/programme?lang=ru`
         : `demo programme already loaded: ${result.slug} (nothing changed)`,
     );
   } finally {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -41,8 +44,11 @@ export class TestStack {
   static async create(options: StackOptions = {}): Promise<TestStack> {
     const db = await createTestDatabase();
     const backend = options.backend ?? 'postgres';
+    // Files (outcome documents) go to a folder of this stack's own.
+    const dataDir = mkdtempSync(join(tmpdir(), 'bo-test-'));
     const config = loadConfig({
       NODE_ENV: 'test',
+      DATA_DIR: dataDir,
       DATABASE_URL: db.url,
       REDIS_URL: backend === 'redis' ? REDIS_URL : undefined,
       QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
@@ -99,6 +105,7 @@ export class TestStack {
     await this.api?.close();
     if (this.config.queueBackend === 'redis') await deleteRedisKeys(this.config.queuePrefix);
     await this.db.drop();
+    rmSync(this.config.dataDir, { recursive: true, force: true });
   }
 }
 

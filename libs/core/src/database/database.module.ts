@@ -23,7 +23,9 @@ export class DatabaseModule {
           migrationsRun: false,
           migrations: ALL_MIGRATIONS,
           migrationsTableName: 'schema_migrations',
-          extra: { max: 10, connectionTimeoutMillis: 5000, application_name: 'backoffice' },
+          // A burst (registration opening, an enrolment storm) queues for connections: waiting is right,
+          // failing after a few seconds is not. A request that still cannot get one answers 503.
+          extra: { max: 10, connectionTimeoutMillis: 30_000, application_name: 'backoffice' },
           // Fail fast at boot instead of TypeORM's retry loop hiding a bad DATABASE_URL.
           retryAttempts: 2,
           retryDelay: 1000,

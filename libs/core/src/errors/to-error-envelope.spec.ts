@@ -175,3 +175,14 @@ describe(toErrorEnvelope.name, () => {
     }
   });
 });
+
+describe('toErrorEnvelope for an unreachable database', () => {
+  it('answers 503 DATABASE_UNAVAILABLE with Retry-After when the pool cannot get a connection', () => {
+    const result = toErrorEnvelope(new Error('timeout exceeded when trying to connect'));
+    expect(result).toEqual({
+      envelope: { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: expect.any(String) },
+      unexpected: false,
+      headers: { 'retry-after': '2' },
+    });
+  });
+});

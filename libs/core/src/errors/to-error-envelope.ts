@@ -71,6 +71,15 @@ export function toErrorEnvelope(error: unknown): EnvelopeResult {
   const fromDatabase = mapDatabaseError(error);
   if (fromDatabase) return toErrorEnvelope(fromDatabase);
 
+  // pg-pool gives up waiting for a free connection: the database is overloaded or away, not our bug.
+  if (error instanceof Error && /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED/.test(error.message)) {
+    return {
+      envelope: { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is busy or unavailable; retry shortly' },
+      unexpected: false,
+      headers: { 'retry-after': '2' },
+    };
+  }
+
   const fastify = error as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     const code =

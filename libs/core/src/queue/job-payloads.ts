@@ -61,6 +61,14 @@ export class InvitationCreatedJob {
   encryptedToken: string;
 }
 
+export class AgreementSignedJob {
+  @IsUUID()
+  outcomeId: string;
+
+  @IsUUID()
+  eventId: string;
+}
+
 interface JobContract {
   queue: QueueName;
   payload: new () => object;
@@ -72,6 +80,7 @@ export const JOB_CONTRACTS: Record<JobName, JobContract> = {
   [JobName.RegistrationChanged]: { queue: QueueName.Registration, payload: RegistrationChangedJob },
   [JobName.EnrolmentChanged]: { queue: QueueName.Registration, payload: EnrolmentChangedJob },
   [JobName.InvitationCreated]: { queue: QueueName.Registration, payload: InvitationCreatedJob },
+  [JobName.AgreementSigned]: { queue: QueueName.Outcomes, payload: AgreementSignedJob },
 };
 
 export class InvalidJobPayloadError extends AppError {

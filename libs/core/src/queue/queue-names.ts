@@ -5,6 +5,8 @@ export enum QueueName {
   Programme = 'programme',
   /** Registration, enrolment and invitation events, for the notifications that follow them. */
   Registration = 'registration',
+  /** Outcome events (an agreement signed), for the notifications that follow them. */
+  Outcomes = 'outcomes',
 }
 
 export enum JobName {
@@ -13,6 +15,7 @@ export enum JobName {
   RegistrationChanged = 'registration-changed',
   EnrolmentChanged = 'enrolment-changed',
   InvitationCreated = 'invitation-created',
+  AgreementSigned = 'agreement-signed',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

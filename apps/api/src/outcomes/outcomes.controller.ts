@@ -1,0 +1,193 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { IsIn, IsOptional } from 'class-validator';
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+import type { Page } from '#core/http/pagination.js';
+import { UuidParam } from '#core/http/uuid-param.pipe.js';
+import { type Language, LANGUAGES } from '#core/i18n/language.js';
+import { Roles } from '#identity/access/access.decorator.js';
+import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
+import { Role } from '#identity/users/role.js';
+import { OutcomeDocumentsService } from '#outcomes/documents/outcome-documents.service.js';
+import {
+  CreateOutcomeDto,
+  ListOutcomesQueryDto,
+  OutcomeDocumentDto,
+  OutcomeDto,
+  OutcomePageDto,
+  SignDto,
+  UpdateOutcomeDto,
+} from '#outcomes/outcomes/outcome.dto.js';
+import { OutcomesService } from '#outcomes/outcomes/outcomes.service.js';
+import { RunSheetService, runSheetHtml } from '#outcomes/run-sheet/run-sheet.service.js';
+import { RawDocument } from './raw-document.decorator.js';
+
+/** Protocol staff prepare and record; organisers also approve for publication. */
+const RECORDERS = [Role.Admin, Role.Organiser, Role.Staff] as const;
+const PUBLISHERS = [Role.Admin, Role.Organiser] as const;
+
+export class DocumentQueryDto {
+  @ApiProperty({ enum: LANGUAGES, description: 'The language of this copy' })
+  @IsIn(LANGUAGES)
+  language: Language;
+}
+
+export class RunSheetQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'zh' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+
+  @ApiPropertyOptional({ enum: ['html', 'json'], default: 'html' })
+  @IsOptional()
+  @IsIn(['html', 'json'])
+  format?: 'html' | 'json';
+}
+
+@ApiTags('outcomes')
+@Controller('api/events/:eventId')
+@ApiNotFoundResponse({ type: ErrorEnvelope })
+export class OutcomesController {
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly documents: OutcomeDocumentsService,
+    private readonly runSheets: RunSheetService,
+  ) {}
+
+  @Post('outcomes')
+  @Roles(...RECORDERS)
+  @ApiCreatedResponse({ type: OutcomeDto })
+  create(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Body() dto: CreateOutcomeDto): Promise<OutcomeDto> {
+    return this.outcomes.create(caller, eventId, dto);
+  }
+
+  @Get('outcomes')
+  @Roles(...RECORDERS)
+  @ApiOkResponse({ type: OutcomePageDto, description: 'Everything, confidential parts and unpublished outcomes included' })
+  list(@Param('eventId', UuidParam('eventId')) eventId: string, @Query() query: ListOutcomesQueryDto): Promise<Page<OutcomeDto>> {
+    return this.outcomes.list(eventId, query);
+  }
+
+  @Get('outcomes/:id')
+  @Roles(...RECORDERS)
+  @ApiOkResponse({ type: OutcomeDto })
+  get(@Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string): Promise<OutcomeDto> {
+    return this.outcomes.get(eventId, id);
+  }
+
+  @Patch('outcomes/:id')
+  @Roles(...RECORDERS)
+  @ApiOkResponse({ type: OutcomeDto, description: 'Audited with before and after (who changed the value)' })
+  update(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Body() dto: UpdateOutcomeDto,
+  ): Promise<OutcomeDto> {
+    return this.outcomes.update(caller, eventId, id, dto);
+  }
+
+  @Post('outcomes/:id/ready')
+  @HttpCode(200)
+  @Roles(...RECORDERS)
+  @ApiOkResponse({ type: OutcomeDto, description: 'Agreement: text final, signatories confirmed' })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'INVALID_TRANSITION; 422 AGREEMENT_NOT_READY' })
+  ready(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string) {
+    return this.outcomes.transition(caller, eventId, id, 'ready');
+  }
+
+  @Post('outcomes/:id/sign')
+  @HttpCode(200)
+  @Roles(...RECORDERS)
+  @ApiOkResponse({ type: OutcomeDto, description: 'Records the signing (and writes an outbox event for the parties)' })
+  sign(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Body() dto: SignDto,
+  ) {
+    return this.outcomes.transition(caller, eventId, id, 'sign', dto.signedAt);
+  }
+
+  @Post('outcomes/:id/done')
+  @HttpCode(200)
+  @Roles(...RECORDERS)
+  @ApiOkResponse({ type: OutcomeDto, description: 'An unveiling (or other outcome) took place' })
+  done(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string) {
+    return this.outcomes.transition(caller, eventId, id, 'done');
+  }
+
+  @Post('outcomes/:id/cancel')
+  @HttpCode(200)
+  @Roles(...RECORDERS)
+  @ApiOkResponse({ type: OutcomeDto })
+  cancel(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string) {
+    return this.outcomes.transition(caller, eventId, id, 'cancel');
+  }
+
+  @Post('outcomes/:id/approve')
+  @HttpCode(200)
+  @Roles(...PUBLISHERS)
+  @ApiOkResponse({ type: OutcomeDto, description: 'Publishes a signed or done outcome in the public list' })
+  approve(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string) {
+    return this.outcomes.transition(caller, eventId, id, 'approve');
+  }
+
+  @Post('outcomes/:id/withdraw')
+  @HttpCode(200)
+  @Roles(...PUBLISHERS)
+  @ApiOkResponse({ type: OutcomeDto, description: 'Takes it out of the public list' })
+  withdraw(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string) {
+    return this.outcomes.transition(caller, eventId, id, 'withdraw');
+  }
+
+  @Post('outcomes/:id/documents')
+  @Roles(...RECORDERS)
+  @ApiCreatedResponse({ type: OutcomeDocumentDto, description: 'Body: the file bytes. 415 UNSUPPORTED_DOCUMENT unless its bytes are a PDF, PNG, JPEG or WebP; 413 DOCUMENT_TOO_LARGE past 10 MB' })
+  upload(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Query() query: DocumentQueryDto,
+    @RawDocument() bytes: Buffer,
+  ): Promise<OutcomeDocumentDto> {
+    return this.documents.upload(caller, eventId, id, query.language, bytes);
+  }
+
+  @Get('outcomes/:id/documents/:documentId')
+  @Roles(...RECORDERS)
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg', 'image/webp')
+  @ApiOkResponse({ description: 'The stored copy, checked against its SHA-256' })
+  async download(
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Param('documentId', UuidParam('documentId')) documentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const document = await this.documents.download(eventId, id, documentId);
+    void reply
+      .header('content-type', document.contentType)
+      .header('content-disposition', `attachment; filename="${document.filename}"`)
+      .header('x-content-sha256', document.sha256);
+    return document.bytes;
+  }
+
+  @Get('sessions/:sessionId/run-sheet')
+  @Roles(...RECORDERS)
+  @ApiQuery({ name: 'lang', required: false, enum: LANGUAGES })
+  @ApiProduces('text/html', 'application/json')
+  @ApiOkResponse({ description: 'The ordered run sheet of a signing (or unveiling) ceremony' })
+  async runSheet(
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('sessionId', UuidParam('sessionId')) sessionId: string,
+    @Query() query: RunSheetQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const sheet = await this.runSheets.runSheet(eventId, sessionId, query.lang ?? 'zh');
+    if (query.format === 'json') return sheet;
+    void reply.header('content-type', 'text/html; charset=utf-8');
+    return runSheetHtml(sheet);
+  }
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Public } from '#identity/access/access.decorator.js';
+import { outcomesCsv, outcomesHtml } from '#outcomes/public/public-outcomes.formats.js';
+import { PublicOutcomesService } from '#outcomes/public/public-outcomes.service.js';
+
+export class PublicOutcomesQueryDto {
+  @ApiPropertyOptional({ enum: ['zh', 'en', 'ru'] })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  lang?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'html'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'html'])
+  format?: 'json' | 'csv' | 'html';
+}
+
+@ApiTags('public')
+@Controller('api/public/events/:slug')
+export class PublicOutcomesController {
+  constructor(private readonly outcomes: PublicOutcomesService) {}
+
+  @Get('outcomes')
+  @Public()
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ description: 'Published outcomes, grouped by session and track, with counts by kind, country and cooperation area; confidential parts never shown' })
+  async list(
+    @Param('slug') slug: string,
+    @Query() query: PublicOutcomesQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const list = await this.outcomes.list(slug, query.lang, acceptLanguage);
+    if (query.format === 'csv') {
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="outcomes-${list.language}.csv"`);
+      return outcomesCsv(list);
+    }
+    if (query.format === 'html') {
+      void reply.header('content-type', 'text/html; charset=utf-8');
+      return outcomesHtml(list);
+    }
+    return list;
+  }
+}

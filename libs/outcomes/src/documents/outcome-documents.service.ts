@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '#core/audit/audit.service.js';
+import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import type { Language } from '#core/i18n/language.js';
+import { sha256Hex } from './document-checksum.js';
+import { DOCUMENT_STORE, type DocumentStore } from './document-store.js';
+import { extensionFor, sniffContentType } from './sniff-content-type.js';
+import type { OutcomeDocumentDto } from '../outcomes/outcome.dto.js';
+
+/** Signed copies are scans or PDFs; a larger upload is a mistake, not a document. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+export interface StoredDocument {
+  contentType: string;
+  filename: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
+/**
+ * Signed copies of agreements (and photos of plaques), per language. The type is
+ * decided by the bytes, never by a name or a header; the SHA-256 is kept so a
+ * copy can be checked later; the bytes go to the document store (a local folder
+ * by default, any store behind the DocumentStore interface).
+ */
+@Injectable()
+export class OutcomeDocumentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upload(caller: Caller, eventId: string, outcomeId: string, language: Language, bytes: Buffer): Promise<OutcomeDocumentDto> {
+    if (bytes.length === 0) throw new AppError(400, 'EMPTY_DOCUMENT', 'The document is empty');
+    if (bytes.length > MAX_DOCUMENT_BYTES) {
+      throw new AppError(413, 'DOCUMENT_TOO_LARGE', `A document may be at most ${MAX_DOCUMENT_BYTES} bytes`, { maxBytes: MAX_DOCUMENT_BYTES });
+    }
+    const contentType = sniffContentType(bytes);
+    if (!contentType) throw new AppError(415, 'UNSUPPORTED_DOCUMENT', 'Only PDF, PNG, JPEG or WebP documents are accepted (judged by their content)');
+    const [outcome] = await this.dataSource.query(`SELECT status FROM outcome WHERE id = $1 AND event_id = $2`, [outcomeId, eventId]);
+    if (!outcome) throw new NotFoundError('Outcome', { outcomeId });
+    // The bytes are stored first: a row never points at nothing. A failed insert leaves an orphan file, which is harmless.
+    const key = await this.store.put(bytes, { contentType, extension: extensionFor(contentType) });
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `INSERT INTO outcome_document (outcome_id, language, content_type, size_bytes, sha256, storage_key, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, uploaded_at`,
+        [outcomeId, language, contentType, bytes.length, sha256Hex(bytes), key, caller.userId || null],
+      )) as { id: string; uploaded_at: Date }[];
+      const document: OutcomeDocumentDto = {
+        id: row.id,
+        language,
+        contentType,
+        sizeBytes: bytes.length,
+        sha256: sha256Hex(bytes),
+        uploadedAt: row.uploaded_at.toISOString(),
+      };
+      await this.audit.record(manager, caller, { action: 'outcome.document_added', entity: 'outcome', entityId: outcomeId, after: document });
+      return document;
+    });
+  }
+
+  async download(eventId: string, outcomeId: string, documentId: string): Promise<StoredDocument> {
+    const [row] = (await this.dataSource.query(
+      `SELECT d.content_type, d.sha256, d.storage_key, d.language FROM outcome_document d JOIN outcome o ON o.id = d.outcome_id
+        WHERE d.id = $1 AND d.outcome_id = $2 AND o.event_id = $3`,
+      [documentId, outcomeId, eventId],
+    )) as { content_type: string; sha256: string; storage_key: string; language: string }[];
+    if (!row) throw new NotFoundError('Document', { documentId });
+    const bytes = await this.store.get(row.storage_key);
+    if (sha256Hex(bytes) !== row.sha256) throw new AppError(500, 'DOCUMENT_CORRUPTED', 'The stored document does not match its checksum');
+    return {
+      contentType: row.content_type,
+      filename: `${outcomeId}-${row.language}.${extensionFor(row.content_type as never)}`,
+      sha256: row.sha256,
+      bytes,
+    };
+  }
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '#core/audit/audit.service.js';
+import { likePattern } from '#core/database/like-pattern.js';
+import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
+import { registerConstraint } from '#core/errors/database-error-map.js';
+import type { Caller } from '#core/http/caller.js';
+import { type Page, skipOf } from '#core/http/pagination.js';
+import { rejectNulls } from '#core/http/reject-nulls.js';
+import { OutboxService } from '#core/outbox/outbox.service.js';
+import { JobName } from '#core/queue/queue-names.js';
+import { loadOutcomes } from './load-outcomes.js';
+import type { CreateOutcomeDto, ListOutcomesQueryDto, OutcomeDto, UpdateOutcomeDto } from './outcome.dto.js';
+
+registerConstraint('outcome_session_fkey', { statusCode: 422, code: 'SESSION_NOT_IN_EVENT', message: 'The session does not belong to this event' });
+registerConstraint('outcome_agreement_type', { statusCode: 422, code: 'AGREEMENT_TYPE_REQUIRED', message: 'An agreement needs a type, and only an agreement has one' });
+registerConstraint('outcome_person_party_fkey', { statusCode: 422, code: 'SIGNS_FOR_UNKNOWN_PARTY', message: 'A signatory must sign for one of the parties' });
+registerConstraint('outcome_signatory_party', { statusCode: 422, code: 'SIGNATORY_NEEDS_PARTY', message: 'A signatory must say which party they sign for' });
+registerConstraint('outcome_party_organisation_id_fkey', { statusCode: 422, code: 'ORGANISATION_NOT_FOUND', message: 'An organisation does not exist' });
+registerConstraint('outcome_person_person_id_fkey', { statusCode: 422, code: 'PERSON_NOT_FOUND', message: 'A person does not exist' });
+
+type Transition = 'ready' | 'sign' | 'done' | 'cancel' | 'approve' | 'withdraw';
+
+/**
+ * Outcomes are recorded by protocol staff and published by organisers. State
+ * changes are conditional updates (the database re-checks them), each audited;
+ * recording a signing writes an outbox event for the parties' contacts.
+ */
+@Injectable()
+export class OutcomesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(caller: Caller, eventId: string, dto: CreateOutcomeDto): Promise<OutcomeDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const [event] = await manager.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
+      if (!event) throw new NotFoundError('Event', { eventId });
+      const [{ id }] = (await manager.query(
+        `INSERT INTO outcome (event_id, kind, title, summary, body, session_id, occurred_at, agreement_type, signing_order,
+                              value_amount, value_currency, value_confidential)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          eventId,
+          dto.kind,
+          dto.title,
+          dto.summary ?? null,
+          dto.body ?? null,
+          dto.sessionId ?? null,
+          dto.occurredAt ?? null,
+          dto.agreementType ?? null,
+          dto.signingOrder ?? null,
+          dto.value?.amount ?? null,
+          dto.value?.currency ?? null,
+          dto.value?.confidential ?? false,
+        ],
+      )) as { id: string }[];
+      await this.setLists(manager, id, dto);
+      const [after] = await loadOutcomes(manager, [id]);
+      await this.audit.record(manager, caller, { action: 'outcome.created', entity: 'outcome', entityId: id, after });
+      return after;
+    });
+  }
+
+  async update(caller: Caller, eventId: string, id: string, dto: UpdateOutcomeDto): Promise<OutcomeDto> {
+    rejectNulls(dto, ['title', 'agreementType', 'areas', 'parties', 'people']);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lockOne(manager, eventId, id);
+      if (before.status === 'cancelled') throw new ConflictError('OUTCOME_CANCELLED', 'A cancelled outcome cannot be changed');
+      const set: string[] = [];
+      const values: unknown[] = [id];
+      const column = (name: string, value: unknown) => {
+        values.push(value);
+        set.push(`${name} = $${values.length}`);
+      };
+      if (dto.title !== undefined) column('title', dto.title);
+      if (dto.summary !== undefined) column('summary', dto.summary);
+      if (dto.body !== undefined) column('body', dto.body);
+      if (dto.sessionId !== undefined) column('session_id', dto.sessionId);
+      if (dto.occurredAt !== undefined) column('occurred_at', dto.occurredAt);
+      if (dto.agreementType !== undefined) column('agreement_type', dto.agreementType);
+      if (dto.signingOrder !== undefined) column('signing_order', dto.signingOrder);
+      if (dto.value !== undefined) {
+        column('value_amount', dto.value?.amount ?? null);
+        column('value_currency', dto.value?.currency ?? null);
+        column('value_confidential', dto.value?.confidential ?? false);
+      }
+      if (set.length) await manager.query(`UPDATE outcome SET ${set.join(', ')}, updated_at = now() WHERE id = $1`, values);
+      await this.setLists(manager, id, dto);
+      const [after] = await loadOutcomes(manager, [id]);
+      // The audit entry keeps before and after, so who changed the value (or anything else) is on record.
+      await this.audit.record(manager, caller, { action: 'outcome.updated', entity: 'outcome', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** Moves an outcome along its life, or publishes / withdraws it (organisers). */
+  async transition(caller: Caller, eventId: string, id: string, action: Transition, signedAt?: Date): Promise<OutcomeDto> {
+    if ((action === 'approve' || action === 'withdraw') && !['admin', 'organiser'].includes(caller.role)) {
+      throw new AppError(403, 'FORBIDDEN', 'Only organisers publish outcomes');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lockOne(manager, eventId, id);
+      const rules: Record<Transition, { when: string; set: string }> = {
+        ready: { when: `kind = 'agreement' AND status = 'planned'`, set: `status = 'ready'` },
+        sign: { when: `kind = 'agreement' AND status = 'ready'`, set: `status = 'signed', signed_at = $2, signed_recorded_by = $3` },
+        done: { when: `kind <> 'agreement' AND status = 'planned'`, set: `status = 'done'` },
+        cancel: { when: `status IN ('planned', 'ready')`, set: `status = 'cancelled', approved_at = NULL, approved_by = NULL` },
+        approve: { when: `status IN ('signed', 'done') AND approved_at IS NULL`, set: `approved_at = now(), approved_by = $3` },
+        withdraw: { when: `approved_at IS NOT NULL`, set: `approved_at = NULL, approved_by = NULL` },
+      };
+      if (action === 'ready') this.assertReady(before);
+      const rule = rules[action];
+      const [, changed] = (await manager.query(
+        `UPDATE outcome SET ${rule.set}, updated_at = now() WHERE id = $1 AND ${rule.when}`,
+        [id, signedAt ?? new Date(), caller.userId || null],
+      )) as [unknown, number];
+      if (!changed) {
+        throw new ConflictError('INVALID_TRANSITION', `This ${before.kind} (${before.status}${before.approvedAt ? ', published' : ''}) cannot be ${action === 'sign' ? 'signed' : action}`, {
+          status: before.status,
+          published: Boolean(before.approvedAt),
+        });
+      }
+      const [after] = await loadOutcomes(manager, [id]);
+      await this.audit.record(manager, caller, { action: `outcome.${action}`, entity: 'outcome', entityId: id, before, after });
+      if (action === 'sign') await this.outbox.add(manager, JobName.AgreementSigned, { outcomeId: id, eventId });
+      return after;
+    });
+  }
+
+  /** An agreement is ready when its text is final and its signatories confirmed: two parties, each with a signatory. */
+  private assertReady(outcome: OutcomeDto): void {
+    const parties = outcome.parties.filter((p) => p.role === 'party');
+    const signing = new Set(outcome.people.filter((p) => p.role === 'signatory').map((p) => p.forOrganisationId));
+    const missing = parties.filter((p) => !signing.has(p.organisationId)).map((p) => p.organisationId);
+    if (parties.length < 2 || missing.length) {
+      throw new AppError(422, 'AGREEMENT_NOT_READY', 'An agreement needs at least two parties, each with a signatory', {
+        parties: parties.length,
+        partiesWithoutSignatory: missing,
+      });
+    }
+  }
+
+  async get(eventId: string, id: string): Promise<OutcomeDto> {
+    const [outcome] = await loadOutcomes(this.dataSource.manager, [id]);
+    if (!outcome || outcome.eventId !== eventId) throw new NotFoundError('Outcome', { id });
+    return outcome;
+  }
+
+  async list(eventId: string, query: ListOutcomesQueryDto): Promise<Page<OutcomeDto>> {
+    const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
+    if (!event) throw new NotFoundError('Event', { eventId });
+    const rows = (await this.dataSource.query(
+      `SELECT o.id, count(*) OVER () AS total FROM outcome o
+        WHERE o.event_id = $1
+          AND ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.status = $3)
+          AND ($4::uuid IS NULL OR o.session_id = $4)
+          AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM outcome_area a WHERE a.outcome_id = o.id AND a.area = $5))
+          AND ($6::boolean IS NULL OR (o.approved_at IS NOT NULL) = $6)
+          AND ($7::text IS NULL OR o.title::text ILIKE $7)
+        ORDER BY o.occurred_at NULLS LAST, o.signing_order NULLS LAST, o.id OFFSET $8 LIMIT $9`,
+      [
+        eventId,
+        query.kind ?? null,
+        query.status ?? null,
+        query.sessionId ?? null,
+        query.area ?? null,
+        query.published === undefined ? null : query.published === 'true',
+        query.q ? likePattern(query.q) : null,
+        skipOf(query),
+        query.pageSize,
+      ],
+    )) as { id: string; total: string }[];
+    return {
+      items: await loadOutcomes(this.dataSource.manager, rows.map((r) => r.id)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: rows[0] ? Number(rows[0].total) : 0,
+    };
+  }
+
+  private async lockOne(manager: EntityManager, eventId: string, id: string): Promise<OutcomeDto> {
+    const [row] = await manager.query(`SELECT id FROM outcome WHERE id = $1 AND event_id = $2 FOR UPDATE`, [id, eventId]);
+    if (!row) throw new NotFoundError('Outcome', { id });
+    return (await loadOutcomes(manager, [id]))[0];
+  }
+
+  /** Parties, people and areas: each list given replaces the stored one. */
+  private async setLists(manager: EntityManager, id: string, dto: Pick<CreateOutcomeDto, 'parties' | 'people' | 'areas'>): Promise<void> {
+    if (dto.people) await manager.query(`DELETE FROM outcome_person WHERE outcome_id = $1`, [id]);
+    if (dto.parties) {
+      await manager.query(`DELETE FROM outcome_party WHERE outcome_id = $1`, [id]);
+      for (const [index, party] of dto.parties.entries()) {
+        await manager.query(
+          `INSERT INTO outcome_party (outcome_id, organisation_id, role, confidential, position) VALUES ($1, $2, $3, $4, $5)`,
+          [id, party.organisationId, party.role, party.confidential ?? false, index + 1],
+        );
+      }
+    }
+    if (dto.people) {
+      for (const person of dto.people) {
+        await manager.query(
+          `INSERT INTO outcome_person (outcome_id, person_id, role, for_organisation_id, protocol_order) VALUES ($1, $2, $3, $4, $5)`,
+          [id, person.personId, person.role, person.forOrganisationId ?? null, person.protocolOrder ?? 1],
+        );
+      }
+    }
+    if (dto.areas) {
+      await manager.query(`DELETE FROM outcome_area WHERE outcome_id = $1`, [id]);
+      await manager.query(`INSERT INTO outcome_area (outcome_id, area) SELECT $1, unnest($2::text[])`, [id, dto.areas]);
+    }
+  }
+}

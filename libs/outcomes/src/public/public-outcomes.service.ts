@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '#core/errors/app-error.js';
+import type { Language } from '#core/i18n/language.js';
+import { negotiateLanguage } from '#core/i18n/negotiate-language.js';
+import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
+import { loadOutcomes } from '../outcomes/load-outcomes.js';
+import type { OutcomeDto } from '../outcomes/outcome.dto.js';
+import { COOPERATION_AREAS, type CooperationArea } from '../outcomes-vocabulary.js';
+
+export interface PublicOutcome {
+  id: string;
+  kind: OutcomeDto['kind'];
+  title: string;
+  summary: string | null;
+  body: string | null;
+  occurredAt: string | null;
+  agreementType: OutcomeDto['agreementType'];
+  areas: { code: CooperationArea; name: string }[];
+  parties: { name: string; country: string; role: string }[];
+  people: { name: string; role: string; protocolOrder: number }[];
+  value: { amount: string; currency: string } | null;
+}
+
+export interface PublicOutcomeGroup {
+  session: { id: string; title: string; startsAt: string } | null;
+  track: { id: string; name: string; colour: string } | null;
+  outcomes: PublicOutcome[];
+}
+
+export interface PublicOutcomes {
+  language: Language;
+  event: { slug: string; name: string };
+  groups: PublicOutcomeGroup[];
+  counts: { total: number; byKind: Record<string, number>; byCountry: Record<string, number>; byArea: Record<string, number> };
+}
+
+interface SessionRow {
+  id: string;
+  title: Trilingual;
+  starts_at: Date;
+  track_id: string | null;
+  track_name: Trilingual | null;
+  colour: string | null;
+}
+
+const count = (map: Record<string, number>, key: string) => (map[key] = (map[key] ?? 0) + 1);
+
+/**
+ * The published list of outcomes: only what an organiser approved, and never a
+ * confidential party (nor who signed for it) or a confidential value. Grouped by
+ * session (and its track), with counts by kind, country and cooperation area.
+ */
+@Injectable()
+export class PublicOutcomesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(slug: string, lang: string | undefined, acceptLanguage: string | undefined): Promise<PublicOutcomes> {
+    const [event] = (await this.dataSource.query(`SELECT id, name, default_language FROM event WHERE slug = $1`, [slug])) as {
+      id: string;
+      name: Trilingual;
+      default_language: Language;
+    }[];
+    if (!event) throw new NotFoundError('Event', { slug });
+    const language = negotiateLanguage({ query: lang, acceptLanguage, fallback: event.default_language });
+    const text = (value: Trilingual | null | undefined) => (value ? (renderText(value, language, event.default_language)?.text ?? null) : null);
+
+    const ids = (await this.dataSource.query(
+      `SELECT o.id FROM outcome o LEFT JOIN session s ON s.id = o.session_id
+        WHERE o.event_id = $1 AND o.approved_at IS NOT NULL AND o.status IN ('signed', 'done')
+        ORDER BY s.starts_at NULLS LAST, o.signing_order NULLS LAST, o.occurred_at NULLS LAST, o.id`,
+      [event.id],
+    )) as { id: string }[];
+    const outcomes = await loadOutcomes(this.dataSource.manager, ids.map((r) => r.id));
+    const sessions = new Map(
+      ((await this.dataSource.query(
+        `SELECT s.id, s.title, s.starts_at, t.id AS track_id, t.name AS track_name, t.colour
+           FROM session s LEFT JOIN track t ON t.id = s.track_id WHERE s.id = ANY($1::uuid[])`,
+        [[...new Set(outcomes.map((o) => o.sessionId).filter(Boolean))]],
+      )) as SessionRow[]).map((s) => [s.id, s]),
+    );
+
+    const counts: PublicOutcomes['counts'] = { total: outcomes.length, byKind: {}, byCountry: {}, byArea: {} };
+    const groups = new Map<string, PublicOutcomeGroup>();
+    for (const outcome of outcomes) {
+      const hidden = new Set(outcome.parties.filter((p) => p.confidential).map((p) => p.organisationId));
+      const parties = outcome.parties.filter((p) => !p.confidential);
+      const rendered: PublicOutcome = {
+        id: outcome.id,
+        kind: outcome.kind,
+        title: text(outcome.title) ?? '',
+        summary: text(outcome.summary),
+        body: text(outcome.body),
+        occurredAt: outcome.occurredAt,
+        agreementType: outcome.agreementType,
+        areas: outcome.areas.map((code) => ({ code, name: COOPERATION_AREAS[code][language] })),
+        parties: parties.map((p) => ({ name: text(p.name) ?? '', country: p.country, role: p.role })),
+        people: outcome.people
+          .filter((p) => !(p.forOrganisationId && hidden.has(p.forOrganisationId)))
+          .map((p) => ({
+            name: language === 'zh' ? p.nameNative : language === 'ru' ? (p.nameCyrillic ?? p.nameLatin) : p.nameLatin,
+            role: p.role,
+            protocolOrder: p.protocolOrder,
+          })),
+        value: outcome.value && !outcome.value.confidential ? { amount: outcome.value.amount, currency: outcome.value.currency } : null,
+      };
+      count(counts.byKind, outcome.kind);
+      for (const country of new Set(parties.map((p) => p.country))) count(counts.byCountry, country);
+      for (const area of outcome.areas) count(counts.byArea, area);
+
+      const session = outcome.sessionId ? sessions.get(outcome.sessionId) : undefined;
+      const key = session?.id ?? 'none';
+      if (!groups.has(key)) {
+        groups.set(key, {
+          session: session ? { id: session.id, title: text(session.title) ?? '', startsAt: session.starts_at.toISOString() } : null,
+          track: session?.track_id ? { id: session.track_id, name: text(session.track_name) ?? '', colour: session.colour ?? '' } : null,
+          outcomes: [],
+        });
+      }
+      groups.get(key)!.outcomes.push(rendered);
+    }
+    return { language, event: { slug, name: text(event.name) ?? slug }, groups: [...groups.values()], counts };
+  }
+}
