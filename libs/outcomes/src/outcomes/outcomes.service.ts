@@ -104,20 +104,25 @@ export class OutcomesService {
     }
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockOne(manager, eventId, id);
-      const rules: Record<Transition, { when: string; set: string }> = {
-        ready: { when: `kind = 'agreement' AND status = 'planned'`, set: `status = 'ready'` },
-        sign: { when: `kind = 'agreement' AND status = 'ready'`, set: `status = 'signed', signed_at = $2, signed_recorded_by = $3` },
-        done: { when: `kind <> 'agreement' AND status = 'planned'`, set: `status = 'done'` },
-        cancel: { when: `status IN ('planned', 'ready')`, set: `status = 'cancelled', approved_at = NULL, approved_by = NULL` },
-        approve: { when: `status IN ('signed', 'done') AND approved_at IS NULL`, set: `approved_at = now(), approved_by = $3` },
-        withdraw: { when: `approved_at IS NOT NULL`, set: `approved_at = NULL, approved_by = NULL` },
+      const by = caller.userId || null;
+      const rules: Record<Transition, { when: string; set: string; params: unknown[] }> = {
+        ready: { when: `kind = 'agreement' AND status = 'planned'`, set: `status = 'ready'`, params: [] },
+        sign: {
+          when: `kind = 'agreement' AND status = 'ready'`,
+          set: `status = 'signed', signed_at = $2, signed_recorded_by = $3`,
+          params: [signedAt ?? new Date(), by],
+        },
+        done: { when: `kind <> 'agreement' AND status = 'planned'`, set: `status = 'done'`, params: [] },
+        cancel: { when: `status IN ('planned', 'ready')`, set: `status = 'cancelled', approved_at = NULL, approved_by = NULL`, params: [] },
+        approve: { when: `status IN ('signed', 'done') AND approved_at IS NULL`, set: `approved_at = now(), approved_by = $2`, params: [by] },
+        withdraw: { when: `approved_at IS NOT NULL`, set: `approved_at = NULL, approved_by = NULL`, params: [] },
       };
       if (action === 'ready') this.assertReady(before);
       const rule = rules[action];
-      const [, changed] = (await manager.query(
-        `UPDATE outcome SET ${rule.set}, updated_at = now() WHERE id = $1 AND ${rule.when}`,
-        [id, signedAt ?? new Date(), caller.userId || null],
-      )) as [unknown, number];
+      const [, changed] = (await manager.query(`UPDATE outcome SET ${rule.set}, updated_at = now() WHERE id = $1 AND ${rule.when}`, [
+        id,
+        ...rule.params,
+      ])) as [unknown, number];
       if (!changed) {
         throw new ConflictError('INVALID_TRANSITION', `This ${before.kind} (${before.status}${before.approvedAt ? ', published' : ''}) cannot be ${action === 'sign' ? 'signed' : action}`, {
           status: before.status,

@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
+import { DEMO_OUTCOMES_2025 } from '#outcomes/demo/demo-outcomes-2025.data.js';
+import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
+import { mintDelegates } from '#testing/delegates.js';
+import { TestStack } from '#testing/test-stack.js';
+import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+describe('Outcomes: agreements, signing ceremonies, unveilings and the public list', () => {
+  let stack: TestStack;
+  let admin: string;
+  let organiser: string;
+  let protocol: string;
+  let p: ProgrammeFixture;
+  let ceremony: string;
+  const orgs: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await (await TestStack.create()).startApi();
+    admin = await stack.loginAsAdmin();
+    for (const role of ['organiser', 'staff']) {
+      await stack.http.post('/api/users', { email: `${role}@example.org`, displayName: role, role, password: `${role} password 12` }, { token: admin });
+    }
+    organiser = await stack.http.login('organiser@example.org', 'organiser password 12');
+    protocol = await stack.http.login('staff@example.org', 'staff password 12');
+    p = await buildProgramme(stack.http, organiser);
+    ceremony = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ kind: 'signing_ceremony', roomId: p.hall, startsAt: at('2025-07-18', '11:50'), endsAt: at('2025-07-18', '12:10') }), { token: organiser })).body.id;
+    for (const [key, name, country] of [
+      ['zone', 'Demonstration zone committee', 'CN'],
+      ['railway', 'Shandong Railway Investment', 'CN'],
+      ['fund', 'Shandong Railway Development Fund', 'CN'],
+      ['kz', 'Astana Logistics JSC', 'KZ'],
+    ]) {
+      orgs[key] = (await stack.http.post('/api/organisations', { name: tri(name), country, type: 'enterprise' }, { token: organiser })).body.id;
+    }
+  });
+  afterAll(() => stack.close());
+
+  const url = (path = '') => `/api/events/${p.eventId}/outcomes${path}`;
+
+  async function agreement(overrides: Record<string, unknown> = {}) {
+    const result = await stack.http.post(
+      url(),
+      {
+        kind: 'agreement',
+        agreementType: 'strategic_cooperation',
+        title: tri('Cooperation agreement'),
+        sessionId: ceremony,
+        occurredAt: at('2025-07-18', '11:55'),
+        signingOrder: 1,
+        areas: ['industrial_investment', 'rail_express_logistics'],
+        parties: [
+          { organisationId: orgs.zone, role: 'party' },
+          { organisationId: orgs.railway, role: 'party' },
+        ],
+        people: [
+          { personId: p.people[0], role: 'signatory', forOrganisationId: orgs.zone, protocolOrder: 1 },
+          { personId: p.people[1], role: 'signatory', forOrganisationId: orgs.railway, protocolOrder: 2 },
+          { personId: p.people[2], role: 'witness', protocolOrder: 1 },
+        ],
+        ...overrides,
+      },
+      { token: protocol },
+    );
+    if (result.status !== 201) throw new Error(result.text);
+    return result.body;
+  }
+
+  it('takes an agreement through planned → ready → signed, recording who signed and writing an outbox event', async () => {
+    const created = await agreement();
+    expect(created).toMatchObject({ status: 'planned', kind: 'agreement', parties: [expect.objectContaining({ role: 'party' }), expect.anything()] });
+    const early = await stack.http.post(url(`/${created.id}/sign`), {}, { token: protocol });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('INVALID_TRANSITION');
+    expect((await stack.http.post(url(`/${created.id}/ready`), undefined, { token: protocol })).body.status).toBe('ready');
+    const signed = await stack.http.post(url(`/${created.id}/sign`), { signedAt: at('2025-07-18', '11:58') }, { token: protocol });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ status: 'signed', signedAt: '2025-07-18T03:58:00.000Z' });
+    expect((await stack.http.post(url(`/${created.id}/cancel`), undefined, { token: protocol })).status).toBe(409);
+    const { rows } = await stack.db.pool.query(`SELECT payload FROM outbox WHERE name = 'agreement-signed' AND payload->>'outcomeId' = $1`, [created.id]);
+    expect(rows).toHaveLength(1);
+    const audit = await stack.http.get(`/api/audit?entity=outcome&entityId=${created.id}&action=outcome.sign`, { token: admin });
+    expect(audit.body.items[0]).toMatchObject({ actorRole: 'staff', before: { status: 'ready' }, after: { status: 'signed' } });
+  });
+
+  it('is not ready without two parties each with a signatory, and a signatory signs for a party of the agreement', async () => {
+    const lonely = await agreement({ people: [{ personId: p.people[0], role: 'signatory', forOrganisationId: orgs.zone, protocolOrder: 1 }] });
+    const notReady = await stack.http.post(url(`/${lonely.id}/ready`), undefined, { token: protocol });
+    expect(notReady.status).toBe(422);
+    expect(notReady.body).toMatchObject({ code: 'AGREEMENT_NOT_READY', details: { partiesWithoutSignatory: [orgs.railway] } });
+    const stranger = await stack.http.post(
+      url(),
+      { kind: 'agreement', agreementType: 'other', title: tri('Odd'), parties: [{ organisationId: orgs.zone, role: 'party' }], people: [{ personId: p.people[0], role: 'signatory', forOrganisationId: orgs.kz }] },
+      { token: protocol },
+    );
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.code).toBe('SIGNS_FOR_UNKNOWN_PARTY');
+    const typeless = await stack.http.post(url(), { kind: 'agreement', title: tri('No type') }, { token: protocol });
+    expect(typeless.body.code).toBe('AGREEMENT_TYPE_REQUIRED');
+  });
+
+  it('prints the ordered run sheet of a signing ceremony', async () => {
+    const second = await agreement({ title: { zh: '投资合作协议', en: 'Investment cooperation agreement', ru: 'Соглашение об инвестиционном сотрудничестве' }, signingOrder: 2, parties: [{ organisationId: orgs.zone, role: 'party' }, { organisationId: orgs.fund, role: 'party' }], people: [{ personId: p.people[1], role: 'signatory', forOrganisationId: orgs.fund, protocolOrder: 1 }] });
+    const json = await stack.http.get(`/api/events/${p.eventId}/sessions/${ceremony}/run-sheet?lang=ru&format=json`, { token: protocol });
+    expect(json.status).toBe(200);
+    const orders = json.body.entries.map((e: { order: number; title: string }) => `${e.order}:${e.title}`);
+    expect(orders.indexOf(`${orders.length}:Соглашение об инвестиционном сотрудничестве`)).toBeGreaterThanOrEqual(0);
+    const firstEntry = json.body.entries[0];
+    expect(firstEntry.parties[0]).toMatchObject({ name: 'Demonstration zone committee (рус.)', signatories: ['Ли Ган'] });
+    expect(firstEntry.witnesses).toEqual(['Алия Нурланова']);
+    const html = await stack.http.get(`/api/events/${p.eventId}/sessions/${ceremony}/run-sheet?lang=zh`, { token: protocol });
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.text).toContain('投资合作协议');
+    expect(html.text).toContain('李刚');
+    void second;
+  });
+
+  it('stores signed copies checked by their bytes, with a SHA-256, and refuses anything else', async () => {
+    const outcome = await agreement();
+    const upload = (bytes: Buffer, type: string, language = 'zh') =>
+      stack.http.post(url(`/${outcome.id}/documents?language=${language}`), undefined, { token: protocol, raw: bytes, headers: { 'content-type': type } });
+    const pdf = await upload(PDF, 'application/pdf');
+    expect(pdf.status).toBe(201);
+    expect(pdf.body).toMatchObject({ contentType: 'application/pdf', sizeBytes: PDF.length, language: 'zh' });
+    expect(pdf.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The type comes from the bytes: a PNG sent as "PDF" is stored as the PNG it is.
+    expect((await upload(PNG, 'application/pdf', 'ru')).body.contentType).toBe('image/png');
+    const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'application/pdf');
+    expect(html.status).toBe(415);
+    expect(html.body.code).toBe('UNSUPPORTED_DOCUMENT');
+    const huge = await upload(Buffer.concat([PDF, randomBytes(10 * 1024 * 1024)]), 'application/pdf');
+    expect(huge.status).toBe(413);
+    const download = await fetch(`${stack.http.baseUrl}${url(`/${outcome.id}/documents/${pdf.body.id}`)}`, { headers: { authorization: `Bearer ${protocol}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    const [delegate] = await mintDelegates(stack, p.eventId, 1);
+    const forbidden = await stack.http.get(url(`/${outcome.id}/documents/${pdf.body.id}`), { token: delegate.token });
+    expect(forbidden.status).toBe(403);
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM outcome_document WHERE outcome_id = $1`, [outcome.id]);
+    expect(rows[0].n).toBe(2);
+  });
+
+  it('records unveilings and other outcomes; only organisers publish, and the public sees only what was approved, never confidential parts', async () => {
+    const unveiling = (
+      await stack.http.post(
+        url(),
+        { kind: 'unveiling', title: { zh: '数据跨境服务专区', en: 'Cross-border Data Service Zone', ru: 'Зона трансграничных услуг в сфере данных' }, sessionId: ceremony, areas: ['cross_border_data'], parties: [{ organisationId: orgs.zone, role: 'operator' }], people: [{ personId: p.people[0], role: 'unveiler', protocolOrder: 1 }] },
+        { token: protocol },
+      )
+    ).body;
+    expect((await stack.http.post(url(`/${unveiling.id}/done`), undefined, { token: protocol })).body.status).toBe('done');
+    const secret = await agreement({
+      title: tri('Confidential investment'),
+      value: { amount: '500000000.00', currency: 'CNY', confidential: true },
+      parties: [
+        { organisationId: orgs.zone, role: 'party' },
+        { organisationId: orgs.kz, role: 'party', confidential: true },
+      ],
+      people: [
+        { personId: p.people[0], role: 'signatory', forOrganisationId: orgs.zone, protocolOrder: 1 },
+        { personId: p.people[2], role: 'signatory', forOrganisationId: orgs.kz, protocolOrder: 2 },
+      ],
+    });
+    await stack.http.post(url(`/${secret.id}/ready`), undefined, { token: protocol });
+    await stack.http.post(url(`/${secret.id}/sign`), {}, { token: protocol });
+    const unapproved = await agreement({ title: tri('Not yet approved') });
+
+    // Protocol staff cannot publish; organisers can, only what is signed or done.
+    expect((await stack.http.post(url(`/${secret.id}/approve`), undefined, { token: protocol })).status).toBe(403);
+    expect((await stack.http.post(url(`/${unapproved.id}/approve`), undefined, { token: organiser })).status).toBe(409);
+    for (const id of [unveiling.id, secret.id]) expect((await stack.http.post(url(`/${id}/approve`), undefined, { token: organiser })).status).toBe(200);
+
+    const list = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
+    expect(list.status).toBe(200);
+    const titles = list.body.groups.flatMap((g: { outcomes: { title: string }[] }) => g.outcomes.map((o) => o.title));
+    expect(titles).toEqual(expect.arrayContaining(['Cross-border Data Service Zone', 'Confidential investment']));
+    expect(titles).not.toContain('Not yet approved');
+    const published = list.body.groups.flatMap((g: { outcomes: { title: string }[] }) => g.outcomes).find((o: { title: string }) => o.title === 'Confidential investment');
+    expect(published.value).toBeNull();
+    expect(published.parties).toEqual([{ name: 'Demonstration zone committee', country: 'CN', role: 'party' }]);
+    expect(published.people.map((x: { name: string }) => x.name)).toEqual(['Li Gang']);
+    expect(JSON.stringify(list.body)).not.toMatch(/Astana|500000000|Aliya/);
+    expect(list.body.groups[0].session).toMatchObject({ id: ceremony });
+    expect(list.body.counts).toMatchObject({ total: 2, byKind: { agreement: 1, unveiling: 1 }, byCountry: { CN: 2 } });
+    expect(list.body.counts.byCountry.KZ).toBeUndefined();
+    expect(list.body.counts.byArea.cross_border_data).toBe(1);
+
+    // A delegate gets the public view only: the staff list (with the value) is closed to them.
+    const [delegate] = await mintDelegates(stack, p.eventId, 1);
+    expect((await stack.http.get(url(), { token: delegate.token })).status).toBe(403);
+    const staffView = await stack.http.get(url(`/${secret.id}`), { token: protocol });
+    expect(staffView.body.value).toEqual({ amount: '500000000.00', currency: 'CNY', confidential: true });
+
+    const zh = await stack.http.get(`/api/public/events/${p.slug}/outcomes`, { headers: { 'accept-language': 'zh' } });
+    expect(zh.body.language).toBe('zh');
+    const csv = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=ru&format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text).toContain('Зона трансграничных услуг в сфере данных');
+    expect(csv.text).not.toContain('Astana');
+    const page = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=zh&format=html`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('数据跨境服务专区');
+
+    // Withdrawn, it disappears again.
+    await stack.http.post(url(`/${unveiling.id}/withdraw`), undefined, { token: organiser });
+    const after = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
+    expect(after.body.counts.total).toBe(1);
+  });
+
+  it('audits who changed the value', async () => {
+    const outcome = await agreement();
+    await stack.http.patch(url(`/${outcome.id}`), { value: { amount: '1000.00', currency: 'USD' } }, { token: protocol });
+    const audit = await stack.http.get(`/api/audit?entity=outcome&entityId=${outcome.id}&action=outcome.updated`, { token: admin });
+    expect(audit.body.items[0]).toMatchObject({ actorRole: 'staff', before: { value: null }, after: { value: { amount: '1000.00', currency: 'USD' } } });
+    const bad = await stack.http.patch(url(`/${outcome.id}`), { value: { amount: '1.234', currency: 'usd' } }, { token: protocol });
+    expect(bad.status).toBe(400);
+  });
+
+  it('loads the 2025 outcomes from the seeds: the Qingdao Initiative in three languages, the unveilings, the signings', async () => {
+    await stack.api!.get(DemoSeeder, { strict: false }).seed();
+    const seeder = stack.api!.get(DemoOutcomesSeeder, { strict: false });
+    expect(await seeder.seed()).toBe(DEMO_OUTCOMES_2025.outcomes.length);
+    expect(await seeder.seed()).toBe(0);
+    const en = await stack.http.get('/api/public/events/sco-local-trade-2025/outcomes?lang=en');
+    const all = en.body.groups.flatMap((g: { outcomes: { kind: string; title: string; body: string | null }[] }) => g.outcomes);
+    const initiative = all.find((o: { kind: string; body: string | null }) => o.kind === 'initiative' && o.body);
+    expect(initiative.body).toMatch(/SCO/);
+    const ru = await stack.http.get('/api/public/events/sco-local-trade-2025/outcomes?lang=ru');
+    const ruInitiative = ru.body.groups.flatMap((g: { outcomes: { id: string; body: string | null }[] }) => g.outcomes).find((o: { id: string }) => o.id === initiative.id);
+    expect(ruInitiative.body).toMatch(/[а-яё]{4,}/i);
+    expect(en.body.counts.byKind.unveiling).toBeGreaterThanOrEqual(5);
+    expect(JSON.stringify(en.body)).not.toContain('500000000');
+  });
+});
