@@ -72,7 +72,8 @@ export class CreateOutcomes1763740000006 implements MigrationInterface {
     await db.query(`
       CREATE TABLE outcome_area (
         outcome_id uuid NOT NULL REFERENCES outcome (id) ON DELETE CASCADE,
-        area text NOT NULL,
+        -- The controlled vocabulary (COOPERATION_AREAS in libs/outcomes); a new area needs a migration.
+        area text NOT NULL CHECK (area IN ('industrial_investment', 'new_energy_computing', 'park_development', 'rail_express_logistics', 'industrial_funds', 'new_quality_productivity', 'logistics', 'new_energy', 'equipment_manufacturing', 'digital_economy', 'artificial_intelligence', 'cross_border_data', 'trade_investment', 'supply_chain')),
         PRIMARY KEY (outcome_id, area)
       )`);
     await db.query(`

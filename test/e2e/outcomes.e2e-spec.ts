@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
 import { DEMO_OUTCOMES_2025 } from '#outcomes/demo/demo-outcomes-2025.data.js';
 import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
@@ -27,6 +29,7 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     organiser = await stack.http.login('organiser@example.org', 'organiser password 12');
     protocol = await stack.http.login('staff@example.org', 'staff password 12');
     p = await buildProgramme(stack.http, organiser);
+    await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published' }, { token: organiser });
     ceremony = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ kind: 'signing_ceremony', roomId: p.hall, startsAt: at('2025-07-18', '11:50'), endsAt: at('2025-07-18', '12:10') }), { token: organiser })).body.id;
     for (const [key, name, country] of [
       ['zone', 'Demonstration zone committee', 'CN'],
@@ -109,23 +112,28 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const orders = json.body.entries.map((e: { order: number; title: string }) => `${e.order}:${e.title}`);
     expect(orders.indexOf(`${orders.length}:Соглашение об инвестиционном сотрудничестве`)).toBeGreaterThanOrEqual(0);
     const firstEntry = json.body.entries[0];
-    expect(firstEntry.parties[0]).toMatchObject({ name: 'Demonstration zone committee (рус.)', signatories: ['Ли Ган'] });
+    expect(firstEntry.parties[0]).toMatchObject({ name: 'Demonstration zone committee (рус.)', signatories: ['Ли Ган, Director (рус.)'] });
     expect(firstEntry.witnesses).toEqual(['Алия Нурланова']);
     const html = await stack.http.get(`/api/events/${p.eventId}/sessions/${ceremony}/run-sheet?lang=zh`, { token: protocol });
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(html.text).toContain('投资合作协议');
     expect(html.text).toContain('李刚');
+    expect(html.text).toContain('[planned]');
     void second;
   });
 
   it('stores signed copies checked by their bytes, with a SHA-256, and refuses anything else', async () => {
     const outcome = await agreement();
+    const early = await stack.http.post(url(`/${outcome.id}/documents?language=zh`), undefined, { token: protocol, raw: PDF, headers: { 'content-type': 'application/pdf' } });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('DOCUMENT_NOT_EXPECTED');
+    await stack.http.post(url(`/${outcome.id}/ready`), undefined, { token: protocol });
     const upload = (bytes: Buffer, type: string, language = 'zh') =>
       stack.http.post(url(`/${outcome.id}/documents?language=${language}`), undefined, { token: protocol, raw: bytes, headers: { 'content-type': type } });
     const pdf = await upload(PDF, 'application/pdf');
     expect(pdf.status).toBe(201);
     expect(pdf.body).toMatchObject({ contentType: 'application/pdf', sizeBytes: PDF.length, language: 'zh' });
-    expect(pdf.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(pdf.body.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
     // The type comes from the bytes: a PNG sent as "PDF" is stored as the PNG it is.
     expect((await upload(PNG, 'application/pdf', 'ru')).body.contentType).toBe('image/png');
     const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'application/pdf');
@@ -137,6 +145,13 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    expect(download.headers.get('x-content-sha256')).toBe(pdf.body.sha256);
+    // A stored copy altered behind our back is refused, not served.
+    const { rows: stored } = await stack.db.pool.query(`SELECT storage_key FROM outcome_document WHERE id = $1`, [pdf.body.id]);
+    writeFileSync(join(stack.config.dataDir, 'documents', stored[0].storage_key), Buffer.concat([PDF, Buffer.from('tampered')]));
+    const tampered = await stack.http.get(url(`/${outcome.id}/documents/${pdf.body.id}`), { token: protocol });
+    expect(tampered.status).toBe(500);
+    expect(tampered.body.code).toBe('DOCUMENT_CORRUPTED');
     const [delegate] = await mintDelegates(stack, p.eventId, 1);
     const forbidden = await stack.http.get(url(`/${outcome.id}/documents/${pdf.body.id}`), { token: delegate.token });
     expect(forbidden.status).toBe(403);
@@ -168,6 +183,10 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     await stack.http.post(url(`/${secret.id}/ready`), undefined, { token: protocol });
     await stack.http.post(url(`/${secret.id}/sign`), {}, { token: protocol });
     const unapproved = await agreement({ title: tri('Not yet approved') });
+    // Signed but never approved: it must stay off the public list.
+    const signedUnapproved = await agreement({ title: tri('Signed, awaiting approval') });
+    await stack.http.post(url(`/${signedUnapproved.id}/ready`), undefined, { token: protocol });
+    await stack.http.post(url(`/${signedUnapproved.id}/sign`), {}, { token: protocol });
 
     // Protocol staff cannot publish; organisers can, only what is signed or done.
     expect((await stack.http.post(url(`/${secret.id}/approve`), undefined, { token: protocol })).status).toBe(403);
@@ -179,6 +198,7 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const titles = list.body.groups.flatMap((g: { outcomes: { title: string }[] }) => g.outcomes.map((o) => o.title));
     expect(titles).toEqual(expect.arrayContaining(['Cross-border Data Service Zone', 'Confidential investment']));
     expect(titles).not.toContain('Not yet approved');
+    expect(titles).not.toContain('Signed, awaiting approval');
     const published = list.body.groups.flatMap((g: { outcomes: { title: string }[] }) => g.outcomes).find((o: { title: string }) => o.title === 'Confidential investment');
     expect(published.value).toBeNull();
     expect(published.parties).toEqual([{ name: 'Demonstration zone committee', country: 'CN', role: 'party' }]);
@@ -192,8 +212,12 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     // A delegate gets the public view only: the staff list (with the value) is closed to them.
     const [delegate] = await mintDelegates(stack, p.eventId, 1);
     expect((await stack.http.get(url(), { token: delegate.token })).status).toBe(403);
+    // Protocol staff see who signs, not a confidential amount; organisers see it.
     const staffView = await stack.http.get(url(`/${secret.id}`), { token: protocol });
-    expect(staffView.body.value).toEqual({ amount: '500000000.00', currency: 'CNY', confidential: true });
+    expect(staffView.body.value).toEqual({ amount: null, currency: 'CNY', confidential: true });
+    expect(staffView.body.parties.map((x: { organisationId: string }) => x.organisationId)).toContain(orgs.kz);
+    const organiserView = await stack.http.get(url(`/${secret.id}`), { token: organiser });
+    expect(organiserView.body.value.amount).toBe('500000000.00');
 
     const zh = await stack.http.get(`/api/public/events/${p.slug}/outcomes`, { headers: { 'accept-language': 'zh' } });
     expect(zh.body.language).toBe('zh');
@@ -204,6 +228,8 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const page = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=zh&format=html`);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('数据跨境服务专区');
+    expect(page.text).toContain('按类型');
+    expect(page.text).not.toMatch(/Astana|500000000/);
 
     // Withdrawn, it disappears again.
     await stack.http.post(url(`/${unveiling.id}/withdraw`), undefined, { token: organiser });
@@ -234,5 +260,72 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     expect(ruInitiative.body).toMatch(/[а-яё]{4,}/i);
     expect(en.body.counts.byKind.unveiling).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(en.body)).not.toContain('500000000');
+  });
+
+  it('signs a ready agreement once when two clerks record it at the same moment', async () => {
+    const outcome = await agreement({ title: tri('Raced') });
+    await stack.http.post(url(`/${outcome.id}/ready`), undefined, { token: protocol });
+    const results = await Promise.all([1, 2, 3].map(() => stack.http.post(url(`/${outcome.id}/sign`), {}, { token: protocol })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE name = 'agreement-signed' AND payload->>'outcomeId' = $1`, [outcome.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('puts a ready agreement back to planned when its signatories change, so it cannot be signed without them', async () => {
+    const outcome = await agreement({ title: tri('Shaky') });
+    await stack.http.post(url(`/${outcome.id}/ready`), undefined, { token: protocol });
+    const stripped = await stack.http.patch(url(`/${outcome.id}`), { people: [] }, { token: protocol });
+    expect(stripped.body.status).toBe('planned');
+    const sign = await stack.http.post(url(`/${outcome.id}/sign`), {}, { token: protocol });
+    expect(sign.status).toBe(422);
+    expect(sign.body.code).toBe('AGREEMENT_NOT_READY');
+  });
+
+  it('locks a signed agreement\'s terms for staff, and takes an edited outcome off the public list until approved again', async () => {
+    const outcome = await agreement({
+      title: tri('Published then edited'),
+      value: { amount: '42.00', currency: 'USD', confidential: true },
+      parties: [
+        { organisationId: orgs.zone, role: 'party' },
+        { organisationId: orgs.railway, role: 'party', confidential: true },
+      ],
+    });
+    await stack.http.post(url(`/${outcome.id}/ready`), undefined, { token: protocol });
+    await stack.http.post(url(`/${outcome.id}/sign`), {}, { token: protocol });
+    const locked = await stack.http.patch(url(`/${outcome.id}`), { parties: [{ organisationId: orgs.zone, role: 'party' }] }, { token: protocol });
+    expect(locked.status).toBe(409);
+    expect(locked.body.code).toBe('OUTCOME_SIGNED');
+    await stack.http.post(url(`/${outcome.id}/approve`), undefined, { token: organiser });
+    // An organiser resends the value and the parties without the flags: what was confidential stays so.
+    const edited = await stack.http.patch(
+      url(`/${outcome.id}`),
+      { value: { amount: '43.00', currency: 'USD' }, parties: [{ organisationId: orgs.zone, role: 'party' }, { organisationId: orgs.railway, role: 'party' }] },
+      { token: organiser },
+    );
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ approvedAt: null, value: { confidential: true } });
+    expect(edited.body.parties.find((x: { organisationId: string }) => x.organisationId === orgs.railway).confidential).toBe(true);
+    const list = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
+    expect(JSON.stringify(list.body)).not.toContain('Published then edited');
+  });
+
+  it('publishes only outcomes complete in three languages, and never names a session the public programme hides', async () => {
+    const closed = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ title: tri('Closed-door signing'), visibility: 'invitation', startsAt: at('2025-07-18', '17:00'), endsAt: at('2025-07-18', '18:00') }), { token: organiser })).body.id;
+    const halfTranslated = (await stack.http.post(url(), { kind: 'announcement', title: { zh: '只有中文' }, sessionId: closed }, { token: protocol })).body;
+    await stack.http.post(url(`/${halfTranslated.id}/done`), undefined, { token: protocol });
+    const refused = await stack.http.post(url(`/${halfTranslated.id}/approve`), undefined, { token: organiser });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'TRANSLATIONS_MISSING', details: [{ field: 'title', missing: ['en', 'ru'] }] });
+    await stack.http.patch(url(`/${halfTranslated.id}`), { title: tri('Announced behind closed doors') }, { token: protocol });
+    expect((await stack.http.post(url(`/${halfTranslated.id}/approve`), undefined, { token: organiser })).status).toBe(200);
+    const list = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
+    const group = list.body.groups.find((g: { outcomes: { title: string }[] }) => g.outcomes.some((o) => o.title === 'Announced behind closed doors'));
+    expect(group.session).toBeNull();
+    expect(JSON.stringify(list.body)).not.toContain('Closed-door signing');
+  });
+
+  it('shows nothing for an event that is not published', async () => {
+    const draft = await buildProgramme(stack.http, organiser);
+    expect((await stack.http.get(`/api/public/events/${draft.slug}/outcomes`)).status).toBe(404);
   });
 });

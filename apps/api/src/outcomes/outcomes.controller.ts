@@ -65,16 +65,20 @@ export class OutcomesController {
 
   @Get('outcomes')
   @Roles(...RECORDERS)
-  @ApiOkResponse({ type: OutcomePageDto, description: 'Everything, confidential parts and unpublished outcomes included' })
-  list(@Param('eventId', UuidParam('eventId')) eventId: string, @Query() query: ListOutcomesQueryDto): Promise<Page<OutcomeDto>> {
-    return this.outcomes.list(eventId, query);
+  @ApiOkResponse({ type: OutcomePageDto, description: 'Everything, unpublished outcomes included; a confidential amount only for organisers and admins' })
+  list(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Query() query: ListOutcomesQueryDto,
+  ): Promise<Page<OutcomeDto>> {
+    return this.outcomes.list(caller, eventId, query);
   }
 
   @Get('outcomes/:id')
   @Roles(...RECORDERS)
   @ApiOkResponse({ type: OutcomeDto })
-  get(@Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string): Promise<OutcomeDto> {
-    return this.outcomes.get(eventId, id);
+  get(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string): Promise<OutcomeDto> {
+    return this.outcomes.get(caller, eventId, id);
   }
 
   @Patch('outcomes/:id')

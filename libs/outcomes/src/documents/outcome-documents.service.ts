@@ -7,6 +7,7 @@ import type { Caller } from '#core/http/caller.js';
 import type { Language } from '#core/i18n/language.js';
 import { sha256Hex } from './document-checksum.js';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.js';
+import { DocumentNotFoundError } from './local-document-store.js';
 import { extensionFor, sniffContentType } from './sniff-content-type.js';
 import type { OutcomeDocumentDto } from '../outcomes/outcome.dto.js';
 
@@ -41,8 +42,16 @@ export class OutcomeDocumentsService {
     }
     const contentType = sniffContentType(bytes);
     if (!contentType) throw new AppError(415, 'UNSUPPORTED_DOCUMENT', 'Only PDF, PNG, JPEG or WebP documents are accepted (judged by their content)');
-    const [outcome] = await this.dataSource.query(`SELECT status FROM outcome WHERE id = $1 AND event_id = $2`, [outcomeId, eventId]);
+    const [outcome] = (await this.dataSource.query(`SELECT kind, status FROM outcome WHERE id = $1 AND event_id = $2`, [outcomeId, eventId])) as {
+      kind: string;
+      status: string;
+    }[];
     if (!outcome) throw new NotFoundError('Outcome', { outcomeId });
+    // Signed copies belong to an agreement about to be, or already, signed; photos to an outcome that took place.
+    const expected = outcome.kind === 'agreement' ? ['ready', 'signed'] : ['done'];
+    if (!expected.includes(outcome.status)) {
+      throw new AppError(409, 'DOCUMENT_NOT_EXPECTED', `A document cannot be attached to a ${outcome.status} ${outcome.kind}`, { status: outcome.status });
+    }
     // The bytes are stored first: a row never points at nothing. A failed insert leaves an orphan file, which is harmless.
     const key = await this.store.put(bytes, { contentType, extension: extensionFor(contentType) });
     return this.dataSource.transaction(async (manager) => {
@@ -71,7 +80,10 @@ export class OutcomeDocumentsService {
       [documentId, outcomeId, eventId],
     )) as { content_type: string; sha256: string; storage_key: string; language: string }[];
     if (!row) throw new NotFoundError('Document', { documentId });
-    const bytes = await this.store.get(row.storage_key);
+    const bytes = await this.store.get(row.storage_key).catch((error: unknown) => {
+      if (error instanceof DocumentNotFoundError) throw new AppError(500, 'DOCUMENT_MISSING', 'The stored document is missing');
+      throw error;
+    });
     if (sha256Hex(bytes) !== row.sha256) throw new AppError(500, 'DOCUMENT_CORRUPTED', 'The stored document does not match its checksum');
     return {
       contentType: row.content_type,

@@ -296,7 +296,8 @@ export class OutcomeDto {
   @ApiProperty({ enum: OUTCOME_STATUSES }) status: OutcomeStatus;
   @ApiProperty({ enum: AGREEMENT_TYPES, nullable: true }) agreementType: AgreementType | null;
   @ApiProperty({ nullable: true, type: Number }) signingOrder: number | null;
-  @ApiProperty({ nullable: true, type: Object }) value: { amount: string; currency: string; confidential: boolean } | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'amount is null for a confidential value seen by staff' })
+  value: { amount: string | null; currency: string; confidential: boolean } | null;
   @ApiProperty({ enum: COOPERATION_AREA_CODES, isArray: true }) areas: CooperationArea[];
   @ApiProperty({ type: [OutcomePartyDto] }) parties: OutcomePartyDto[];
   @ApiProperty({ type: [OutcomePersonDto] }) people: OutcomePersonDto[];

@@ -8,6 +8,7 @@ import { registerConstraint } from '#core/errors/database-error-map.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
+import { missingLanguages } from '#core/i18n/trilingual.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { loadOutcomes } from './load-outcomes.js';
@@ -21,6 +22,28 @@ registerConstraint('outcome_party_organisation_id_fkey', { statusCode: 422, code
 registerConstraint('outcome_person_person_id_fkey', { statusCode: 422, code: 'PERSON_NOT_FOUND', message: 'A person does not exist' });
 
 type Transition = 'ready' | 'sign' | 'done' | 'cancel' | 'approve' | 'withdraw';
+
+/** Organisers (and admins) publish, and may change a signed agreement's terms. */
+const PUBLISHERS = ['admin', 'organiser'];
+
+/**
+ * Protocol staff share their role with door staff: they see which parties sign
+ * (a ceremony needs it) but not a confidential amount, which only organisers and
+ * admins read.
+ */
+function forRole(outcome: OutcomeDto, caller: Caller): OutcomeDto {
+  if (PUBLISHERS.includes(caller.role) || !outcome.value?.confidential) return outcome;
+  return { ...outcome, value: { ...outcome.value, amount: null } };
+}
+
+/** What the public reads must exist in the three languages (the release gate of the programme, for outcomes). */
+function assertTranslated(outcome: OutcomeDto): void {
+  const gaps = (['title', 'summary', 'body'] as const)
+    .filter((field) => field === 'title' || outcome[field])
+    .map((field) => ({ field, missing: missingLanguages(outcome[field]) }))
+    .filter((gap) => gap.missing.length > 0);
+  if (gaps.length) throw new AppError(422, 'TRANSLATIONS_MISSING', 'An outcome is published in zh, en and ru only', gaps);
+}
 
 /**
  * Outcomes are recorded by protocol staff and published by organisers. State
@@ -61,7 +84,7 @@ export class OutcomesService {
       await this.setLists(manager, id, dto);
       const [after] = await loadOutcomes(manager, [id]);
       await this.audit.record(manager, caller, { action: 'outcome.created', entity: 'outcome', entityId: id, after });
-      return after;
+      return forRole(after, caller);
     });
   }
 
@@ -70,6 +93,10 @@ export class OutcomesService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockOne(manager, eventId, id);
       if (before.status === 'cancelled') throw new ConflictError('OUTCOME_CANCELLED', 'A cancelled outcome cannot be changed');
+      const terms = dto.parties !== undefined || dto.people !== undefined || dto.agreementType !== undefined || dto.value !== undefined;
+      if (before.status === 'signed' && terms && !PUBLISHERS.includes(caller.role)) {
+        throw new ConflictError('OUTCOME_SIGNED', 'The parties, signatories, type and value of a signed agreement are changed by organisers only');
+      }
       const set: string[] = [];
       const values: unknown[] = [id];
       const column = (name: string, value: unknown) => {
@@ -86,20 +113,25 @@ export class OutcomesService {
       if (dto.value !== undefined) {
         column('value_amount', dto.value?.amount ?? null);
         column('value_currency', dto.value?.currency ?? null);
-        column('value_confidential', dto.value?.confidential ?? false);
+        // Left out, the flag stays as it was: a value never turns public by omission.
+        column('value_confidential', dto.value?.confidential ?? before.value?.confidential ?? false);
       }
+      // A ready agreement whose parties or signatories change is no longer confirmed.
+      if (before.status === 'ready' && (dto.parties !== undefined || dto.people !== undefined)) set.push(`status = 'planned'`);
+      // What the public reads was approved as it was: a change takes it off the list until approved again.
+      if (before.approvedAt) set.push('approved_at = NULL', 'approved_by = NULL');
       if (set.length) await manager.query(`UPDATE outcome SET ${set.join(', ')}, updated_at = now() WHERE id = $1`, values);
       await this.setLists(manager, id, dto);
       const [after] = await loadOutcomes(manager, [id]);
       // The audit entry keeps before and after, so who changed the value (or anything else) is on record.
       await this.audit.record(manager, caller, { action: 'outcome.updated', entity: 'outcome', entityId: id, before, after });
-      return after;
+      return forRole(after, caller);
     });
   }
 
   /** Moves an outcome along its life, or publishes / withdraws it (organisers). */
   async transition(caller: Caller, eventId: string, id: string, action: Transition, signedAt?: Date): Promise<OutcomeDto> {
-    if ((action === 'approve' || action === 'withdraw') && !['admin', 'organiser'].includes(caller.role)) {
+    if ((action === 'approve' || action === 'withdraw') && !PUBLISHERS.includes(caller.role)) {
       throw new AppError(403, 'FORBIDDEN', 'Only organisers publish outcomes');
     }
     return this.dataSource.transaction(async (manager) => {
@@ -117,7 +149,8 @@ export class OutcomesService {
         approve: { when: `status IN ('signed', 'done') AND approved_at IS NULL`, set: `approved_at = now(), approved_by = $2`, params: [by] },
         withdraw: { when: `approved_at IS NOT NULL`, set: `approved_at = NULL, approved_by = NULL`, params: [] },
       };
-      if (action === 'ready') this.assertReady(before);
+      if (action === 'ready' || action === 'sign') this.assertReady(before);
+      if (action === 'approve') assertTranslated(before);
       const rule = rules[action];
       const [, changed] = (await manager.query(`UPDATE outcome SET ${rule.set}, updated_at = now() WHERE id = $1 AND ${rule.when}`, [
         id,
@@ -132,7 +165,7 @@ export class OutcomesService {
       const [after] = await loadOutcomes(manager, [id]);
       await this.audit.record(manager, caller, { action: `outcome.${action}`, entity: 'outcome', entityId: id, before, after });
       if (action === 'sign') await this.outbox.add(manager, JobName.AgreementSigned, { outcomeId: id, eventId });
-      return after;
+      return forRole(after, caller);
     });
   }
 
@@ -149,13 +182,13 @@ export class OutcomesService {
     }
   }
 
-  async get(eventId: string, id: string): Promise<OutcomeDto> {
+  async get(caller: Caller, eventId: string, id: string): Promise<OutcomeDto> {
     const [outcome] = await loadOutcomes(this.dataSource.manager, [id]);
     if (!outcome || outcome.eventId !== eventId) throw new NotFoundError('Outcome', { id });
-    return outcome;
+    return forRole(outcome, caller);
   }
 
-  async list(eventId: string, query: ListOutcomesQueryDto): Promise<Page<OutcomeDto>> {
+  async list(caller: Caller, eventId: string, query: ListOutcomesQueryDto): Promise<Page<OutcomeDto>> {
     const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
     if (!event) throw new NotFoundError('Event', { eventId });
     const rows = (await this.dataSource.query(
@@ -165,7 +198,7 @@ export class OutcomesService {
           AND ($4::uuid IS NULL OR o.session_id = $4)
           AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM outcome_area a WHERE a.outcome_id = o.id AND a.area = $5))
           AND ($6::boolean IS NULL OR (o.approved_at IS NOT NULL) = $6)
-          AND ($7::text IS NULL OR o.title::text ILIKE $7)
+          AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM jsonb_each_text(o.title) t WHERE t.value ILIKE $7))
         ORDER BY o.occurred_at NULLS LAST, o.signing_order NULLS LAST, o.id OFFSET $8 LIMIT $9`,
       [
         eventId,
@@ -180,7 +213,7 @@ export class OutcomesService {
       ],
     )) as { id: string; total: string }[];
     return {
-      items: await loadOutcomes(this.dataSource.manager, rows.map((r) => r.id)),
+      items: (await loadOutcomes(this.dataSource.manager, rows.map((r) => r.id))).map((o) => forRole(o, caller)),
       page: query.page,
       pageSize: query.pageSize,
       total: rows[0] ? Number(rows[0].total) : 0,
@@ -197,11 +230,17 @@ export class OutcomesService {
   private async setLists(manager: EntityManager, id: string, dto: Pick<CreateOutcomeDto, 'parties' | 'people' | 'areas'>): Promise<void> {
     if (dto.people) await manager.query(`DELETE FROM outcome_person WHERE outcome_id = $1`, [id]);
     if (dto.parties) {
-      await manager.query(`DELETE FROM outcome_party WHERE outcome_id = $1`, [id]);
+      // Parties still named are updated in place (their signatories stay valid); the others are removed.
+      await manager.query(`DELETE FROM outcome_party WHERE outcome_id = $1 AND NOT (organisation_id = ANY($2::uuid[]))`, [
+        id,
+        dto.parties.map((p) => p.organisationId),
+      ]);
       for (const [index, party] of dto.parties.entries()) {
         await manager.query(
-          `INSERT INTO outcome_party (outcome_id, organisation_id, role, confidential, position) VALUES ($1, $2, $3, $4, $5)`,
-          [id, party.organisationId, party.role, party.confidential ?? false, index + 1],
+          `INSERT INTO outcome_party (outcome_id, organisation_id, role, confidential, position) VALUES ($1, $2, $3, coalesce($4, false), $5)
+           ON CONFLICT (outcome_id, organisation_id) DO UPDATE
+             SET role = EXCLUDED.role, position = EXCLUDED.position, confidential = coalesce($4, outcome_party.confidential)`,
+          [id, party.organisationId, party.role, party.confidential ?? null, index + 1],
         );
       }
     }

@@ -34,6 +34,8 @@ export interface PublicOutcomes {
   event: { slug: string; name: string };
   groups: PublicOutcomeGroup[];
   counts: { total: number; byKind: Record<string, number>; byCountry: Record<string, number>; byArea: Record<string, number> };
+  /** The name of each cooperation area counted, in the list's language. */
+  areaNames: Record<string, string>;
 }
 
 interface SessionRow {
@@ -57,7 +59,8 @@ export class PublicOutcomesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(slug: string, lang: string | undefined, acceptLanguage: string | undefined): Promise<PublicOutcomes> {
-    const [event] = (await this.dataSource.query(`SELECT id, name, default_language FROM event WHERE slug = $1`, [slug])) as {
+    // Only a published event has a public face (as its programme does).
+    const [event] = (await this.dataSource.query(`SELECT id, name, default_language FROM event WHERE slug = $1 AND status = 'published'`, [slug])) as {
       id: string;
       name: Trilingual;
       default_language: Language;
@@ -75,8 +78,10 @@ export class PublicOutcomesService {
     const outcomes = await loadOutcomes(this.dataSource.manager, ids.map((r) => r.id));
     const sessions = new Map(
       ((await this.dataSource.query(
+        // Sessions the public programme does not show (invitation-only, drafts, cancelled) are not named here either.
         `SELECT s.id, s.title, s.starts_at, t.id AS track_id, t.name AS track_name, t.colour
-           FROM session s LEFT JOIN track t ON t.id = s.track_id WHERE s.id = ANY($1::uuid[])`,
+           FROM session s LEFT JOIN track t ON t.id = s.track_id
+          WHERE s.id = ANY($1::uuid[]) AND s.visibility = 'public' AND s.status = 'scheduled'`,
         [[...new Set(outcomes.map((o) => o.sessionId).filter(Boolean))]],
       )) as SessionRow[]).map((s) => [s.id, s]),
     );
@@ -103,7 +108,7 @@ export class PublicOutcomesService {
             role: p.role,
             protocolOrder: p.protocolOrder,
           })),
-        value: outcome.value && !outcome.value.confidential ? { amount: outcome.value.amount, currency: outcome.value.currency } : null,
+        value: outcome.value && !outcome.value.confidential && outcome.value.amount ? { amount: outcome.value.amount, currency: outcome.value.currency } : null,
       };
       count(counts.byKind, outcome.kind);
       for (const country of new Set(parties.map((p) => p.country))) count(counts.byCountry, country);
@@ -120,6 +125,7 @@ export class PublicOutcomesService {
       }
       groups.get(key)!.outcomes.push(rendered);
     }
-    return { language, event: { slug, name: text(event.name) ?? slug }, groups: [...groups.values()], counts };
+    const areaNames = Object.fromEntries(Object.keys(counts.byArea).map((code) => [code, COOPERATION_AREAS[code as CooperationArea]?.[language] ?? code]));
+    return { language, event: { slug, name: text(event.name) ?? slug }, groups: [...groups.values()], counts, areaNames };
   }
 }

@@ -27,6 +27,12 @@ export interface RunSheet {
 const personName = (p: OutcomePersonDto, language: Language) =>
   language === 'zh' ? p.nameNative : language === 'ru' ? (p.nameCyrillic ?? p.nameLatin) : p.nameLatin;
 
+/** A signatory as the protocol reads them out: name, then position. */
+const signatoryLine = (p: OutcomePersonDto, language: Language, text: (value: Trilingual | null) => string) => {
+  const position = p.position ? text(p.position) : '';
+  return position ? `${personName(p, language)}, ${position}` : personName(p, language);
+};
+
 /**
  * The printable run sheet of a ceremony: what is signed (or unveiled) in order,
  * who signs for whom by protocol order, who witnesses. It is a working document
@@ -72,7 +78,7 @@ export class RunSheetService {
           signatories: o.people
             .filter((p) => p.role === 'signatory' && p.forOrganisationId === party.organisationId)
             .sort(byProtocol)
-            .map((p) => personName(p, language)),
+            .map((p) => signatoryLine(p, language, text)),
         })),
         witnesses: o.people.filter((p) => p.role === 'witness').sort(byProtocol).map((p) => personName(p, language)),
         unveilers: o.people.filter((p) => p.role === 'unveiler').sort(byProtocol).map((p) => personName(p, language)),
@@ -97,7 +103,8 @@ export function runSheetHtml(sheet: RunSheet): string {
         .join('');
       const witnesses = e.witnesses.length ? `<p>${escapeHtml(l.witnesses)}: ${e.witnesses.map(escapeHtml).join(', ')}</p>` : '';
       const unveilers = e.unveilers.length ? `<p>${escapeHtml(l.unveil)}: ${e.unveilers.map(escapeHtml).join(', ')}</p>` : '';
-      return `<section><h2>${e.order}. ${escapeHtml(e.title)}</h2><ul>${parties}</ul>${witnesses}${unveilers}</section>`;
+      // The status shows whether the texts and signatories are confirmed (ready) or still open (planned).
+      return `<section><h2>${e.order}. ${escapeHtml(e.title)} <small>[${escapeHtml(e.status)}]</small></h2><ul>${parties}</ul>${witnesses}${unveilers}</section>`;
     })
     .join('\n');
   return `<!doctype html><html lang="${sheet.language}"><head><meta charset="utf-8"><title>${escapeHtml(sheet.session.title)}</title>
