@@ -15,6 +15,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+# Message templates are read at run time, beside the compiled code.
+COPY --from=build /app/libs/messaging/templates libs/messaging/templates
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

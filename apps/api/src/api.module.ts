@@ -16,6 +16,8 @@ import { UsersController } from './users/users.controller.js';
 import { ProgrammeModule } from '#programme/programme.module.js';
 import { RegistrationModule } from '#registration/registration.module.js';
 import { OutcomesModule } from '#outcomes/outcomes.module.js';
+import { MessagingModule } from '#messaging/messaging.module.js';
+import { NotificationsController } from './messaging/notifications.controller.js';
 import { OutcomesController } from './outcomes/outcomes.controller.js';
 import { PublicOutcomesController } from './outcomes/public-outcomes.controller.js';
 import { CheckInController } from './registration/check-in.controller.js';
@@ -45,6 +47,7 @@ export class ApiModule {
         ProgrammeModule,
         RegistrationModule,
         OutcomesModule,
+        MessagingModule,
       ],
       controllers: [
         HealthController,
@@ -65,6 +68,7 @@ export class ApiModule {
         CheckInController,
         OutcomesController,
         PublicOutcomesController,
+        NotificationsController,
       ],
       providers: [ReadinessService, FailedJobsService],
     };

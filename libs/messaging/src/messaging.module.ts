@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '#identity/identity.module.js';
+import { fieldCipherProvider } from '#registration/crypto/field-cipher.provider.js';
+import { mailTransportProvider } from './mail/mail-transport.provider.js';
 import { Notification } from './notification.entity.js';
-import { WelcomeNotificationService } from './welcome-notification.service.js';
+import { NotificationDelivery } from './notifications/notification-delivery.service.js';
+import { NotificationEvents } from './notifications/notification-events.service.js';
+import { NotificationRecorder } from './notifications/notification-recorder.service.js';
+import { NotificationsAdminService } from './notifications/notifications-admin.service.js';
 
+const SERVICES = [NotificationRecorder, NotificationEvents, NotificationDelivery, NotificationsAdminService];
+
+/** Messages in each recipient's language: recorded once per trigger and recipient, sent at least once. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification]), IdentityModule],
-  providers: [WelcomeNotificationService],
-  exports: [WelcomeNotificationService],
+  providers: [...SERVICES, mailTransportProvider, fieldCipherProvider],
+  exports: SERVICES,
 })
 export class MessagingModule {}

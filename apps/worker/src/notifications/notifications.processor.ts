@@ -3,17 +3,19 @@ import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
-import { InvalidJobPayloadError, validateJobPayload, type WelcomeUserJob } from '#core/queue/job-payloads.js';
+import { type DeliverNotificationJob, InvalidJobPayloadError, validateJobPayload, type WelcomeUserJob } from '#core/queue/job-payloads.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
-import { WelcomeNotificationService } from '#messaging/welcome-notification.service.js';
+import { NotificationDelivery } from '#messaging/notifications/notification-delivery.service.js';
+import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
 
-/** One processor for the notifications queue; each handler is idempotent (delivery is at least once). */
+/** The notifications queue: welcomes to record, and every recorded message to send. Handlers are idempotent. */
 @Processor(QueueName.Notifications)
 export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
-    private readonly welcome: WelcomeNotificationService,
+    private readonly events: NotificationEvents,
+    private readonly delivery: NotificationDelivery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -31,9 +33,12 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
   async process(job: Job): Promise<unknown> {
     try {
       switch (job.name as JobName) {
-        case JobName.WelcomeUser: {
-          const payload = validateJobPayload<WelcomeUserJob>(JobName.WelcomeUser, job.data);
-          return await this.welcome.record(payload.userId);
+        case JobName.WelcomeUser:
+          return await this.events.welcome(validateJobPayload<WelcomeUserJob>(JobName.WelcomeUser, job.data).userId);
+        case JobName.DeliverNotification: {
+          const { notificationId } = validateJobPayload<DeliverNotificationJob>(JobName.DeliverNotification, job.data);
+          const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          return await this.delivery.deliver(notificationId, finalAttempt);
         }
         default:
           throw new UnrecoverableError(`Unknown job ${job.name} on queue ${QueueName.Notifications}`);

@@ -43,6 +43,11 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   adminEmail: string;
   adminPassword: string | undefined;
+  /** smtp:// or smtps://; unset, mail is written as .eml files under DATA_DIR/mail. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where links in messages point (badges, invitations). */
+  publicBaseUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimitBytes: number;
   trustProxy: boolean | number | string;
@@ -132,6 +137,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshTokenTtlSeconds: readInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
     adminEmail: readEmail(env, 'ADMIN_EMAIL') ?? 'admin@example.org',
     adminPassword,
+    smtpUrl: readUrl(env, 'SMTP_URL', ['smtp', 'smtps']),
+    mailFrom: readString(env, 'MAIL_FROM', 'China–SCO Conference <no-reply@example.org>')!,
+    publicBaseUrl: (readUrl(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? 'http://localhost:3000').replace(/\/$/, ''),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: readTrustProxy(env, 'TRUST_PROXY'),

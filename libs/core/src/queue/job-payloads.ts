@@ -69,6 +69,12 @@ export class AgreementSignedJob {
   eventId: string;
 }
 
+/** Sends one recorded notification (at least once; the Message-ID is the notification's). */
+export class DeliverNotificationJob {
+  @IsUUID()
+  notificationId: string;
+}
+
 interface JobContract {
   queue: QueueName;
   payload: new () => object;
@@ -81,6 +87,7 @@ export const JOB_CONTRACTS: Record<JobName, JobContract> = {
   [JobName.EnrolmentChanged]: { queue: QueueName.Registration, payload: EnrolmentChangedJob },
   [JobName.InvitationCreated]: { queue: QueueName.Registration, payload: InvitationCreatedJob },
   [JobName.AgreementSigned]: { queue: QueueName.Outcomes, payload: AgreementSignedJob },
+  [JobName.DeliverNotification]: { queue: QueueName.Notifications, payload: DeliverNotificationJob },
 };
 
 export class InvalidJobPayloadError extends AppError {

@@ -16,6 +16,7 @@ export enum JobName {
   EnrolmentChanged = 'enrolment-changed',
   InvitationCreated = 'invitation-created',
   AgreementSigned = 'agreement-signed',
+  DeliverNotification = 'deliver-notification',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { readdir, stat } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { AuditService } from '#core/audit/audit.service.js';
+import type { AppConfig } from '#core/config/app-config.js';
+import { APP_CONFIG } from '#core/config/config.module.js';
+import { ConflictError, NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import { type Page, PageMetaDto, PageQueryDto, skipOf } from '#core/http/pagination.js';
+import { OutboxService } from '#core/outbox/outbox.service.js';
+import { JobName } from '#core/queue/queue-names.js';
+import { mailFolder } from '../mail/mail-transport.provider.js';
+import { MESSAGE_KINDS } from '../templates/message-kinds.js';
+
+export class ListNotificationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['queued', 'sent', 'failed'] })
+  @IsOptional()
+  @IsIn(['queued', 'sent', 'failed'])
+  status?: 'queued' | 'sent' | 'failed';
+
+  @ApiPropertyOptional({ enum: MESSAGE_KINDS })
+  @IsOptional()
+  @IsIn(MESSAGE_KINDS)
+  kind?: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ enum: ['zh', 'en', 'ru'] }) language: string;
+  @ApiProperty({ enum: ['queued', 'sent', 'failed'] }) status: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: String }) providerMessageId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) recipientUserId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class NotificationPageDto extends PageMetaDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+}
+
+export class MailFileDto {
+  @ApiProperty() file: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ format: 'date-time' }) writtenAt: string;
+}
+
+/** Organisers see messages (failed ones especially) and send a failed one again; admins see the .eml folder. */
+@Injectable()
+export class NotificationsAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Addresses are not listed: the recipient's account id is enough to find them. */
+  async list(query: ListNotificationsQueryDto): Promise<Page<NotificationDto>> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, kind, language, status, attempts, last_error, provider_message_id, recipient_user_id, created_at, count(*) OVER () AS total
+         FROM notification WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2)
+        ORDER BY created_at DESC, id OFFSET $3 LIMIT $4`,
+      [query.status ?? null, query.kind ?? null, skipOf(query), query.pageSize],
+    )) as { id: string; kind: string; language: string; status: string; attempts: number; last_error: string | null; provider_message_id: string | null; recipient_user_id: string | null; created_at: Date; total: string }[];
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        language: r.language,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        providerMessageId: r.provider_message_id,
+        recipientUserId: r.recipient_user_id,
+        createdAt: r.created_at.toISOString(),
+      })),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: rows[0] ? Number(rows[0].total) : 0,
+    };
+  }
+
+  /** A failed message goes back to the queue (a new delivery job, through the outbox). */
+  async retry(caller: Caller, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [, changed] = (await manager.query(
+        `UPDATE notification SET status = 'queued', updated_at = now() WHERE id = $1 AND status = 'failed'`,
+        [id],
+      )) as [unknown, number];
+      if (!changed) {
+        const [exists] = await manager.query(`SELECT 1 FROM notification WHERE id = $1`, [id]);
+        if (!exists) throw new NotFoundError('Notification', { id });
+        throw new ConflictError('NOT_FAILED', 'Only a failed message can be retried');
+      }
+      await this.outbox.add(manager, JobName.DeliverNotification, { notificationId: id });
+      await this.audit.record(manager, caller, { action: 'notification.retried', entity: 'notification', entityId: id });
+    });
+  }
+
+  /** What the embedded default "sent": the .eml files under DATA_DIR/mail, newest first. */
+  async mailFiles(query: PageQueryDto): Promise<Page<MailFileDto>> {
+    const folder = mailFolder(this.config);
+    const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort().reverse();
+    const start = skipOf(query);
+    const items = await Promise.all(
+      files.slice(start, start + query.pageSize).map(async (file) => {
+        const info = await stat(`${folder}/${file}`);
+        return { file, sizeBytes: info.size, writtenAt: info.mtime.toISOString() };
+      }),
+    );
+    return { items, page: query.page, pageSize: query.pageSize, total: files.length };
+  }
+}

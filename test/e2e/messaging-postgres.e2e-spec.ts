@@ -1,0 +1,4 @@
+import { describeMailFiles, describeMessaging } from './support/messaging.suite.js';
+
+describeMessaging('postgres');
+describeMailFiles();

@@ -1,0 +1,3 @@
+import { describeMessaging } from './support/messaging.suite.js';
+
+describeMessaging('redis');

@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
+import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
+import { at, buildProgramme, type ProgrammeFixture, sessionBody } from './programme-fixtures.js';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
+
+const signUpBody = (email: string, language: string) => ({
+  email,
+  password: 'delegate password 12',
+  nameNative: language === 'ru' ? 'Айгерим Сапарова' : '王芳',
+  nameLatin: language === 'ru' ? 'Aigerim Saparova' : 'Wang Fang',
+  country: language === 'ru' ? 'KZ' : 'CN',
+  category: 'business',
+  preferredLanguage: language,
+  consent: { accepted: true, noticeVersion: '1' },
+});
+
+/** Notifications end to end on one queue backend: recorded once, sent to a real SMTP server in the recipient's language. */
+export function describeMessaging(backend: QueueBackend): void {
+  describe(`Notifications by email on the ${backend} queue backend`, () => {
+    let smtp: SmtpSink;
+    let stack: TestStack;
+    let organiser: string;
+    let p: ProgrammeFixture;
+
+    beforeAll(async () => {
+      smtp = await startSmtpSink();
+      stack = await TestStack.create({ backend, env: { SMTP_URL: smtp.url, JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '50' } });
+      await stack.startApi();
+      await stack.startWorker();
+      organiser = await stack.loginAsAdmin();
+      p = await buildProgramme(stack.http, organiser);
+      await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published', registrationMode: 'approval' }, { token: organiser });
+    });
+    afterAll(async () => {
+      await stack?.close();
+      await smtp?.close();
+    });
+
+    const mailTo = (email: string) => smtp.messages.filter((m) => m.to && JSON.stringify(m.to).toLowerCase().includes(email));
+    const waitForMail = (email: string, count: number, what: string) =>
+      eventually(async () => (mailTo(email).length >= count ? mailTo(email) : undefined), 20_000, what);
+
+    it('sends a new delegate their welcome and the receipt of their registration, in Russian, with text and HTML parts', async () => {
+      const email = `ru-${backend}@example.kz`;
+      const signed = await stack.http.post(`/api/public/events/${p.slug}/registrations`, signUpBody(email, 'ru'));
+      expect(signed.status).toBe(201);
+      const mails = await waitForMail(email, 2, 'two messages');
+      for (const mail of mails) {
+        expect(mail.subject).toMatch(/[а-яё]/i);
+        expect(mail.text).toMatch(/[а-яё]/i);
+        expect(mail.html).toContain('<html');
+        expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@sco-backoffice>$/);
+      }
+      expect(mails.map((m) => m.text).join('\n')).toContain('Айгерим Сапарова');
+      const { rows } = await stack.db.pool.query(
+        `SELECT kind, status, language, provider_message_id FROM notification WHERE recipient_email = $1 ORDER BY kind`,
+        [email],
+      );
+      await eventually(async () => {
+        const r = await stack.db.pool.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_email = $1 AND status = 'sent'`, [email]);
+        return r.rows[0].n === 2;
+      }, 10_000, 'both marked sent');
+      expect(rows.map((r) => `${r.kind}:${r.language}`)).toEqual(['registration-received:ru', 'welcome:ru']);
+    });
+
+    it('tells the delegate of each decision and seat, once each, even when an event is handled twice', async () => {
+      const email = `zh-${backend}@example.cn`;
+      const signed = await stack.http.post(`/api/public/events/${p.slug}/registrations`, signUpBody(email, 'zh'));
+      const token = await stack.http.login(email, 'delegate password 12');
+      await waitForMail(email, 2, 'welcome and receipt');
+      await stack.http.post(`/api/events/${p.eventId}/registrations/${signed.body.id}/approve`, undefined, { token: organiser });
+      const approved = await waitForMail(email, 3, 'approval');
+      const approval = approved.find((m) => m.text?.includes('badge.pdf'));
+      expect(approval).toBeDefined();
+      expect(approval!.subject).toMatch(/[\u4e00-\u9fff]/);
+
+      const session = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.remote, startsAt: at('2025-07-18', '09:00'), endsAt: at('2025-07-18', '10:00') }), { token: organiser })).body.id;
+      const enrolled = await stack.http.post(`/api/me/registrations/${signed.body.id}/enrolments`, { sessionId: session }, { token });
+      expect(enrolled.status).toBe(201);
+      await waitForMail(email, 4, 'seat confirmation');
+
+      // The same events handled again (a job run twice): nothing more is sent.
+      const events = stack.workerContext().get(NotificationEvents);
+      await events.registrationChanged(signed.body.id, 'approved');
+      await events.enrolmentChanged(enrolled.body.id, 'enrolled');
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(mailTo(email)).toHaveLength(4);
+    });
+
+    it('retries a refused message with backoff, marks it failed after the last attempt, and sends it when retried', async () => {
+      const email = `busy-${backend}@example.uz`;
+      smtp.refuse.add(email);
+      await stack.http.post(`/api/public/events/${p.slug}/registrations`, signUpBody(email, 'ru'));
+      const failed = await eventually(async () => {
+        const page = await stack.http.get('/api/notifications?status=failed', { token: organiser });
+        const mine = (page.body.items as { id: string; attempts: number; lastError: string; kind: string }[]).filter((n) => n.kind === 'welcome' || n.kind === 'registration-received');
+        return mine.length === 2 ? mine : undefined;
+      }, 20_000, 'two failed messages');
+      expect(failed.every((n) => n.attempts === 3 && /busy|450/.test(n.lastError))).toBe(true);
+      expect(mailTo(email)).toHaveLength(0);
+      smtp.refuse.delete(email);
+      for (const n of failed) expect((await stack.http.post(`/api/notifications/${n.id}/retry`, undefined, { token: organiser })).status).toBe(204);
+      await waitForMail(email, 2, 'retried messages');
+      expect((await stack.http.post(`/api/notifications/${failed[0].id}/retry`, undefined, { token: organiser })).body.code).toBe('NOT_FAILED');
+    });
+
+    it('sends an invitation with its link, and tells a queued delegate when a seat frees', async () => {
+      const invited = await stack.http.post(
+        `/api/events/${p.eventId}/invitations`,
+        { email: `guest-${backend}@example.kg`, nameNative: 'Бакыт Осмонов', nameLatin: 'Bakyt Osmonov', country: 'KG', category: 'official', preferredLanguage: 'ru' },
+        { token: organiser },
+      );
+      const [invitation] = await waitForMail(`guest-${backend}@example.kg`, 1, 'invitation');
+      expect(invitation.text).toContain(encodeURIComponent(invited.body.token));
+      expect(invitation.text).toContain('Бакыт Осмонов');
+
+      const small = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.small, capacity: 1, startsAt: at('2025-07-19', '09:00'), endsAt: at('2025-07-19', '10:00') }), { token: organiser })).body.id;
+      const people: { email: string; token: string; claim: { id: string; status: string } }[] = [];
+      for (const n of [1, 2]) {
+        const email = `seat-${n}-${backend}@example.ru`;
+        const signed = await stack.http.post(`/api/public/events/${p.slug}/registrations`, signUpBody(email, 'ru'));
+        await stack.http.post(`/api/events/${p.eventId}/registrations/${signed.body.id}/approve`, undefined, { token: organiser });
+        const token = await stack.http.login(email, 'delegate password 12');
+        const claim = await stack.http.post(`/api/me/registrations/${signed.body.id}/enrolments`, { sessionId: small }, { token });
+        people.push({ email, token, claim: claim.body });
+      }
+      expect(people[1].claim.status).toBe('waitlisted');
+      await stack.http.request('DELETE', `/api/me/enrolments/${people[0].claim.id}`, undefined, { token: people[0].token });
+      const kinds = await eventually(async () => {
+        const { rows } = await stack.db.pool.query(`SELECT kind FROM notification WHERE recipient_email = $1 AND status = 'sent' ORDER BY created_at`, [people[1].email]);
+        const list = rows.map((r) => r.kind);
+        return list.includes('enrolment-promoted') ? list : undefined;
+      }, 20_000, 'the promotion message');
+      expect(kinds).toEqual(expect.arrayContaining(['enrolment-waitlisted', 'enrolment-promoted']));
+    });
+  });
+}
+
+/** Without SMTP_URL (the embedded default), messages are written as .eml files and listed for admins. */
+export function describeMailFiles(): void {
+  describe('Mail written to files when no SMTP server is configured', () => {
+    let stack: TestStack;
+
+    beforeAll(async () => {
+      stack = await (await TestStack.create()).startApi();
+      await stack.startWorker();
+    });
+    afterAll(() => stack.close());
+
+    it('writes the welcome of the first admin as an .eml file under DATA_DIR/mail, listed at /api/admin/mail', async () => {
+      const token = await stack.loginAsAdmin();
+      const folder = join(stack.config.dataDir, 'mail');
+      const files = await eventually(async () => {
+        const list = (() => {
+          try {
+            return readdirSync(folder).filter((f) => f.endsWith('.eml'));
+          } catch {
+            return [];
+          }
+        })();
+        return list.length ? list : undefined;
+      }, 20_000, 'an .eml file');
+      const eml = readFileSync(join(folder, files[0]), 'utf8');
+      expect(eml).toMatch(/^Message-ID: <[0-9a-f-]{36}@sco-backoffice>/m);
+      expect(eml).toContain('Content-Type: multipart/alternative');
+      const listed = await stack.http.get('/api/admin/mail', { token });
+      expect(listed.body.items.map((f: { file: string }) => f.file)).toContain(files[0]);
+    });
+  });
+}
