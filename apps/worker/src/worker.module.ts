@@ -7,14 +7,11 @@ import { OutboxRelayService } from '#core/outbox/outbox-relay.service.js';
 import { OutboxModule } from '#core/outbox/outbox.module.js';
 import { QueueModule } from '#core/queue/queue.module.js';
 import { MessagingModule } from '#messaging/messaging.module.js';
-import { OutcomeEventsProcessor, RegistrationEventsProcessor } from './notifications/domain-events.processor.js';
+import { OutcomeEventsProcessor, ProgrammeEventsProcessor, RegistrationEventsProcessor } from './notifications/domain-events.processor.js';
 import { NotificationsProcessor } from './notifications/notifications.processor.js';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner.js';
 
-/**
- * The queue side: the outbox relay and one processor per queue. No HTTP. (The programme queue's
- * schedule-released events wait for the notification fan-out and agenda builds not yet written.)
- */
+/** The queue side: the outbox relay and one processor per queue. No HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -28,7 +25,7 @@ export class WorkerModule {
         OutboxModule,
         MessagingModule,
       ],
-      providers: [OutboxRelayService, OutboxRelayRunner, NotificationsProcessor, RegistrationEventsProcessor, OutcomeEventsProcessor],
+      providers: [OutboxRelayService, OutboxRelayRunner, NotificationsProcessor, RegistrationEventsProcessor, OutcomeEventsProcessor, ProgrammeEventsProcessor],
     };
   }
 }

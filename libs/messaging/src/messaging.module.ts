@@ -8,8 +8,9 @@ import { NotificationDelivery } from './notifications/notification-delivery.serv
 import { NotificationEvents } from './notifications/notification-events.service.js';
 import { NotificationRecorder } from './notifications/notification-recorder.service.js';
 import { NotificationsAdminService } from './notifications/notifications-admin.service.js';
+import { ScheduleChangeNotices } from './notifications/schedule-change-notices.service.js';
 
-const SERVICES = [NotificationRecorder, NotificationEvents, NotificationDelivery, NotificationsAdminService];
+const SERVICES = [NotificationRecorder, NotificationEvents, NotificationDelivery, NotificationsAdminService, ScheduleChangeNotices];
 
 /** Messages in each recipient's language: recorded once per trigger and recipient, sent at least once. */
 @Module({

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
+import { ScheduleChangeNotices } from '#messaging/notifications/schedule-change-notices.service.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody } from './programme-fixtures.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
@@ -134,6 +135,51 @@ export function describeMessaging(backend: QueueBackend): void {
         return list.includes('enrolment-promoted') ? list : undefined;
       }, 20_000, 'the promotion message');
       expect(kinds).toEqual(expect.arrayContaining(['enrolment-waitlisted', 'enrolment-promoted']));
+    });
+
+    it('tells each delegate in a session, once, in their language, when a release moves it or changes its room', async () => {
+      const session = (await stack.http.post(
+        `/api/events/${p.eventId}/sessions`,
+        sessionBody({ roomId: p.remote, capacity: 10, startsAt: at('2025-07-19', '14:00'), endsAt: at('2025-07-19', '15:00') }),
+        { token: organiser },
+      )).body.id;
+      const delegates: { email: string; language: string }[] = [
+        { email: `moved-en-${backend}@example.org`, language: 'en' },
+        { email: `moved-zh-${backend}@example.cn`, language: 'zh' },
+      ];
+      for (const d of delegates) {
+        const signed = await stack.http.post(`/api/public/events/${p.slug}/registrations`, signUpBody(d.email, d.language));
+        await stack.http.post(`/api/events/${p.eventId}/registrations/${signed.body.id}/approve`, undefined, { token: organiser });
+        const token = await stack.http.login(d.email, 'delegate password 12');
+        expect((await stack.http.post(`/api/me/registrations/${signed.body.id}/enrolments`, { sessionId: session }, { token })).body.status).toBe('enrolled');
+      }
+      const publish = async (name: string) => {
+        const release = await stack.http.post(`/api/events/${p.eventId}/releases`, { name: { zh: `${name}（中）`, en: name, ru: `${name} (рус.)` } }, { token: organiser });
+        expect(release.status).toBe(201);
+        return release.body as { id: string; number: number };
+      };
+      const sentKinds = (email: string) =>
+        stack.db.pool.query(`SELECT kind FROM notification WHERE recipient_email = $1 AND kind LIKE 'session-%' ORDER BY created_at`, [email]).then((r) => r.rows.map((row) => row.kind));
+
+      await publish('Before the move');
+      await stack.http.patch(`/api/events/${p.eventId}/sessions/${session}`, { startsAt: at('2025-07-19', '16:00'), endsAt: at('2025-07-19', '17:00') }, { token: organiser });
+      const moved = await publish('Moved');
+      const en = await eventually(async () => mailTo(delegates[0].email).find((m) => /new time/.test(m.subject ?? '')), 20_000, 'the English move notice');
+      expect(en.text).toContain('Previously: 19 July 2025 at 14:00');
+      expect(en.text).toContain('Now: 19 July 2025 at 16:00');
+      const zh = await eventually(async () => mailTo(delegates[1].email).find((m) => (m.subject ?? '').includes('时间调整')), 20_000, 'the Chinese move notice');
+      expect(zh.text).toContain('调整后时间');
+
+      // The same release handled again records nothing new.
+      const notices = stack.workerContext().get(ScheduleChangeNotices);
+      expect(await notices.releasePublished(moved.id)).toBe(0);
+
+      await stack.http.patch(`/api/events/${p.eventId}/sessions/${session}`, { roomId: p.hall }, { token: organiser });
+      await publish('New room');
+      await eventually(async () => ((await sentKinds(delegates[1].email)).length === 2 ? true : undefined), 20_000, 'the room notice');
+      for (const d of delegates) expect(await sentKinds(d.email)).toEqual(['session-moved', 'session-room-changed']);
+      const roomMail = await eventually(async () => mailTo(delegates[0].email).find((m) => /another room/.test(m.subject ?? '')), 20_000, 'the room mail');
+      expect(roomMail.text).toContain('New room: Hall');
     });
   });
 }

@@ -6,10 +6,12 @@ import {
   type InvitationCreatedJob,
   InvalidJobPayloadError,
   type RegistrationChangedJob,
+  type ScheduleReleasedJob,
   validateJobPayload,
 } from '#core/queue/job-payloads.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
+import { ScheduleChangeNotices } from '#messaging/notifications/schedule-change-notices.service.js';
 
 /** Turns a domain event into the messages it calls for (recorded once; sent by the notifications queue). */
 async function handle(events: NotificationEvents, job: Job): Promise<void> {
@@ -59,5 +61,27 @@ export class OutcomeEventsProcessor extends WorkerHost {
 
   process(job: Job): Promise<void> {
     return handle(this.events, job);
+  }
+}
+
+/**
+ * A schedule release: the delegates of each moved or re-roomed session are told.
+ * (The agenda builds of issue 6 will hang off the same event.)
+ */
+@Processor(QueueName.Programme)
+export class ProgrammeEventsProcessor extends WorkerHost {
+  constructor(private readonly notices: ScheduleChangeNotices) {
+    super();
+  }
+
+  async process(job: Job): Promise<number> {
+    if (job.name !== JobName.ScheduleReleased) throw new UnrecoverableError(`Unknown job ${job.name}`);
+    try {
+      const p = validateJobPayload<ScheduleReleasedJob>(JobName.ScheduleReleased, job.data);
+      return await this.notices.releasePublished(p.releaseId);
+    } catch (error) {
+      if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
   }
 }

@@ -8,6 +8,7 @@ import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { UsersService } from '#identity/users/users.service.js';
 import { FieldCipher } from '#registration/crypto/field-cipher.js';
 import type { MessageKind } from '../templates/message-kinds.js';
+import { formatInstant } from './format-instant.js';
 import { NotificationRecorder } from './notification-recorder.service.js';
 
 const REGISTRATION_KINDS: Record<string, MessageKind | undefined> = {
@@ -39,11 +40,6 @@ export class NotificationEvents {
     private readonly cipher: FieldCipher,
     private readonly users: UsersService,
   ) {}
-
-  private when(instant: Date, timeZone: string, language: Language): string {
-    const locale = { zh: 'zh-CN', en: 'en-GB', ru: 'ru-RU' }[language];
-    return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(instant);
-  }
 
   /** The first job of the product: a new account's welcome (the user is read through identity's own service). */
   async welcome(userId: string) {
@@ -121,7 +117,7 @@ export class NotificationEvents {
         values: {
           name: e.name_native,
           sessionTitle: renderText(e.title, language)?.text ?? '',
-          startsAt: this.when(e.starts_at, e.time_zone, language),
+          startsAt: formatInstant(e.starts_at, e.time_zone, language),
           room: e.room ? (renderText(e.room, language)?.text ?? '') : '',
           position: e.position,
         },
@@ -190,7 +186,7 @@ export class NotificationEvents {
             eventName: renderText(c.event_name, language)?.text ?? '',
             agreementTitle: renderText(c.title, language)?.text ?? '',
             parties: (c.parties ?? []).map((name) => renderText(name, language)?.text ?? '').join(', '),
-            signedAt: this.when(c.signed_at, c.time_zone, language),
+            signedAt: formatInstant(c.signed_at, c.time_zone, language),
           },
         });
       }

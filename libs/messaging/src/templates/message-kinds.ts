@@ -14,6 +14,8 @@ export const MESSAGE_PLACEHOLDERS = {
   'enrolment-waitlisted': ['name', 'sessionTitle', 'startsAt', 'position'],
   'enrolment-promoted': ['name', 'sessionTitle', 'startsAt', 'room'],
   'enrolment-cancelled': ['name', 'sessionTitle', 'startsAt'],
+  'session-moved': ['name', 'eventName', 'sessionTitle', 'startsAt', 'previousStartsAt', 'room'],
+  'session-room-changed': ['name', 'eventName', 'sessionTitle', 'startsAt', 'room'],
   'agreement-signed': ['eventName', 'agreementTitle', 'parties', 'signedAt'],
 } as const;
 

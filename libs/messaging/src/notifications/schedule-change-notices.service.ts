@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LANGUAGES, type Language } from '#core/i18n/language.js';
+import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
+import { JobName, QueueName } from '#core/queue/queue-names.js';
+import type { MessageKind } from '../templates/message-kinds.js';
+import { formatInstant } from './format-instant.js';
+
+interface ChangedSession {
+  sessionId: string;
+  title: Trilingual;
+  startsAt: string;
+  roomId: string | null;
+  from?: { startsAt: string };
+}
+
+interface ReleaseRow {
+  id: string;
+  event_name: Trilingual;
+  time_zone: string;
+  changes: { moved?: ChangedSession[]; roomChanged?: ChangedSession[] };
+}
+
+/**
+ * Tells each delegate holding a seat (or a place in line) in a session that a
+ * schedule release moved or re-roomed it. Cancellations are told when the
+ * session is cancelled (enrolment-cancelled), so they are not repeated here.
+ *
+ * Recording is set-based: one statement per session and change writes every
+ * recipient's notification and its delivery job, so a session with thousands
+ * of delegates is recorded in one round trip. The unique key on (kind,
+ * trigger, recipient) makes a repeated job record nothing new.
+ */
+@Injectable()
+export class ScheduleChangeNotices {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async releasePublished(releaseId: string): Promise<number> {
+    const [release] = (await this.dataSource.query(
+      `SELECT r.id, e.name AS event_name, e.time_zone, r.changes FROM schedule_release r JOIN event e ON e.id = r.event_id WHERE r.id = $1`,
+      [releaseId],
+    )) as ReleaseRow[];
+    if (!release) return 0;
+    const moved = release.changes.moved ?? [];
+    const movedIds = new Set(moved.map((s) => s.sessionId));
+    // A session both moved and re-roomed gets one message: the move, which carries the room.
+    const reroomed = (release.changes.roomChanged ?? []).filter((s) => !movedIds.has(s.sessionId));
+    const rooms = await this.roomNames([...moved, ...reroomed]);
+
+    let recorded = 0;
+    await this.dataSource.transaction(async (manager) => {
+      for (const [kind, sessions] of [['session-moved', moved], ['session-room-changed', reroomed]] as const) {
+        for (const session of sessions) {
+          const valuesByLanguage = Object.fromEntries(
+            LANGUAGES.map((language) => [language, this.values(kind, session, release, rooms, language)]),
+          );
+          const rows = (await manager.query(
+            `WITH recipient AS (
+               SELECT DISTINCT ON (r.user_id) r.user_id, u.email, r.preferred_language, r.name_native
+                 FROM enrolment en JOIN registration r ON r.id = en.registration_id JOIN app_user u ON u.id = r.user_id
+                WHERE en.session_id = $1 AND en.status IN ('enrolled', 'waitlisted') AND r.anonymised_at IS NULL
+                ORDER BY r.user_id
+             ), recorded AS (
+               INSERT INTO notification (kind, trigger_key, recipient_key, recipient_user_id, recipient_email, language, status, attempts, payload)
+               SELECT $2, $3, 'user:' || user_id, user_id, email, preferred_language, 'queued', 0,
+                      ($4::jsonb -> preferred_language) || jsonb_build_object('name', name_native)
+                 FROM recipient
+               ON CONFLICT (kind, trigger_key, recipient_key) DO NOTHING
+               RETURNING id
+             )
+             INSERT INTO outbox (queue, name, payload)
+             SELECT $5, $6, jsonb_build_object('notificationId', id) FROM recorded RETURNING id`,
+            [session.sessionId, kind, `release:${release.id}:session:${session.sessionId}`, valuesByLanguage, QueueName.Notifications, JobName.DeliverNotification],
+          )) as unknown[];
+          recorded += rows.length;
+        }
+      }
+    });
+    return recorded;
+  }
+
+  private values(kind: MessageKind, session: ChangedSession, release: ReleaseRow, rooms: Map<string, Trilingual>, language: Language) {
+    const room = session.roomId ? rooms.get(session.roomId) : undefined;
+    return {
+      eventName: renderText(release.event_name, language)?.text ?? '',
+      sessionTitle: renderText(session.title, language)?.text ?? '',
+      startsAt: formatInstant(new Date(session.startsAt), release.time_zone, language),
+      room: room ? (renderText(room, language)?.text ?? '') : '',
+      ...(kind === 'session-moved' && session.from
+        ? { previousStartsAt: formatInstant(new Date(session.from.startsAt), release.time_zone, language) }
+        : {}),
+    };
+  }
+
+  private async roomNames(sessions: ChangedSession[]): Promise<Map<string, Trilingual>> {
+    const ids = [...new Set(sessions.map((s) => s.roomId).filter((id): id is string => Boolean(id)))];
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, name FROM room WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: Trilingual }[];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
