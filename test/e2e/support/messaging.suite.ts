@@ -80,7 +80,14 @@ export function describeMessaging(backend: QueueBackend): void {
       const session = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.remote, startsAt: at('2025-07-18', '09:00'), endsAt: at('2025-07-18', '10:00') }), { token: organiser })).body.id;
       const enrolled = await stack.http.post(`/api/me/registrations/${signed.body.id}/enrolments`, { sessionId: session }, { token });
       expect(enrolled.status).toBe(201);
-      await waitForMail(email, 4, 'seat confirmation');
+      const withSeat = await waitForMail(email, 4, 'seat confirmation');
+      const confirmation = withSeat.find((m) => m.attachments.length > 0);
+      expect(confirmation?.attachments).toHaveLength(1);
+      const ics = confirmation!.attachments[0];
+      expect(ics.contentType).toBe('text/calendar');
+      expect(ics.filename).toBe('session.ics');
+      expect(ics.content.toString('utf8')).toContain(`UID:session-${session}@sco-backoffice`);
+      expect(ics.content.toString('utf8')).toContain('DTSTART:20250718T010000Z');
 
       // The same events handled again (a job run twice): nothing more is sent.
       const events = stack.workerContext().get(NotificationEvents);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Language } from '#core/i18n/language.js';
 import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport.js';
+import { type CalendarEntry, sessionCalendar } from '../mail/session-calendar.js';
 import type { MessageKind } from '../templates/message-kinds.js';
 import { renderMessage } from '../templates/message-templates.js';
 
@@ -12,7 +13,7 @@ interface NotificationRow {
   recipient_email: string;
   language: Language;
   status: string;
-  payload: Record<string, string | number>;
+  payload: Record<string, string | number> & { calendar?: CalendarEntry };
 }
 
 /**
@@ -36,13 +37,17 @@ export class NotificationDelivery {
     )) as NotificationRow[];
     if (!row || row.status === 'sent') return 'skipped';
     try {
-      const message = renderMessage(row.kind, row.language, row.payload);
+      const { calendar, ...values } = row.payload;
+      const message = renderMessage(row.kind, row.language, values);
       const result = await this.transport.send({
         to: row.recipient_email,
         subject: message.subject,
         text: message.text,
         html: message.html,
         messageId: `<${row.id}@sco-backoffice>`,
+        attachments: calendar
+          ? [{ filename: 'session.ics', content: sessionCalendar(calendar), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+          : undefined,
       });
       await this.dataSource.query(
         `UPDATE notification SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, last_error = NULL, updated_at = now()

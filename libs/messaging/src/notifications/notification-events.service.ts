@@ -87,7 +87,7 @@ export class NotificationEvents {
     const kind = ENROLMENT_KINDS[change];
     if (!kind) return;
     const [e] = (await this.dataSource.query(
-      `SELECT en.id, r.user_id, u.email, r.preferred_language, r.name_native, s.title, s.starts_at, rm.name AS room, ev.time_zone,
+      `SELECT en.id, r.user_id, u.email, r.preferred_language, r.name_native, s.id AS session_id, s.title, s.starts_at, s.ends_at, rm.name AS room, ev.time_zone,
               (SELECT count(*) FROM enrolment w WHERE w.session_id = en.session_id AND w.status = 'waitlisted' AND w.arrival <= en.arrival)::int AS position
          FROM enrolment en JOIN registration r ON r.id = en.registration_id JOIN app_user u ON u.id = r.user_id
          JOIN session s ON s.id = en.session_id JOIN event ev ON ev.id = s.event_id LEFT JOIN room rm ON rm.id = s.room_id
@@ -99,14 +99,20 @@ export class NotificationEvents {
       email: string;
       preferred_language: Language;
       name_native: string;
+      session_id: string;
       title: Trilingual;
       starts_at: Date;
+      ends_at: Date;
       room: Trilingual | null;
       time_zone: string;
       position: number;
     }[];
     if (!e) return;
     const language = e.preferred_language;
+    const sessionTitle = renderText(e.title, language)?.text ?? '';
+    const room = e.room ? (renderText(e.room, language)?.text ?? '') : '';
+    // A seat that is now held comes with the session for the delegate's calendar.
+    const holdsSeat = kind === 'enrolment-confirmed' || kind === 'enrolment-promoted';
     await this.dataSource.transaction((manager) =>
       this.recorder.record(manager, {
         kind,
@@ -116,11 +122,21 @@ export class NotificationEvents {
         language,
         values: {
           name: e.name_native,
-          sessionTitle: renderText(e.title, language)?.text ?? '',
+          sessionTitle,
           startsAt: formatInstant(e.starts_at, e.time_zone, language),
-          room: e.room ? (renderText(e.room, language)?.text ?? '') : '',
+          room,
           position: e.position,
         },
+        calendar: holdsSeat
+          ? {
+              sessionId: e.session_id,
+              summary: sessionTitle,
+              location: room,
+              startsAt: e.starts_at.toISOString(),
+              endsAt: e.ends_at.toISOString(),
+              timeZone: e.time_zone,
+            }
+          : undefined,
       }),
     );
   }

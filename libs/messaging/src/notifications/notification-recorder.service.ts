@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Language } from '#core/i18n/language.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
+import type { CalendarEntry } from '../mail/session-calendar.js';
 import type { MessageKind } from '../templates/message-kinds.js';
 
 export interface NotificationRequest {
@@ -14,6 +15,8 @@ export interface NotificationRequest {
   language: Language;
   /** The template's placeholders. */
   values: Record<string, string | number>;
+  /** A session to attach as an .ics file (seat confirmations). */
+  calendar?: CalendarEntry;
 }
 
 /**
@@ -31,7 +34,15 @@ export class NotificationRecorder {
       `INSERT INTO notification (kind, trigger_key, recipient_key, recipient_user_id, recipient_email, language, status, attempts, payload)
        VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7)
        ON CONFLICT (kind, trigger_key, recipient_key) DO NOTHING RETURNING id`,
-      [request.kind, request.triggerKey, recipientKey, request.recipientUserId, request.recipientEmail, request.language, request.values],
+      [
+        request.kind,
+        request.triggerKey,
+        recipientKey,
+        request.recipientUserId,
+        request.recipientEmail,
+        request.language,
+        request.calendar ? { ...request.values, calendar: request.calendar } : request.values,
+      ],
     )) as { id: string }[];
     if (inserted[0]) {
       await this.outbox.add(manager, JobName.DeliverNotification, { notificationId: inserted[0].id });

@@ -7,6 +7,7 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import { likePattern } from '#core/database/like-pattern.js';
+import { retryOnConflict } from '#core/database/retry-on-conflict.js';
 import { eventOrFail } from '../events/events.service.js';
 import { Room } from '../venues/room.entity.js';
 import { assertTimes, explainScheduleConflict } from './schedule-conflicts.js';
@@ -35,7 +36,8 @@ export class SessionsService {
     assertTimes(dto.startsAt, dto.endsAt);
     const { hostOrganisationIds, ...fields } = dto;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      // Racing writers on an exclusion constraint can deadlock; the victim retries and meets the winner's row.
+      return await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
         await eventOrFail(manager, eventId);
         const session = manager.create(ProgrammeSession, {
           ...fields,
@@ -57,7 +59,7 @@ export class SessionsService {
         const after = await this.toDto(manager, session);
         await this.audit.record(manager, caller, { action: 'session.created', entity: 'session', entityId: session.id, after });
         return after;
-      });
+      }));
     } catch (error) {
       return explainScheduleConflict(this.dataSource.manager, error, { roomId: dto.roomId, startsAt: dto.startsAt, endsAt: dto.endsAt });
     }
@@ -67,7 +69,8 @@ export class SessionsService {
     rejectNulls(dto, ['kind', 'title', 'startsAt', 'endsAt', 'languagesSpoken', 'languagesInterpreted', 'visibility', 'status', 'hostOrganisationIds']);
     let attempted: ProgrammeSession | undefined;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      // Racing writers on an exclusion constraint can deadlock; the victim retries and meets the winner's row.
+      return await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
         const session = await this.sessionOrFail(manager, eventId, sessionId, true);
         const before = await this.toDto(manager, session);
         const { hostOrganisationIds, ...fields } = dto;
@@ -84,7 +87,7 @@ export class SessionsService {
         const after = await this.toDto(manager, session);
         await this.audit.record(manager, caller, { action: 'session.updated', entity: 'session', entityId: session.id, before, after });
         return after;
-      });
+      }));
     } catch (error) {
       return explainScheduleConflict(this.dataSource.manager, error, {
         sessionId,
@@ -129,7 +132,8 @@ export class SessionsService {
 
   async addRole(caller: Caller, eventId: string, sessionId: string, dto: AddSessionRoleDto): Promise<SessionRoleDto> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      // Racing writers on an exclusion constraint can deadlock; the victim retries and meets the winner's row.
+      return await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
         await this.sessionOrFail(manager, eventId, sessionId);
         const role = await manager.save(
           manager.create(SessionRole, { sessionId, personId: dto.personId, role: dto.role, protocolOrder: dto.protocolOrder ?? 1 }),
@@ -137,7 +141,7 @@ export class SessionsService {
         const after = toSessionRoleDto(role);
         await this.audit.record(manager, caller, { action: 'session.role_added', entity: 'session', entityId: sessionId, after });
         return after;
-      });
+      }));
     } catch (error) {
       return explainScheduleConflict(this.dataSource.manager, error, { sessionId, personId: dto.personId });
     }

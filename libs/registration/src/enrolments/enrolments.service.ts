@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
+import { retryOnConflict } from '#core/database/retry-on-conflict.js';
 import { constraintOf } from '#core/errors/database-error-map.js';
 import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
@@ -26,7 +27,9 @@ export class EnrolmentsService {
 
   async enrol(caller: Caller, registrationId: string, sessionId: string): Promise<EnrolmentDto> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      // Two claims of one delegate race on the exclusion constraint and can deadlock;
+      // the victim retries and then meets the winner's seat as a TIME_CONFLICT.
+      return await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
         const [registration] = (await manager.query(
           `SELECT id, event_id, status FROM registration WHERE id = $1 AND user_id = $2 AND anonymised_at IS NULL FOR SHARE`,
           [registrationId, caller.userId],
@@ -63,7 +66,7 @@ export class EnrolmentsService {
         await this.audit.record(manager, caller, { action: `enrolment.${status}`, entity: 'enrolment', entityId: id, after: { sessionId, status } });
         await this.outbox.add(manager, JobName.EnrolmentChanged, { enrolmentId: id, registrationId, sessionId, change: status });
         return this.one(manager, id);
-      });
+      }));
     } catch (error) {
       if (constraintOf(error) === 'enrolment_no_overlap') {
         const [other] = (await this.dataSource.query(

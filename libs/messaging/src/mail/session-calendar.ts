@@ -1,0 +1,31 @@
+import ical, { ICalCalendarMethod } from 'ical-generator';
+
+/** What a calendar needs to know of one session (kept in the notification, so a retry attaches the same file). */
+export interface CalendarEntry {
+  sessionId: string;
+  summary: string;
+  location: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+}
+
+/**
+ * One session as an iCalendar file, to attach to a seat confirmation. Times are
+ * written in UTC, which every client converts without needing a VTIMEZONE; the
+ * event's zone is named for clients that show it. The UID is the session's, so
+ * importing a later confirmation updates the entry instead of duplicating it.
+ * PUBLISH, not REQUEST: the delegate is told of a session, not asked to reply.
+ */
+export function sessionCalendar(entry: CalendarEntry): string {
+  const calendar = ical({ prodId: { company: 'sco-backoffice', product: 'conference', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  calendar.x([{ key: 'X-WR-TIMEZONE', value: entry.timeZone }]);
+  calendar.createEvent({
+    id: `session-${entry.sessionId}@sco-backoffice`,
+    start: new Date(entry.startsAt),
+    end: new Date(entry.endsAt),
+    summary: entry.summary,
+    location: entry.location || undefined,
+  });
+  return calendar.toString();
+}
