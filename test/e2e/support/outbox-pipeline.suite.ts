@@ -249,6 +249,12 @@ export function describeOutboxPipeline(backend: QueueBackend): void {
         );
       }, 20_000, 'the job to fail for good');
       expect(failed.failedReason).toMatch(/User was not found/);
+      const queues = await stack.http.get('/api/jobs/queues', { token: adminToken });
+      expect(queues.status).toBe(200);
+      expect(queues.body.total).toBe(queues.body.items.length);
+      const notifications = queues.body.items.find((q: { queue: string }) => q.queue === 'notifications');
+      expect(notifications.failed).toBeGreaterThanOrEqual(1);
+      expect(Object.keys(notifications).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'prioritized', 'queue', 'waiting']);
       // Three attempts with backoff 50 ms then 100 ms: at least 150 ms between creation and the final failure.
       expect(Date.parse(failed.finishedAt) - Date.parse(failed.createdAt)).toBeGreaterThanOrEqual(150);
 

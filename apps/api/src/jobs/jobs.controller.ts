@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
-import type { Page } from '#core/http/pagination.js';
+import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { Roles } from '#identity/access/access.decorator.js';
 import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
 import { Role } from '#identity/users/role.js';
-import { FailedJobDto, FailedJobPageDto, FailedJobsQueryDto, RetryJobParamsDto } from '#core/queue/failed-job.dto.js';
+import { FailedJobDto, FailedJobPageDto, FailedJobsQueryDto, QueueCountsDto, QueueCountsPageDto, RetryJobParamsDto } from '#core/queue/failed-job.dto.js';
 import { FailedJobsService } from '#core/queue/failed-jobs.service.js';
 
 @ApiTags('jobs')
@@ -13,6 +13,12 @@ import { FailedJobsService } from '#core/queue/failed-jobs.service.js';
 @Roles(Role.Admin)
 export class JobsController {
   constructor(private readonly jobs: FailedJobsService) {}
+
+  @Get('queues')
+  @ApiOkResponse({ type: QueueCountsPageDto, description: 'Each queue with its job counts by state' })
+  queues(@Query() query: PageQueryDto): Promise<Page<QueueCountsDto>> {
+    return this.jobs.counts(query);
+  }
 
   @Get('failed')
   @ApiOkResponse({ type: FailedJobPageDto })

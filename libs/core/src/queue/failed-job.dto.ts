@@ -48,3 +48,17 @@ export function toFailedJobDto(queue: string, job: Job): FailedJobDto {
     finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : undefined,
   };
 }
+
+export class QueueCountsDto {
+  @ApiProperty({ enum: ALL_QUEUES }) queue: string;
+  @ApiProperty() waiting: number;
+  @ApiProperty() active: number;
+  @ApiProperty() delayed: number;
+  @ApiProperty() prioritized: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() failed: number;
+}
+
+export class QueueCountsPageDto extends PageMetaDto {
+  @ApiProperty({ type: [QueueCountsDto] }) items: QueueCountsDto[];
+}

@@ -7,8 +7,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, NotFoundError } from '../errors/app-error.js';
 import type { Caller } from '../http/caller.js';
-import { type Page, skipOf } from '../http/pagination.js';
-import { type FailedJobDto, type FailedJobsQueryDto, toFailedJobDto } from './failed-job.dto.js';
+import { type Page, type PageQueryDto, skipOf } from '../http/pagination.js';
+import { type FailedJobDto, type FailedJobsQueryDto, type QueueCountsDto, toFailedJobDto } from './failed-job.dto.js';
+import { ALL_QUEUES } from './queue-names.js';
 
 /** Jobs that used up their attempts stay in BullMQ's failed set; this lists and retries them. */
 @Injectable()
@@ -21,6 +22,27 @@ export class FailedJobsService {
 
   private queue(name: string): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  /** How many jobs each queue holds in each state: the operators' first look when messages seem slow. */
+  async counts(query: PageQueryDto): Promise<Page<QueueCountsDto>> {
+    const start = skipOf(query);
+    const names = ALL_QUEUES.slice(start, start + query.pageSize);
+    const items = await Promise.all(
+      names.map(async (name) => {
+        const c = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed');
+        return {
+          queue: name,
+          waiting: c.waiting ?? 0,
+          active: c.active ?? 0,
+          delayed: c.delayed ?? 0,
+          prioritized: c.prioritized ?? 0,
+          completed: c.completed ?? 0,
+          failed: c.failed ?? 0,
+        };
+      }),
+    );
+    return { items, page: query.page, pageSize: query.pageSize, total: ALL_QUEUES.length };
   }
 
   async list(query: FailedJobsQueryDto): Promise<Page<FailedJobDto>> {
