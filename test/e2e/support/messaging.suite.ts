@@ -188,6 +188,41 @@ export function describeMessaging(backend: QueueBackend): void {
       const roomMail = await eventually(async () => mailTo(delegates[0].email).find((m) => /another room/.test(m.subject ?? '')), 20_000, 'the room mail');
       expect(roomMail.text).toContain('New room: Hall');
     });
+
+    it('tells the delegates of each party, in their language, that an agreement was signed', async () => {
+      const org = (await stack.http.post('/api/organisations', { name: { zh: '阿拉木图物流公司', en: 'Almaty Logistics', ru: 'Алматы Логистика' }, country: 'KZ', type: 'enterprise' }, { token: organiser })).body.id;
+      const email = `party-${backend}@example.kz`;
+      const signed = await stack.http.post(`/api/public/events/${p.slug}/registrations`, { ...signUpBody(email, 'ru'), organisationId: org });
+      expect(signed.status).toBe(201);
+      await stack.http.post(`/api/events/${p.eventId}/registrations/${signed.body.id}/approve`, undefined, { token: organiser });
+      const url = (path = '') => `/api/events/${p.eventId}/outcomes${path}`;
+      const created = await stack.http.post(
+        url(),
+        {
+          kind: 'agreement',
+          agreementType: 'strategic_cooperation',
+          title: { zh: '物流合作协议', en: 'Logistics cooperation agreement', ru: 'Соглашение о сотрудничестве в логистике' },
+          occurredAt: at('2025-07-18', '11:55'),
+          parties: [
+            { organisationId: org, role: 'party' },
+            { organisationId: p.organisation, role: 'party' },
+          ],
+          people: [
+            { personId: p.people[0], role: 'signatory', forOrganisationId: org, protocolOrder: 1 },
+            { personId: p.people[1], role: 'signatory', forOrganisationId: p.organisation, protocolOrder: 2 },
+          ],
+        },
+        { token: organiser },
+      );
+      expect(created.status).toBe(201);
+      const ready = await stack.http.post(url(`/${created.body.id}/ready`), {}, { token: organiser });
+      expect([ready.status, ready.body.code]).toEqual([200, undefined]);
+      expect((await stack.http.post(url(`/${created.body.id}/sign`), { signedAt: at('2025-07-18', '11:58') }, { token: organiser })).status).toBeLessThan(300);
+      const mail = await eventually(async () => mailTo(email).find((m) => (m.text ?? '').includes('Соглашение о сотрудничестве в логистике')), 20_000, 'the signing message');
+      expect(mail.text).toContain('Алматы Логистика');
+      const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'agreement-signed' AND recipient_email = $1`, [email]);
+      expect(rows[0].n).toBe(1);
+    });
   });
 }
 

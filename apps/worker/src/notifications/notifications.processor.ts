@@ -25,7 +25,13 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
     this.worker.concurrency = this.config.workerConcurrency;
     this.worker.on('failed', (job, error) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-        this.logger.error({ jobId: job.id, job: job.name, attempts: job.attemptsMade, reason: error.message }, 'job failed for good');
+        // No reason text: a mail server's reply can quote the address. The row keeps it, masked.
+        this.logger.error({ jobId: job.id, job: job.name, attempts: job.attemptsMade }, 'job failed for good');
+        const notificationId = (job.data as { notificationId?: unknown }).notificationId;
+        if (job.name === JobName.DeliverNotification && typeof notificationId === 'string') {
+          // A job that stalled out never ran deliver()'s own last-attempt handling; the row must not stay queued.
+          void this.delivery.markUndelivered(notificationId, error.message).catch(() => undefined);
+        }
       }
     });
   }

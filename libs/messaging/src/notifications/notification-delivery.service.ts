@@ -7,6 +7,11 @@ import { type CalendarEntry, sessionCalendar } from '../mail/session-calendar.js
 import type { MessageKind } from '../templates/message-kinds.js';
 import { renderMessage } from '../templates/message-templates.js';
 
+/** Servers quote the recipient in their replies; organisers read the error, so addresses are masked. */
+export function withoutAddresses(text: string): string {
+  return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '<address>');
+}
+
 interface NotificationRow {
   id: string;
   kind: MessageKind;
@@ -30,42 +35,59 @@ export class NotificationDelivery {
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
   ) {}
 
+  /** Marks a message failed when its job died without reaching deliver()'s own handling (a stalled worker). */
+  async markUndelivered(notificationId: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification SET status = 'failed', last_error = coalesce(last_error, $2), updated_at = now() WHERE id = $1 AND status = 'queued'`,
+      [notificationId, withoutAddresses(reason).slice(0, 1000)],
+    );
+  }
+
+  /**
+   * The row is locked while its message is handed to the server, so two jobs for one
+   * message (a retry from each admin screen, say) cannot both send it: the second
+   * skips the locked row, and finds it sent when it comes back.
+   */
   async deliver(notificationId: string, finalAttempt: boolean): Promise<'sent' | 'skipped'> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, kind, recipient_email, language, status, payload FROM notification WHERE id = $1`,
-      [notificationId],
-    )) as NotificationRow[];
-    if (!row || row.status === 'sent') return 'skipped';
-    try {
-      const { calendar, ...values } = row.payload;
-      const message = renderMessage(row.kind, row.language, values);
-      const result = await this.transport.send({
-        to: row.recipient_email,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        messageId: `<${row.id}@sco-backoffice>`,
-        attachments: calendar
-          ? [{ filename: 'session.ics', content: sessionCalendar(calendar), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
-          : undefined,
-      });
-      await this.dataSource.query(
-        `UPDATE notification SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, last_error = NULL, updated_at = now()
-          WHERE id = $1 AND status <> 'sent'`,
-        [row.id, result.providerMessageId],
-      );
-      return 'sent';
-    } catch (error) {
-      // The job retries with backoff; after its last attempt the message is failed and listed for organisers.
-      await this.dataSource.query(
-        `UPDATE notification SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now()
-          WHERE id = $1 AND status <> 'sent'`,
-        [row.id, String((error as Error).message).slice(0, 1000), finalAttempt],
-      );
-      // The server's reply can quote the address, so the log gets codes only; the text stays in the row.
-      const { code, responseCode } = error as { code?: string; responseCode?: number };
-      this.logger.warn({ notificationId: row.id, kind: row.kind, code, responseCode, finalAttempt }, 'message not sent');
-      throw error;
-    }
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT id, kind, recipient_email, language, status, payload FROM notification WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+        [notificationId],
+      )) as NotificationRow[];
+      if (!row || row.status === 'sent') return { result: 'skipped' as const };
+      try {
+        const { calendar, ...values } = row.payload;
+        const message = renderMessage(row.kind, row.language, values);
+        const sent = await this.transport.send({
+          to: row.recipient_email,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          messageId: `<${row.id}@sco-backoffice>`,
+          attachments: calendar
+            ? [{ filename: 'session.ics', content: sessionCalendar(calendar), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+            : undefined,
+        });
+        await manager.query(
+          `UPDATE notification SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, last_error = NULL, updated_at = now() WHERE id = $1`,
+          [row.id, sent.providerMessageId],
+        );
+        return { result: 'sent' as const };
+      } catch (error) {
+        // Recorded in this transaction, thrown after it commits: the job retries with backoff, and after
+        // its last attempt the message is failed and listed for organisers.
+        await manager.query(
+          `UPDATE notification SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, updated_at = now()
+            WHERE id = $1`,
+          [row.id, withoutAddresses(String((error as Error).message)).slice(0, 1000), finalAttempt],
+        );
+        return { result: 'error' as const, error, kind: row.kind };
+      }
+    });
+    if (outcome.result !== 'error') return outcome.result;
+    // The server's reply can quote the address, so the log gets codes only; the text stays in the row, masked.
+    const { code, responseCode } = outcome.error as { code?: string; responseCode?: number };
+    this.logger.warn({ notificationId, kind: outcome.kind, code, responseCode, finalAttempt }, 'message not sent');
+    throw outcome.error;
   }
 }

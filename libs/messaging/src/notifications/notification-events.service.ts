@@ -170,7 +170,7 @@ export class NotificationEvents {
   async agreementSigned(outcomeId: string): Promise<void> {
     const contacts = (await this.dataSource.query(
       `SELECT DISTINCT r.user_id, u.email, r.preferred_language, o.title, o.signed_at, e.name AS event_name, e.time_zone,
-              (SELECT json_agg(org.name ORDER BY p2.position) FROM outcome_party p2 JOIN organisation org ON org.id = p2.organisation_id
+              (SELECT jsonb_agg(org.name ORDER BY p2.position) FROM outcome_party p2 JOIN organisation org ON org.id = p2.organisation_id
                 WHERE p2.outcome_id = o.id AND NOT p2.confidential) AS parties
          FROM outcome o JOIN event e ON e.id = o.event_id
          JOIN outcome_party p ON p.outcome_id = o.id
