@@ -123,6 +123,11 @@ export function describeMessaging(backend: QueueBackend): void {
       const [invitation] = await waitForMail(`guest-${backend}@example.kg`, 1, 'invitation');
       expect(invitation.text).toContain(encodeURIComponent(invited.body.token));
       expect(invitation.text).toContain('Бакыт Осмонов');
+      // The token is in the message, never in clear in the stored notification.
+      const stored = await stack.db.pool.query(`SELECT payload::text AS payload FROM notification WHERE kind = 'invitation' AND recipient_email = $1`, [`guest-${backend}@example.kg`]);
+      expect(stored.rows).toHaveLength(1);
+      expect(stored.rows[0].payload).not.toContain(invited.body.token);
+      expect(stored.rows[0].payload).not.toContain(encodeURIComponent(invited.body.token));
 
       const small = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.small, capacity: 1, startsAt: at('2025-07-19', '09:00'), endsAt: at('2025-07-19', '10:00') }), { token: organiser })).body.id;
       const people: { email: string; token: string; claim: { id: string; status: string } }[] = [];

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { FieldCipher } from '#registration/crypto/field-cipher.js';
 import { DataSource } from 'typeorm';
 import type { Language } from '#core/i18n/language.js';
 import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport.js';
 import { type CalendarEntry, sessionCalendar } from '../mail/session-calendar.js';
 import type { MessageKind } from '../templates/message-kinds.js';
 import { renderMessage } from '../templates/message-templates.js';
+import type { SealedLink } from './notification-recorder.service.js';
 
 /** Servers quote the recipient in their replies; organisers read the error, so addresses are masked. */
 export function withoutAddresses(text: string): string {
@@ -18,7 +20,7 @@ interface NotificationRow {
   recipient_email: string;
   language: Language;
   status: string;
-  payload: Record<string, string | number> & { calendar?: CalendarEntry };
+  payload: Record<string, string | number> & { calendar?: CalendarEntry; sealedLink?: SealedLink };
 }
 
 /**
@@ -33,6 +35,7 @@ export class NotificationDelivery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    private readonly cipher: FieldCipher,
   ) {}
 
   /** Marks a message failed when its job died without reaching deliver()'s own handling (a stalled worker). */
@@ -56,7 +59,11 @@ export class NotificationDelivery {
       )) as NotificationRow[];
       if (!row || row.status === 'sent') return { result: 'skipped' as const };
       try {
-        const { calendar, ...values } = row.payload;
+        const { calendar, sealedLink, ...values } = row.payload;
+        if (sealedLink) {
+          const secret = this.cipher.decrypt(Buffer.from(sealedLink.sealed, 'base64'), sealedLink.recordId);
+          values[sealedLink.placeholder] = `${sealedLink.prefix}${encodeURIComponent(secret)}`;
+        }
         const message = renderMessage(row.kind, row.language, values);
         const sent = await this.transport.send({
           to: row.recipient_email,

@@ -6,7 +6,6 @@ import { APP_CONFIG } from '#core/config/config.module.js';
 import { isLanguage, type Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { UsersService } from '#identity/users/users.service.js';
-import { FieldCipher } from '#registration/crypto/field-cipher.js';
 import type { MessageKind } from '../templates/message-kinds.js';
 import { formatInstant } from './format-instant.js';
 import { NotificationRecorder } from './notification-recorder.service.js';
@@ -37,7 +36,6 @@ export class NotificationEvents {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly recorder: NotificationRecorder,
-    private readonly cipher: FieldCipher,
     private readonly users: UsersService,
   ) {}
 
@@ -149,7 +147,6 @@ export class NotificationEvents {
     )) as { id: string; email: string; guest: { nameNative?: string; preferredLanguage?: string }; event_name: Trilingual; slug: string }[];
     if (!i || i.email.endsWith('@invalid.example')) return;
     const language: Language = isLanguage(i.guest.preferredLanguage) ? i.guest.preferredLanguage : 'en';
-    const token = this.cipher.decrypt(Buffer.from(encryptedToken, 'base64'), i.id);
     await this.dataSource.transaction((manager) =>
       this.recorder.record(manager, {
         kind: 'invitation',
@@ -160,7 +157,13 @@ export class NotificationEvents {
         values: {
           name: i.guest.nameNative ?? '',
           eventName: renderText(i.event_name, language)?.text ?? '',
-          acceptUrl: `${this.config.publicBaseUrl}/api/public/events/${i.slug}/registrations?invitationToken=${encodeURIComponent(token)}`,
+        },
+        // The link's token stays sealed in the row (as on the invitation) and is opened only to send.
+        sealedLink: {
+          placeholder: 'acceptUrl',
+          prefix: `${this.config.publicBaseUrl}/api/public/events/${i.slug}/registrations?invitationToken=`,
+          sealed: encryptedToken,
+          recordId: i.id,
         },
       }),
     );

@@ -17,6 +17,16 @@ export interface NotificationRequest {
   values: Record<string, string | number>;
   /** A session to attach as an .ics file (seat confirmations). */
   calendar?: CalendarEntry;
+  /** A link whose secret stays encrypted at rest, opened only when the message is sent. */
+  sealedLink?: SealedLink;
+}
+
+export interface SealedLink {
+  placeholder: string;
+  prefix: string;
+  /** Base64 FieldCipher output, bound to recordId. */
+  sealed: string;
+  recordId: string;
 }
 
 /**
@@ -41,7 +51,7 @@ export class NotificationRecorder {
         request.recipientUserId,
         request.recipientEmail,
         request.language,
-        request.calendar ? { ...request.values, calendar: request.calendar } : request.values,
+        { ...request.values, ...(request.calendar ? { calendar: request.calendar } : {}), ...(request.sealedLink ? { sealedLink: request.sealedLink } : {}) },
       ],
     )) as { id: string }[];
     if (inserted[0]) {
