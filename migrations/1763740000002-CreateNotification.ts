@@ -9,11 +9,14 @@ export class CreateNotification1763740000002 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         kind text NOT NULL,
         trigger_key text NOT NULL,
-        -- Who, stably: user:<id> for an account, email:<address> for a contact without one.
-        -- Part of the idempotency key, so a changed email cannot make a retried job send twice.
-        recipient_key text NOT NULL,
         recipient_user_id uuid REFERENCES app_user (id),
         recipient_email text NOT NULL,
+        -- Who, stably: user:<id> for an account, email:<address> for a contact without one.
+        -- Part of the idempotency key, so a changed email cannot make a retried job send twice;
+        -- derived here so no writer can compute it differently.
+        recipient_key text NOT NULL GENERATED ALWAYS AS (
+          CASE WHEN recipient_user_id IS NOT NULL THEN 'user:' || recipient_user_id::text ELSE 'email:' || lower(recipient_email) END
+        ) STORED,
         language text NOT NULL CHECK (language IN ('zh', 'en', 'ru')),
         status text NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
         attempts integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),

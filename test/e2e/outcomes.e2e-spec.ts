@@ -212,6 +212,14 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     // A delegate gets the public view only: the staff list (with the value) is closed to them.
     const [delegate] = await mintDelegates(stack, p.eventId, 1);
     expect((await stack.http.get(url(), { token: delegate.token })).status).toBe(403);
+    // The staff list in pages, in signing order, with its total even past the last page.
+    const firstPage = await stack.http.get(url('?pageSize=1'), { token: protocol });
+    const secondPage = await stack.http.get(url('?pageSize=1&page=2'), { token: protocol });
+    const beyond = await stack.http.get(url('?pageSize=1&page=9999'), { token: protocol });
+    expect(firstPage.body.total).toBeGreaterThan(1);
+    expect(firstPage.body.items).toHaveLength(1);
+    expect(secondPage.body.items[0].id).not.toBe(firstPage.body.items[0].id);
+    expect(beyond.body).toMatchObject({ items: [], total: firstPage.body.total });
     // Protocol staff see who signs, not a confidential amount; organisers see it.
     const staffView = await stack.http.get(url(`/${secret.id}`), { token: protocol });
     expect(staffView.body.value).toEqual({ amount: null, currency: 'CNY', confidential: true });

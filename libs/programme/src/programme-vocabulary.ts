@@ -25,9 +25,6 @@ export type SessionVisibility = (typeof SESSION_VISIBILITIES)[number];
 export const SESSION_ROLES = ['speaker', 'moderator', 'host', 'presenter', 'signatory', 'guest_of_honour', 'interpreter'] as const;
 export type SessionRoleKind = (typeof SESSION_ROLES)[number];
 
-/** Roles that need the person in the room: a person cannot hold two of these in overlapping sessions. */
-export const PRESENCE_ROLES: readonly SessionRoleKind[] = ['speaker', 'moderator', 'host', 'presenter', 'signatory', 'guest_of_honour'];
-
 export const ORGANISATION_TYPES = [
   'government_body',
   'business_association',

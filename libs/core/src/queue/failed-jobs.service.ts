@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, NotFoundError } from '../errors/app-error.js';
 import type { Caller } from '../http/caller.js';
-import { type Page, type PageQueryDto, skipOf } from '../http/pagination.js';
+import { type Page, pageOf, type PageQueryDto, skipOf } from '../http/pagination.js';
 import { type FailedJobDto, type FailedJobsQueryDto, type QueueCountsDto, toFailedJobDto } from './failed-job.dto.js';
 import { ALL_QUEUES } from './queue-names.js';
 
@@ -26,10 +26,9 @@ export class FailedJobsService {
 
   /** How many jobs each queue holds in each state: the operators' first look when messages seem slow. */
   async counts(query: PageQueryDto): Promise<Page<QueueCountsDto>> {
-    const start = skipOf(query);
-    const names = ALL_QUEUES.slice(start, start + query.pageSize);
+    const page = pageOf([...ALL_QUEUES], query);
     const items = await Promise.all(
-      names.map(async (name) => {
+      page.items.map(async (name) => {
         const c = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed');
         return {
           queue: name,
@@ -42,7 +41,7 @@ export class FailedJobsService {
         };
       }),
     );
-    return { items, page: query.page, pageSize: query.pageSize, total: ALL_QUEUES.length };
+    return { ...page, items };
   }
 
   async list(query: FailedJobsQueryDto): Promise<Page<FailedJobDto>> {

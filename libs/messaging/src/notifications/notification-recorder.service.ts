@@ -39,15 +39,13 @@ export class NotificationRecorder {
   constructor(private readonly outbox: OutboxService) {}
 
   async record(manager: EntityManager, request: NotificationRequest): Promise<{ notificationId: string; created: boolean }> {
-    const recipientKey = request.recipientUserId ? `user:${request.recipientUserId}` : `email:${request.recipientEmail.toLowerCase()}`;
     const inserted = (await manager.query(
-      `INSERT INTO notification (kind, trigger_key, recipient_key, recipient_user_id, recipient_email, language, status, attempts, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7)
+      `INSERT INTO notification (kind, trigger_key, recipient_user_id, recipient_email, language, status, attempts, payload)
+       VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6)
        ON CONFLICT (kind, trigger_key, recipient_key) DO NOTHING RETURNING id`,
       [
         request.kind,
         request.triggerKey,
-        recipientKey,
         request.recipientUserId,
         request.recipientEmail,
         request.language,
@@ -59,8 +57,9 @@ export class NotificationRecorder {
       return { notificationId: inserted[0].id, created: true };
     }
     const [existing] = (await manager.query(
-      `SELECT id FROM notification WHERE kind = $1 AND trigger_key = $2 AND recipient_key = $3`,
-      [request.kind, request.triggerKey, recipientKey],
+      `SELECT id FROM notification WHERE kind = $1 AND trigger_key = $2
+          AND recipient_key = CASE WHEN $3::uuid IS NOT NULL THEN 'user:' || $3::text ELSE 'email:' || lower($4) END`,
+      [request.kind, request.triggerKey, request.recipientUserId, request.recipientEmail],
     )) as { id: string }[];
     return { notificationId: existing.id, created: false };
   }

@@ -9,7 +9,7 @@ import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import { ConflictError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
-import { type Page, PageMetaDto, PageQueryDto, skipOf } from '#core/http/pagination.js';
+import { type Page, PageMetaDto, pageOf, PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { mailFolder } from '../mail/mail-transport.provider.js';
@@ -67,22 +67,28 @@ export class NotificationsAdminService {
         ORDER BY created_at DESC, id OFFSET $3 LIMIT $4`,
       [query.status ?? null, query.kind ?? null, skipOf(query), query.pageSize],
     )) as { id: string; kind: string; language: string; status: string; attempts: number; last_error: string | null; provider_message_id: string | null; recipient_user_id: string | null; created_at: Date; total: string }[];
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        language: r.language,
-        status: r.status,
-        attempts: r.attempts,
-        lastError: r.last_error,
-        providerMessageId: r.provider_message_id,
-        recipientUserId: r.recipient_user_id,
-        createdAt: r.created_at.toISOString(),
-      })),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: rows[0] ? Number(rows[0].total) : 0,
-    };
+    // Past the last page the window count is missing, so the total is counted on its own.
+    const total = rows[0]
+      ? Number(rows[0].total)
+      : Number(
+          (
+            (await this.dataSource.query(
+              `SELECT count(*) AS n FROM notification WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2)`,
+              [query.status ?? null, query.kind ?? null],
+            )) as { n: string }[]
+          )[0].n,
+        );
+    return toPage(rows, total, query, (r) => ({
+      id: r.id,
+      kind: r.kind,
+      language: r.language,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      providerMessageId: r.provider_message_id,
+      recipientUserId: r.recipient_user_id,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   /** A failed message goes back to the queue (a new delivery job, through the outbox). */
@@ -106,13 +112,13 @@ export class NotificationsAdminService {
   async mailFiles(query: PageQueryDto): Promise<Page<MailFileDto>> {
     const folder = mailFolder(this.config);
     const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort().reverse();
-    const start = skipOf(query);
+    const page = pageOf(files, query);
     const items = await Promise.all(
-      files.slice(start, start + query.pageSize).map(async (file) => {
+      page.items.map(async (file) => {
         const info = await stat(`${folder}/${file}`);
         return { file, sizeBytes: info.size, writtenAt: info.mtime.toISOString() };
       }),
     );
-    return { items, page: query.page, pageSize: query.pageSize, total: files.length };
+    return { ...page, items };
   }
 }

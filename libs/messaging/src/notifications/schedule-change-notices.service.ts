@@ -62,8 +62,8 @@ export class ScheduleChangeNotices {
                 WHERE en.session_id = $1 AND en.status IN ('enrolled', 'waitlisted') AND r.anonymised_at IS NULL
                 ORDER BY r.user_id
              ), recorded AS (
-               INSERT INTO notification (kind, trigger_key, recipient_key, recipient_user_id, recipient_email, language, status, attempts, payload)
-               SELECT $2, $3, 'user:' || user_id, user_id, email, preferred_language, 'queued', 0,
+               INSERT INTO notification (kind, trigger_key, recipient_user_id, recipient_email, language, status, attempts, payload)
+               SELECT $2, $3, user_id, email, preferred_language, 'queued', 0,
                       ($4::jsonb -> preferred_language) || jsonb_build_object('name', name_native)
                  FROM recipient
                ON CONFLICT (kind, trigger_key, recipient_key) DO NOTHING

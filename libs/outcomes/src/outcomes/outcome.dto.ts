@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -153,67 +153,7 @@ export class CreateOutcomeDto {
 }
 
 /** Kind cannot change; the rest may. Lists given replace the stored ones. */
-export class UpdateOutcomeDto {
-  @TrilingualField({ optional: true, maxLength: 500 })
-  title?: Trilingual;
-
-  @TrilingualField({ optional: true, maxLength: 5000 })
-  summary?: Trilingual | null;
-
-  @TrilingualField({ optional: true, maxLength: 50_000 })
-  body?: Trilingual | null;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @IsUUID()
-  sessionId?: string | null;
-
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  occurredAt?: Date | null;
-
-  @ApiPropertyOptional({ enum: AGREEMENT_TYPES })
-  @IsOptional()
-  @IsIn(AGREEMENT_TYPES)
-  agreementType?: AgreementType;
-
-  @ApiPropertyOptional({ minimum: 1, nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  signingOrder?: number | null;
-
-  @ApiPropertyOptional({ type: OutcomeValueDto, nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OutcomeValueDto)
-  value?: OutcomeValueDto | null;
-
-  @ApiPropertyOptional({ enum: COOPERATION_AREA_CODES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(COOPERATION_AREA_CODES, { each: true })
-  areas?: CooperationArea[];
-
-  @ApiPropertyOptional({ type: [OutcomePartyInputDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => OutcomePartyInputDto)
-  parties?: OutcomePartyInputDto[];
-
-  @ApiPropertyOptional({ type: [OutcomePersonInputDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => OutcomePersonInputDto)
-  people?: OutcomePersonInputDto[];
-}
+export class UpdateOutcomeDto extends PartialType(OmitType(CreateOutcomeDto, ['kind'] as const)) {}
 
 export class SignDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'When it was signed; now by default' })

@@ -6,7 +6,7 @@ import { likePattern } from '#core/database/like-pattern.js';
 import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
 import { registerConstraint } from '#core/errors/database-error-map.js';
 import type { Caller } from '#core/http/caller.js';
-import { type Page, skipOf } from '#core/http/pagination.js';
+import { type Page, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import { missingLanguages } from '#core/i18n/trilingual.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
@@ -191,15 +191,20 @@ export class OutcomesService {
   async list(caller: Caller, eventId: string, query: ListOutcomesQueryDto): Promise<Page<OutcomeDto>> {
     const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
     if (!event) throw new NotFoundError('Event', { eventId });
-    const rows = (await this.dataSource.query(
-      `SELECT o.id, count(*) OVER () AS total FROM outcome o
-        WHERE o.event_id = $1
-          AND ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.status = $3)
-          AND ($4::uuid IS NULL OR o.session_id = $4)
-          AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM outcome_area a WHERE a.outcome_id = o.id AND a.area = $5))
-          AND ($6::boolean IS NULL OR (o.approved_at IS NOT NULL) = $6)
-          AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM jsonb_each_text(o.title) t WHERE t.value ILIKE $7))
-        ORDER BY o.occurred_at NULLS LAST, o.signing_order NULLS LAST, o.id OFFSET $8 LIMIT $9`,
+    // One row even past the last page, so the total is right there too.
+    const [{ total, ids }] = (await this.dataSource.query(
+      `WITH matched AS (
+         SELECT o.id, o.occurred_at, o.signing_order FROM outcome o
+          WHERE o.event_id = $1
+            AND ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.status = $3)
+            AND ($4::uuid IS NULL OR o.session_id = $4)
+            AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM outcome_area a WHERE a.outcome_id = o.id AND a.area = $5))
+            AND ($6::boolean IS NULL OR (o.approved_at IS NOT NULL) = $6)
+            AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM jsonb_each_text(o.title) t WHERE t.value ILIKE $7))
+       )
+       SELECT (SELECT count(*) FROM matched)::int AS total,
+              coalesce((SELECT array_agg(id ORDER BY occurred_at NULLS LAST, signing_order NULLS LAST, id) FROM (
+                SELECT * FROM matched ORDER BY occurred_at NULLS LAST, signing_order NULLS LAST, id OFFSET $8 LIMIT $9) page), '{}') AS ids`,
       [
         eventId,
         query.kind ?? null,
@@ -211,13 +216,9 @@ export class OutcomesService {
         skipOf(query),
         query.pageSize,
       ],
-    )) as { id: string; total: string }[];
-    return {
-      items: (await loadOutcomes(this.dataSource.manager, rows.map((r) => r.id))).map((o) => forRole(o, caller)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: rows[0] ? Number(rows[0].total) : 0,
-    };
+    )) as { total: number; ids: string[] }[];
+    const outcomes = await loadOutcomes(this.dataSource.manager, ids);
+    return toPage(outcomes, total, query, (o) => forRole(o, caller));
   }
 
   private async lockOne(manager: EntityManager, eventId: string, id: string): Promise<OutcomeDto> {

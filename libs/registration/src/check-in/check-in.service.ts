@@ -5,7 +5,7 @@ import { AuditService } from '#core/audit/audit.service.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import { toErrorEnvelope } from '#core/errors/to-error-envelope.js';
 import type { Caller } from '#core/http/caller.js';
-import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
+import { type Page, pageOf, type PageQueryDto, skipOf } from '#core/http/pagination.js';
 import type {
   CheckInListDto,
   CreateCheckInListDto,
@@ -83,8 +83,7 @@ export class CheckInService {
     const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
     if (!event) throw new NotFoundError('Event', { eventId });
     const all = await this.lists(this.dataSource.manager, eventId);
-    const start = skipOf(query);
-    return { items: all.slice(start, start + query.pageSize), page: query.page, pageSize: query.pageSize, total: all.length };
+    return pageOf(all, query);
   }
 
   /** Live counts: one query for all the lists of an event. */

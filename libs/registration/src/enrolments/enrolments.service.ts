@@ -6,7 +6,7 @@ import { retryOnConflict } from '#core/database/retry-on-conflict.js';
 import { constraintOf } from '#core/errors/database-error-map.js';
 import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
-import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
+import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { ENROLMENT_SELECT, type EnrolmentDto, type EnrolmentRow, toEnrolmentDto } from './enrolment.dto.js';
@@ -147,7 +147,7 @@ export class EnrolmentsService {
       `SELECT count(*)::int AS total FROM enrolment e JOIN registration r ON r.id = e.registration_id WHERE r.user_id = $1`,
       [caller.userId],
     )) as { total: number }[];
-    return { items: rows.map(toEnrolmentDto), page: query.page, pageSize: query.pageSize, total };
+    return toPage(rows, total, query, toEnrolmentDto);
   }
 
   /** Organisers put delegates on an invitation-only session's list. */
