@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
@@ -42,35 +42,43 @@ export class OutcomeDocumentsService {
     }
     const contentType = sniffContentType(bytes);
     if (!contentType) throw new AppError(415, 'UNSUPPORTED_DOCUMENT', 'Only PDF, PNG, JPEG or WebP documents are accepted (judged by their content)');
-    const [outcome] = (await this.dataSource.query(`SELECT kind, status FROM outcome WHERE id = $1 AND event_id = $2`, [outcomeId, eventId])) as {
-      kind: string;
-      status: string;
-    }[];
-    if (!outcome) throw new NotFoundError('Outcome', { outcomeId });
-    // Signed copies belong to an agreement about to be, or already, signed; photos to an outcome that took place.
-    const expected = outcome.kind === 'agreement' ? ['ready', 'signed'] : ['done'];
-    if (!expected.includes(outcome.status)) {
-      throw new AppError(409, 'DOCUMENT_NOT_EXPECTED', `A document cannot be attached to a ${outcome.status} ${outcome.kind}`, { status: outcome.status });
-    }
+    // Checked before the bytes are stored (a clear answer without writing a file), and again under a
+    // share lock in the transaction, so a cancel that lands in between cannot get a document attached.
+    await this.expectingDocument(this.dataSource.manager, eventId, outcomeId, false);
+    const checksum = sha256Hex(bytes);
     // The bytes are stored first: a row never points at nothing. A failed insert leaves an orphan file, which is harmless.
     const key = await this.store.put(bytes, { contentType, extension: extensionFor(contentType) });
     return this.dataSource.transaction(async (manager) => {
+      await this.expectingDocument(manager, eventId, outcomeId, true);
       const [row] = (await manager.query(
         `INSERT INTO outcome_document (outcome_id, language, content_type, size_bytes, sha256, storage_key, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, uploaded_at`,
-        [outcomeId, language, contentType, bytes.length, sha256Hex(bytes), key, caller.userId || null],
+        [outcomeId, language, contentType, bytes.length, checksum, key, caller.userId || null],
       )) as { id: string; uploaded_at: Date }[];
       const document: OutcomeDocumentDto = {
         id: row.id,
         language,
         contentType,
         sizeBytes: bytes.length,
-        sha256: sha256Hex(bytes),
+        sha256: checksum,
         uploadedAt: row.uploaded_at.toISOString(),
       };
       await this.audit.record(manager, caller, { action: 'outcome.document_added', entity: 'outcome', entityId: outcomeId, after: document });
       return document;
     });
+  }
+
+  /** Signed copies belong to an agreement about to be, or already, signed; photos to an outcome that took place. */
+  private async expectingDocument(manager: EntityManager, eventId: string, outcomeId: string, lock: boolean): Promise<void> {
+    const [outcome] = (await manager.query(
+      `SELECT kind, status FROM outcome WHERE id = $1 AND event_id = $2${lock ? ' FOR SHARE' : ''}`,
+      [outcomeId, eventId],
+    )) as { kind: string; status: string }[];
+    if (!outcome) throw new NotFoundError('Outcome', { outcomeId });
+    const expected = outcome.kind === 'agreement' ? ['ready', 'signed'] : ['done'];
+    if (!expected.includes(outcome.status)) {
+      throw new AppError(409, 'DOCUMENT_NOT_EXPECTED', `A document cannot be attached to a ${outcome.status} ${outcome.kind}`, { status: outcome.status });
+    }
   }
 
   async download(eventId: string, outcomeId: string, documentId: string): Promise<StoredDocument> {
