@@ -76,3 +76,17 @@ export function assertTimes(startsAt: Date, endsAt: Date): void {
     throw new AppError(422, 'SESSION_ENDS_BEFORE_START', 'A session must end after it starts', { startsAt, endsAt });
   }
 }
+
+/**
+ * Queues the writers that could engage the same people at once. The exclusion constraint
+ * holds the rule either way, but racing inserters each see the others' uncommitted rows
+ * and deadlock again and again; one lock per person, taken in a fixed order, lets the
+ * first commit and the rest meet its row as a plain PERSON_CONFLICT.
+ */
+export async function lockPeopleEngagements(manager: EntityManager, personIds: string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(hashtext('person-engagement'), hashtext(id::text)) FROM unnest($1::uuid[]) id ORDER BY id`,
+    [[...new Set(personIds)]],
+  );
+}

@@ -10,7 +10,7 @@ import { likePattern } from '#core/database/like-pattern.js';
 import { retryOnConflict } from '#core/database/retry-on-conflict.js';
 import { eventOrFail } from '../events/events.service.js';
 import { Room } from '../venues/room.entity.js';
-import { assertTimes, explainScheduleConflict } from './schedule-conflicts.js';
+import { assertTimes, explainScheduleConflict, lockPeopleEngagements } from './schedule-conflicts.js';
 import { ProgrammeSession } from './session.entity.js';
 import { SessionRole } from './session-role.entity.js';
 import {
@@ -72,6 +72,9 @@ export class SessionsService {
       // Racing writers on an exclusion constraint can deadlock; the victim retries and meets the winner's row.
       return await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
         const session = await this.sessionOrFail(manager, eventId, sessionId, true);
+        // A move takes its people along: queue behind anyone engaging them right now.
+        const people = (await manager.query(`SELECT person_id FROM session_role WHERE session_id = $1`, [sessionId])) as { person_id: string }[];
+        await lockPeopleEngagements(manager, people.map((r) => r.person_id));
         const before = await this.toDto(manager, session);
         const { hostOrganisationIds, ...fields } = dto;
         // An override was given for one room: moving elsewhere drops it unless a new one comes with the move.
@@ -135,6 +138,7 @@ export class SessionsService {
       // Racing writers on an exclusion constraint can deadlock; the victim retries and meets the winner's row.
       return await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
         await this.sessionOrFail(manager, eventId, sessionId);
+        await lockPeopleEngagements(manager, [dto.personId]);
         const role = await manager.save(
           manager.create(SessionRole, { sessionId, personId: dto.personId, role: dto.role, protocolOrder: dto.protocolOrder ?? 1 }),
         );

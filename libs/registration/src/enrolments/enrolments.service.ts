@@ -27,11 +27,11 @@ export class EnrolmentsService {
 
   async enrol(caller: Caller, registrationId: string, sessionId: string): Promise<EnrolmentDto> {
     try {
-      // Two claims of one delegate race on the exclusion constraint and can deadlock;
-      // the victim retries and then meets the winner's seat as a TIME_CONFLICT.
+      // One delegate's claims are taken one at a time (the registration row lock): racing on the
+      // exclusion constraint they would deadlock; queued, the second meets the first as a TIME_CONFLICT.
       return await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
         const [registration] = (await manager.query(
-          `SELECT id, event_id, status FROM registration WHERE id = $1 AND user_id = $2 AND anonymised_at IS NULL FOR SHARE`,
+          `SELECT id, event_id, status FROM registration WHERE id = $1 AND user_id = $2 AND anonymised_at IS NULL FOR NO KEY UPDATE`,
           [registrationId, caller.userId],
         )) as { id: string; event_id: string; status: string }[];
         if (!registration) throw new NotFoundError('Registration', { registrationId });
