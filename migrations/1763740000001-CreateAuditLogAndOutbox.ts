@@ -30,6 +30,9 @@ export class CreateAuditLogAndOutbox1763740000001 implements MigrationInterface 
         name text NOT NULL,
         payload jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
+        -- A job that must wait (a session reminder) is relayed at once with the queue's own delay,
+        -- so the outbox keeps its rule: relayed rows are done, and the queue holds the time.
+        deliver_at timestamptz,
         sent_at timestamptz
       )`);
     // The relay only ever looks for unsent rows: a partial index keeps that cheap as the table grows.

@@ -1,4 +1,5 @@
-import { describeMailFiles, describeMessaging } from './support/messaging.suite.js';
+import { describeMessaging } from './support/messaging.suite.js';
+import { describeReminders } from './support/reminders.suite.js';
 
 describeMessaging('postgres');
-describeMailFiles();
+describeReminders('postgres');

@@ -1,3 +1,5 @@
 import { describeMessaging } from './support/messaging.suite.js';
+import { describeReminders } from './support/reminders.suite.js';
 
 describeMessaging('redis');
+describeReminders('redis');

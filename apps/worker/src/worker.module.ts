@@ -19,7 +19,9 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config),
+        // A delivery holds its row lock (a connection) while the mail server answers; with one connection per
+        // concurrent job plus a few spare, a slow server cannot starve the relay and the other queues.
+        DatabaseModule.forRoot(config, { poolSize: config.workerConcurrency + 6 }),
         QueueModule.forRoot(config),
         AuditModule,
         OutboxModule,

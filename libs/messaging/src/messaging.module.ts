@@ -9,8 +9,9 @@ import { NotificationEvents } from './notifications/notification-events.service.
 import { NotificationRecorder } from './notifications/notification-recorder.service.js';
 import { NotificationsAdminService } from './notifications/notifications-admin.service.js';
 import { ScheduleChangeNotices } from './notifications/schedule-change-notices.service.js';
+import { SessionReminders } from './notifications/session-reminders.service.js';
 
-const SERVICES = [NotificationRecorder, NotificationEvents, NotificationDelivery, NotificationsAdminService, ScheduleChangeNotices];
+const SERVICES = [NotificationRecorder, NotificationEvents, NotificationDelivery, NotificationsAdminService, ScheduleChangeNotices, SessionReminders];
 
 /** Messages in each recipient's language: recorded once per trigger and recipient, sent at least once. */
 @Module({

@@ -22,8 +22,8 @@ export interface ProgrammeFixture {
   people: string[];
 }
 
-/** An event of two days (18–19 July 2025, Asia/Shanghai) with two venues, three rooms, a track and people. */
-export async function buildProgramme(http: HttpClient, token: string): Promise<ProgrammeFixture> {
+/** An event of two days (18–19 July 2025, Asia/Shanghai, unless `days` says otherwise) with two venues, three rooms, a track and people. */
+export async function buildProgramme(http: HttpClient, token: string, days = { first: '2025-07-18', last: '2025-07-19' }): Promise<ProgrammeFixture> {
   const ok = async (path: string, body: unknown) => {
     const result = await http.post(path, body, { token });
     if (result.status !== 201) throw new Error(`${path}: ${result.status} ${result.text}`);
@@ -35,8 +35,8 @@ export async function buildProgramme(http: HttpClient, token: string): Promise<P
     name: tri('Test conference'),
     city: { zh: '青岛', en: 'Qingdao', ru: 'Циндао' },
     timeZone: 'Asia/Shanghai',
-    firstDay: '2025-07-18',
-    lastDay: '2025-07-19',
+    firstDay: days.first,
+    lastDay: days.last,
     defaultLanguage: 'zh',
   });
   const venueA = await ok(`/api/events/${eventId}/venues`, { name: tri('Expo centre') });

@@ -1,9 +1,11 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+export type ReceivedMail = ParsedMail & { receivedAt: Date };
+
 export interface SmtpSink {
   url: string;
-  messages: ParsedMail[];
+  messages: ReceivedMail[];
   /** Refuses mail to these addresses (a temporary failure), to test retries. */
   refuse: Set<string>;
   close(): Promise<void>;
@@ -11,7 +13,7 @@ export interface SmtpSink {
 
 /** A real SMTP server in this process (the npm package smtp-server): what it accepts is parsed and kept. */
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const messages: ParsedMail[] = [];
+  const messages: ReceivedMail[] = [];
   const refuse = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
@@ -25,9 +27,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       callback();
     },
     onData(stream, _session, callback) {
+      const receivedAt = new Date();
       simpleParser(stream).then(
         (mail) => {
-          messages.push(mail);
+          messages.push(Object.assign(mail, { receivedAt }));
           callback();
         },
         (error: Error) => callback(error),

@@ -9,6 +9,7 @@ import {
   type ScheduleReleasedJob,
   validateJobPayload,
 } from '#core/queue/job-payloads.js';
+import { workerLockOptions } from '#core/config/app-config.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
 import { ScheduleChangeNotices } from '#messaging/notifications/schedule-change-notices.service.js';
@@ -42,7 +43,7 @@ async function handle(events: NotificationEvents, job: Job): Promise<void> {
   }
 }
 
-@Processor(QueueName.Registration)
+@Processor(QueueName.Registration, workerLockOptions())
 export class RegistrationEventsProcessor extends WorkerHost {
   constructor(private readonly events: NotificationEvents) {
     super();
@@ -53,7 +54,7 @@ export class RegistrationEventsProcessor extends WorkerHost {
   }
 }
 
-@Processor(QueueName.Outcomes)
+@Processor(QueueName.Outcomes, workerLockOptions())
 export class OutcomeEventsProcessor extends WorkerHost {
   constructor(private readonly events: NotificationEvents) {
     super();
@@ -68,7 +69,7 @@ export class OutcomeEventsProcessor extends WorkerHost {
  * A schedule release: the delegates of each moved or re-roomed session are told.
  * (The agenda builds of issue 6 will hang off the same event.)
  */
-@Processor(QueueName.Programme)
+@Processor(QueueName.Programme, workerLockOptions())
 export class ProgrammeEventsProcessor extends WorkerHost {
   constructor(private readonly notices: ScheduleChangeNotices) {
     super();

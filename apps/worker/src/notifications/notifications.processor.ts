@@ -1,21 +1,29 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import type { AppConfig } from '#core/config/app-config.js';
+import { type AppConfig, workerLockOptions } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
-import { type DeliverNotificationJob, InvalidJobPayloadError, validateJobPayload, type WelcomeUserJob } from '#core/queue/job-payloads.js';
+import {
+  type DeliverNotificationJob,
+  InvalidJobPayloadError,
+  type SendSessionReminderJob,
+  validateJobPayload,
+  type WelcomeUserJob,
+} from '#core/queue/job-payloads.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
 import { NotificationDelivery } from '#messaging/notifications/notification-delivery.service.js';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
+import { SessionReminders } from '#messaging/notifications/session-reminders.service.js';
 
-/** The notifications queue: welcomes to record, and every recorded message to send. Handlers are idempotent. */
-@Processor(QueueName.Notifications)
+/** The notifications queue: welcomes and due reminders to record, and every recorded message to send. Handlers are idempotent. */
+@Processor(QueueName.Notifications, workerLockOptions())
 export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
     private readonly events: NotificationEvents,
     private readonly delivery: NotificationDelivery,
+    private readonly reminders: SessionReminders,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -45,6 +53,10 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
           const { notificationId } = validateJobPayload<DeliverNotificationJob>(JobName.DeliverNotification, job.data);
           const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
           return await this.delivery.deliver(notificationId, finalAttempt);
+        }
+        case JobName.SendSessionReminder: {
+          const { enrolmentId, startsAt } = validateJobPayload<SendSessionReminderJob>(JobName.SendSessionReminder, job.data);
+          return await this.reminders.fire(enrolmentId, startsAt);
         }
         default:
           throw new UnrecoverableError(`Unknown job ${job.name} on queue ${QueueName.Notifications}`);

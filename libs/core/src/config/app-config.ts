@@ -56,6 +56,10 @@ export interface AppConfig {
   jobAttempts: number;
   jobBackoffMs: number;
   workerConcurrency: number;
+  /** How long a worker's claim on a running job lasts without renewal; a dead worker's jobs return after it. */
+  jobLockMs: number;
+  /** How long before a session its seat holders are reminded. */
+  reminderLeadMinutes: number;
   outboxPollMs: number;
   outboxBatchSize: number;
   outboxWarnAgeSeconds: number;
@@ -148,11 +152,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobAttempts: readInt(env, 'JOB_ATTEMPTS', 5, 1, 50),
     jobBackoffMs: readInt(env, 'JOB_BACKOFF_MS', 2000, 1, 3_600_000),
     workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 10, 1, 500),
+    jobLockMs: readJobLockMs(env),
+    reminderLeadMinutes: readInt(env, 'REMINDER_LEAD_MINUTES', 60, 1, 7 * 24 * 60),
     outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 500, 10, 60_000),
     outboxBatchSize: readInt(env, 'OUTBOX_BATCH_SIZE', 200, 1, 5000),
     outboxWarnAgeSeconds: readInt(env, 'OUTBOX_WARN_AGE_SECONDS', 60, 1, 86_400),
     shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 8000, 100, 60_000),
   };
+}
+
+function readJobLockMs(env: Env): number {
+  return readInt(env, 'JOB_LOCK_MS', 30_000, 1000, 600_000);
+}
+
+/**
+ * BullMQ takes a worker's lock settings when the worker is built, and @nestjs/bullmq builds it from
+ * the @Processor decorator, before any provider exists: so processors read them here, from the same
+ * variable and rule as the config (which has already refused a bad value at boot).
+ */
+export function workerLockOptions(env: Env = process.env): { lockDuration: number; stalledInterval: number } {
+  const ms = readJobLockMs(env);
+  return { lockDuration: ms, stalledInterval: ms };
 }
 
 /** Entry points call this: a ConfigError becomes one line on stderr and exit code 1. */

@@ -11,7 +11,8 @@ import type { AppConfig } from '../config/app-config.js';
  */
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `poolSize`: the worker asks for more than the api, since each message being sent holds a connection. */
+  static forRoot(config: AppConfig, options: { poolSize?: number } = {}): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -25,7 +26,7 @@ export class DatabaseModule {
           migrationsTableName: 'schema_migrations',
           // A burst (registration opening, an enrolment storm) queues for connections: waiting is right,
           // failing after a few seconds is not. A request that still cannot get one answers 503.
-          extra: { max: 10, connectionTimeoutMillis: 30_000, application_name: 'backoffice' },
+          extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 30_000, application_name: 'backoffice' },
           // Fail fast at boot instead of TypeORM's retry loop hiding a bad DATABASE_URL.
           retryAttempts: 2,
           retryDelay: 1000,

@@ -25,6 +25,10 @@ export class OutboxMessage {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** When the job should run; null for at once. */
+  @Column({ name: 'deliver_at', type: 'timestamptz', nullable: true })
+  deliverAt: Date | null;
+
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 }

@@ -14,6 +14,8 @@ export interface ClaimedMessage {
   queue: string;
   name: string;
   payload: Record<string, unknown>;
+  /** Milliseconds the job should wait in the queue (deliver_at − now, never negative). */
+  delayMs: number;
 }
 
 /** The job id is derived from the outbox row, so a row relayed twice is one job. */
@@ -51,7 +53,8 @@ export class OutboxRelayService {
 
   async claim(manager: EntityManager): Promise<ClaimedMessage[]> {
     const rows = (await manager.query(
-      `SELECT id::text AS id, job_key AS "jobKey", queue, name, payload
+      `SELECT id::text AS id, job_key AS "jobKey", queue, name, payload,
+              greatest(0, coalesce(floor(extract(epoch FROM deliver_at - now()) * 1000), 0))::float8 AS "delayMs"
          FROM outbox
         WHERE sent_at IS NULL AND queue = ANY($2::text[])
         ORDER BY id
@@ -85,7 +88,7 @@ export class OutboxRelayService {
         messages.map((message) => ({
           name: message.name,
           data: message.payload,
-          opts: { jobId: outboxJobId(message.jobKey) },
+          opts: { jobId: outboxJobId(message.jobKey), ...(message.delayMs > 0 ? { delay: message.delayMs } : {}) },
         })),
       );
     }

@@ -16,12 +16,13 @@ export class OutboxService {
   /**
    * Records a job in the caller's transaction. The payload is validated now, so a
    * bad payload fails the request that made it rather than a job hours later.
+   * `deliverAt` delays the job (the queue holds it until then); a past time means at once.
    */
-  async add(manager: EntityManager, name: JobName, payload: object): Promise<string> {
+  async add(manager: EntityManager, name: JobName, payload: object, options: { deliverAt?: Date } = {}): Promise<string> {
     const valid = validateJobPayload(name, payload);
     const [row] = (await manager.query(
-      `INSERT INTO outbox (queue, name, payload) VALUES ($1, $2, $3) RETURNING id::text AS id`,
-      [JOB_CONTRACTS[name].queue, name, { ...valid }],
+      `INSERT INTO outbox (queue, name, payload, deliver_at) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
+      [JOB_CONTRACTS[name].queue, name, { ...valid }, options.deliverAt ?? null],
     )) as { id: string }[];
     return row.id;
   }

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsObject, IsUUID, Min, validateSync } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsISO8601, IsObject, IsUUID, Min, validateSync } from 'class-validator';
 import { AppError } from '../errors/app-error.js';
 import { flattenValidationErrors } from '../errors/validation-errors.js';
 import { JobName, QueueName } from './queue-names.js';
@@ -75,6 +75,18 @@ export class DeliverNotificationJob {
   notificationId: string;
 }
 
+/**
+ * A delayed job: reminds a seat holder shortly before the session. `startsAt` is the start it was
+ * planned for; at fire time a reminder whose seat or start no longer holds drops itself.
+ */
+export class SendSessionReminderJob {
+  @IsUUID()
+  enrolmentId: string;
+
+  @IsISO8601({ strict: true })
+  startsAt: string;
+}
+
 interface JobContract {
   queue: QueueName;
   payload: new () => object;
@@ -88,6 +100,7 @@ export const JOB_CONTRACTS: Record<JobName, JobContract> = {
   [JobName.InvitationCreated]: { queue: QueueName.Registration, payload: InvitationCreatedJob },
   [JobName.AgreementSigned]: { queue: QueueName.Outcomes, payload: AgreementSignedJob },
   [JobName.DeliverNotification]: { queue: QueueName.Notifications, payload: DeliverNotificationJob },
+  [JobName.SendSessionReminder]: { queue: QueueName.Notifications, payload: SendSessionReminderJob },
 };
 
 export class InvalidJobPayloadError extends AppError {

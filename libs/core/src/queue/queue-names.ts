@@ -17,6 +17,7 @@ export enum JobName {
   InvitationCreated = 'invitation-created',
   AgreementSigned = 'agreement-signed',
   DeliverNotification = 'deliver-notification',
+  SendSessionReminder = 'send-session-reminder',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

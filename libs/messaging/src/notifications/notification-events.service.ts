@@ -9,6 +9,7 @@ import { UsersService } from '#identity/users/users.service.js';
 import type { MessageKind } from '../templates/message-kinds.js';
 import { formatInstant } from './format-instant.js';
 import { NotificationRecorder } from './notification-recorder.service.js';
+import { SessionReminders } from './session-reminders.service.js';
 
 const REGISTRATION_KINDS: Record<string, MessageKind | undefined> = {
   received: 'registration-received',
@@ -37,6 +38,7 @@ export class NotificationEvents {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly recorder: NotificationRecorder,
     private readonly users: UsersService,
+    private readonly reminders: SessionReminders,
   ) {}
 
   /** The first job of the product: a new account's welcome (the user is read through identity's own service). */
@@ -111,8 +113,8 @@ export class NotificationEvents {
     const room = e.room ? (renderText(e.room, language)?.text ?? '') : '';
     // A seat that is now held comes with the session for the delegate's calendar.
     const holdsSeat = kind === 'enrolment-confirmed' || kind === 'enrolment-promoted';
-    await this.dataSource.transaction((manager) =>
-      this.recorder.record(manager, {
+    await this.dataSource.transaction(async (manager) => {
+      const { created } = await this.recorder.record(manager, {
         kind,
         triggerKey: `enrolment:${e.id}:${change}`,
         recipientUserId: e.user_id,
@@ -135,8 +137,10 @@ export class NotificationEvents {
               timeZone: e.time_zone,
             }
           : undefined,
-      }),
-    );
+      });
+      // A held seat gets its reminder, planned once: a repeated job finds the confirmation recorded.
+      if (holdsSeat && created) await this.reminders.plan(manager, e.id, e.starts_at);
+    });
   }
 
   async invitationCreated(invitationId: string, encryptedToken: string): Promise<void> {

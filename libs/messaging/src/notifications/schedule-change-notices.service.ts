@@ -6,6 +6,7 @@ import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
 import type { MessageKind } from '../templates/message-kinds.js';
 import { formatInstant } from './format-instant.js';
+import { SessionReminders } from './session-reminders.service.js';
 
 interface ChangedSession {
   sessionId: string;
@@ -24,7 +25,7 @@ interface ReleaseRow {
 
 /**
  * Tells each delegate holding a seat (or a place in line) in a session that a
- * schedule release moved or re-roomed it. Cancellations are told when the
+ * schedule release moved or re-roomed it, and re-plans the reminders of a moved one. Cancellations are told when the
  * session is cancelled (enrolment-cancelled), so they are not repeated here.
  *
  * Recording is set-based: one statement per session and change writes every
@@ -34,7 +35,10 @@ interface ReleaseRow {
  */
 @Injectable()
 export class ScheduleChangeNotices {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reminders: SessionReminders,
+  ) {}
 
   async releasePublished(releaseId: string): Promise<number> {
     const [release] = (await this.dataSource.query(
@@ -74,6 +78,9 @@ export class ScheduleChangeNotices {
             [session.sessionId, kind, `release:${release.id}:session:${session.sessionId}`, valuesByLanguage, QueueName.Notifications, JobName.DeliverNotification],
           )) as unknown[];
           recorded += rows.length;
+          // A moved session's seat holders are reminded at its new time. Planned with the first recording
+          // only: a repeated release job records nothing and plans nothing.
+          if (kind === 'session-moved' && rows.length > 0) await this.reminders.planForSession(manager, session.sessionId);
         }
       }
     });

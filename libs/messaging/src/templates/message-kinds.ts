@@ -16,6 +16,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'enrolment-cancelled': ['name', 'sessionTitle', 'startsAt'],
   'session-moved': ['name', 'eventName', 'sessionTitle', 'startsAt', 'previousStartsAt', 'room'],
   'session-room-changed': ['name', 'eventName', 'sessionTitle', 'startsAt', 'room'],
+  'session-reminder': ['name', 'sessionTitle', 'startsAt', 'room'],
   'agreement-signed': ['eventName', 'agreementTitle', 'parties', 'signedAt'],
 } as const;
 

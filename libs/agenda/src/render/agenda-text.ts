@@ -1,0 +1,143 @@
+/**
+ * The texts an agenda shows, worked out once for every format (HTML, PDF, ICS): days, local times, and each
+ * session's details as labelled lines, all in the programme's language. Plain strings; each format escapes or
+ * lays them out its own way.
+ */
+import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
+import type { AgendaInput } from './agenda-input.js';
+import { AGENDA_WORDS, type AgendaWords } from './agenda-words.js';
+
+export interface AgendaDay {
+  /** YYYY-MM-DD in the event's time zone. */
+  day: string;
+  /** E.g. 'Day 1 · Friday, 18 July 2025'. */
+  title: string;
+  sessions: PublicSessionDto[];
+}
+
+/** A labelled detail under a session's title: 'Room: …', 'Speakers: …'. */
+export interface DetailLine {
+  label: string;
+  items: string[];
+  /**
+   * One item a line: people, each with a position and an organisation that have commas of their own.
+   * Otherwise the items are one line, joined by the language's separator.
+   */
+  stacked: boolean;
+}
+
+export function wordsFor(programme: AgendaInput): AgendaWords {
+  return AGENDA_WORDS[programme.language];
+}
+
+/** The heading of the whole agenda: the programme, or whose personal agenda it is. */
+export function agendaHeading(programme: AgendaInput): string {
+  const w = wordsFor(programme);
+  return programme.owner ? w.personalHeading(programme.owner.name) : w.heading;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Sessions by local day, days in order, sessions by start (then end) within a day. */
+export function agendaDays(programme: AgendaInput): AgendaDay[] {
+  const w = wordsFor(programme);
+  const sorted = [...programme.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.endsAt.localeCompare(b.endsAt));
+  const byDay = new Map<string, PublicSessionDto[]>();
+  for (const s of sorted) byDay.set(s.day, [...(byDay.get(s.day) ?? []), s]);
+  // A calendar date, not an instant: formatted at noon UTC in UTC, it cannot shift to a neighbouring day.
+  const longDate = new Intl.DateTimeFormat(w.locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const first = Date.parse(`${programme.event.firstDay}T12:00:00Z`);
+  return [...byDay.keys()].sort().map((day) => {
+    const at = Date.parse(`${day}T12:00:00Z`);
+    const n = Math.round((at - first) / MS_PER_DAY) + 1;
+    // Numbered from the event's first day, so a personal agenda's 'Day 2' is the programme's 'Day 2'.
+    const date = Number.isNaN(at) ? day : longDate.format(at);
+    return { day, title: n >= 1 && !Number.isNaN(first) ? `${w.day(n)} · ${date}` : date, sessions: byDay.get(day)! };
+  });
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/** '09:00–09:40' in the event's time zone; an end on a later local day is marked '(+1)'. */
+export function timeRange(programme: AgendaInput, session: PublicSessionDto): string {
+  const { timeZone } = programme.event;
+  const { locale } = wordsFor(programme);
+  // Building a DateTimeFormat costs far more than using one: one per locale and zone for the process.
+  const time = cached(timeFormats, `${locale}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  const day = cached(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+  const start = new Date(session.startsAt);
+  const end = new Date(session.endsAt);
+  const days = Math.round((Date.parse(day.format(end)) - Date.parse(day.format(start))) / MS_PER_DAY);
+  return `${time.format(start)}–${time.format(end)}${days > 0 ? ` (+${days})` : ''}`;
+}
+
+/** Date and time of the release, in the event's time zone and the reader's language. */
+export function releaseLine(programme: AgendaInput): string {
+  const w = wordsFor(programme);
+  const { number, name, publishedAt } = programme.release;
+  const when = new Intl.DateTimeFormat(w.locale, { timeZone: programme.event.timeZone, dateStyle: 'long', timeStyle: 'short' }).format(new Date(publishedAt));
+  return w.release(number, name, when);
+}
+
+/** 'All times are local (Qingdao, Asia/Shanghai).' */
+export function timesNote(programme: AgendaInput): string {
+  return wordsFor(programme).timesAreLocal([programme.event.city, programme.event.timeZone].filter(Boolean).join(', '));
+}
+
+/** Room and venue as one place ('Main Hall, Qingdao International Convention Center'), or null without a room. */
+export function placeOf(programme: AgendaInput, session: PublicSessionDto): string | null {
+  if (!session.room) return null;
+  const { name, venue } = session.room;
+  // A venue that is one room is often named the same: say it once.
+  return name === venue.name ? name : wordsFor(programme).place(name, venue.name);
+}
+
+/** A track colour as CSS/PDF accept it, or null: colours are organiser input, and go into style attributes. */
+export function safeColour(colour: string | null | undefined): string | null {
+  return colour && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(colour) ? colour : null;
+}
+
+/** The people of a session grouped by role, roles in the protocol order of their first person. */
+export function peopleLines(programme: AgendaInput, session: PublicSessionDto): DetailLine[] {
+  const w = wordsFor(programme);
+  const people = [...session.people].sort((a, b) => a.protocolOrder - b.protocolOrder);
+  const byRole = new Map<PublicSessionDto['people'][number]['role'], string[]>();
+  for (const p of people) {
+    const shown = w.person({ name: p.name, honorific: p.honorific, position: p.position, organisation: p.organisation?.name ?? null });
+    byRole.set(p.role, [...(byRole.get(p.role) ?? []), shown]);
+  }
+  return [...byRole].map(([role, names]) => ({ label: names.length > 1 ? w.roles[role].many : w.roles[role].one, items: names, stacked: true }));
+}
+
+/**
+ * Everything under a session's title, in reading order: theme, place, track, hosts, people, languages.
+ * Lines without content are left out.
+ */
+export function detailLines(programme: AgendaInput, session: PublicSessionDto): DetailLine[] {
+  const w = wordsFor(programme);
+  const lines: DetailLine[] = [];
+  const add = (label: string, items: string[]) => {
+    if (items.length) lines.push({ label, items, stacked: false });
+  };
+  add(w.theme, session.theme ? [session.theme] : []);
+  add(w.room, [placeOf(programme, session) ?? ''].filter(Boolean));
+  add(w.track, session.track ? [session.track.name] : []);
+  add(w.hosts, session.hosts.map((h) => h.name));
+  lines.push(...peopleLines(programme, session));
+  add(w.spoken, session.languagesSpoken.map((c) => w.languages[c]));
+  add(w.interpretation, session.languagesInterpreted.map((c) => w.languages[c]));
+  return lines;
+}
+
+/** A detail as one plain line of text, for formats without layout (calendar descriptions). */
+export function detailText(w: AgendaWords, line: DetailLine): string {
+  return `${line.label}${w.colon}${line.items.join(line.stacked ? w.stackSeparator : w.separator)}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * The fonts every printable PDF uses (badges, agendas, the outcomes list): Noto Sans SC and Noto Sans, from npm
+ * packages, so a fresh `npm ci` is all a machine needs to print Chinese, Latin and Cyrillic.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export type Weight = 'regular' | 'bold';
+
+const SC_REGULAR = 'NotoSansSC-Regular';
+const SC_BOLD = 'NotoSansSC-Bold';
+const SANS_REGULAR = 'NotoSans-Regular';
+const SANS_BOLD = 'NotoSans-Bold';
+
+/**
+ * The fonts tried for each weight, in order of preference. Noto Sans SC first: Chinese needs it, and it has Latin
+ * and basic Cyrillic too, so most texts stay in one typeface. Noto Sans has what SC lacks: the Cyrillic letters of
+ * Kazakh, Kyrgyz, Tajik, Belarusian and Mongolian (Әә Ққ Ңң Өө Ұұ Үү Һһ Іі Ўў Ҷҷ Ӯӯ …), Latin Extended, Greek, Devanagari.
+ */
+export const FAMILIES: Record<Weight, readonly string[]> = {
+  regular: [SC_REGULAR, SANS_REGULAR],
+  bold: [SC_BOLD, SANS_BOLD],
+};
+
+const FONT_FILES: Record<string, { pkg: string; file: string }> = {
+  [SC_REGULAR]: { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' },
+  [SC_BOLD]: { pkg: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },
+  [SANS_REGULAR]: { pkg: '@expo-google-fonts/noto-sans', file: '400Regular/NotoSans_400Regular.ttf' },
+  [SANS_BOLD]: { pkg: '@expo-google-fonts/noto-sans', file: '700Bold/NotoSans_700Bold.ttf' },
+};
+
+// The SC TTFs are ~10 MB each, Noto Sans ~0.6 MB: read once per process, lazily (most processes never print).
+const fontCache = new Map<string, Buffer>();
+
+function fontData(name: string): Buffer {
+  let buf = fontCache.get(name);
+  if (!buf) {
+    const { pkg, file } = FONT_FILES[name];
+    // Resolve through the installed package rather than a path relative to this file: works from src (Jest)
+    // and from dist alike, and wherever npm hoisted the package.
+    const pkgDir = dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
+    buf = readFileSync(join(pkgDir, file));
+    fontCache.set(name, buf);
+  }
+  return buf;
+}
+
+/**
+ * Makes the fonts of FAMILIES known to the document by name. Registering only names the buffers: pdfkit parses
+ * a font on first use and embeds (a subset of) only the fonts text was drawn in.
+ */
+export function registerNotoFonts(doc: PDFKit.PDFDocument): void {
+  for (const name of Object.keys(FONT_FILES)) doc.registerFont(name, fontData(name));
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AppConfig } from '#core/config/app-config.js';
+import { APP_CONFIG } from '#core/config/config.module.js';
+import type { Language } from '#core/i18n/language.js';
+import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
+import { OutboxService } from '#core/outbox/outbox.service.js';
+import { JobName, QueueName } from '#core/queue/queue-names.js';
+import { formatInstant } from './format-instant.js';
+import { NotificationRecorder } from './notification-recorder.service.js';
+
+export type ReminderOutcome = 'recorded' | 'dropped' | 'replanned';
+
+/** When a reminder for a session starting at `startsAt` goes: `leadMinutes` before, at once if that has passed, never once it has begun. */
+export function reminderTime(startsAt: Date, leadMinutes: number, now: Date = new Date()): Date | null {
+  if (startsAt.getTime() <= now.getTime()) return null;
+  return new Date(Math.max(now.getTime(), startsAt.getTime() - leadMinutes * 60_000));
+}
+
+interface SeatRow {
+  enrolment_status: string;
+  registration_status: string;
+  anonymised: boolean;
+  session_status: string;
+  starts_at: Date;
+  user_id: string;
+  email: string;
+  preferred_language: Language;
+  name_native: string;
+  title: Trilingual;
+  room: Trilingual | null;
+  time_zone: string;
+}
+
+/**
+ * Reminders before each session a delegate holds a seat in. They are delayed jobs
+ * (an outbox row with deliver_at, held by the queue until then), planned when a
+ * seat is confirmed or a waiting delegate is promoted, and again when a release
+ * moves the session. Queued jobs are not hunted down when plans change: each one
+ * checks at fire time that its seat is still held and the session still starts
+ * when it was planned for, and drops itself otherwise. The message is recorded
+ * under (enrolment, start), so two jobs for one start send one reminder.
+ */
+@Injectable()
+export class SessionReminders {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly recorder: NotificationRecorder,
+  ) {}
+
+  /** Plans one seat holder's reminder, in the caller's transaction. False when the session has begun. */
+  async plan(manager: EntityManager, enrolmentId: string, startsAt: Date): Promise<boolean> {
+    const at = reminderTime(startsAt, this.config.reminderLeadMinutes);
+    if (!at) return false;
+    await this.outbox.add(manager, JobName.SendSessionReminder, { enrolmentId, startsAt: startsAt.toISOString() }, { deliverAt: at });
+    return true;
+  }
+
+  /** Plans the reminders of every seat holder of a session in one statement (a release moved it). */
+  async planForSession(manager: EntityManager, sessionId: string): Promise<number> {
+    const rows = (await manager.query(
+      `INSERT INTO outbox (queue, name, payload, deliver_at)
+       SELECT $2, $3,
+              jsonb_build_object('enrolmentId', en.id,
+                                 'startsAt', to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+              greatest(now(), s.starts_at - make_interval(mins => $4))
+         FROM enrolment en JOIN session s ON s.id = en.session_id
+        WHERE en.session_id = $1 AND en.status = 'enrolled' AND s.status = 'scheduled' AND s.starts_at > now()
+       RETURNING id`,
+      [sessionId, QueueName.Notifications, JobName.SendSessionReminder, this.config.reminderLeadMinutes],
+    )) as unknown[];
+    return rows.length;
+  }
+
+  /** The delayed job's work: record the reminder if its seat and start still hold. */
+  async fire(enrolmentId: string, plannedStartsAt: string): Promise<ReminderOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const [seat] = (await manager.query(
+        `SELECT en.status AS enrolment_status, r.status AS registration_status, r.anonymised_at IS NOT NULL AS anonymised,
+                s.status AS session_status, s.starts_at, r.user_id, u.email, r.preferred_language, r.name_native,
+                s.title, rm.name AS room, ev.time_zone
+           FROM enrolment en JOIN registration r ON r.id = en.registration_id JOIN app_user u ON u.id = r.user_id
+           JOIN session s ON s.id = en.session_id JOIN event ev ON ev.id = s.event_id LEFT JOIN room rm ON rm.id = s.room_id
+          WHERE en.id = $1`,
+        [enrolmentId],
+      )) as SeatRow[];
+      if (!seat) return 'dropped';
+      const seatHeld =
+        seat.enrolment_status === 'enrolled' && seat.registration_status === 'approved' && !seat.anonymised && seat.session_status === 'scheduled';
+      if (!seatHeld || seat.starts_at.getTime() <= Date.now()) return 'dropped';
+      if (seat.starts_at.getTime() !== new Date(plannedStartsAt).getTime()) {
+        // The session moved since this was planned. A release plans the new reminder itself; a move not
+        // yet released has not, so the stale job plans it (a duplicate plan still sends one message).
+        await this.plan(manager, enrolmentId, seat.starts_at);
+        return 'replanned';
+      }
+      const language = seat.preferred_language;
+      await this.recorder.record(manager, {
+        kind: 'session-reminder',
+        triggerKey: `reminder:${enrolmentId}:${seat.starts_at.toISOString()}`,
+        recipientUserId: seat.user_id,
+        recipientEmail: seat.email,
+        language,
+        values: {
+          name: seat.name_native,
+          sessionTitle: renderText(seat.title, language)?.text ?? '',
+          startsAt: formatInstant(seat.starts_at, seat.time_zone, language),
+          room: seat.room ? (renderText(seat.room, language)?.text ?? '') : '',
+        },
+      });
+      return 'recorded';
+    });
+  }
+}
