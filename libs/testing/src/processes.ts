@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
-export const ROOT = join(import.meta.dirname, '..', '..', '..');
+/** The repository: three levels up from the source (under Jest), four from its compiled copy in dist/ (the benchmarks). */
+export const ROOT = join(import.meta.dirname, '..', '..', '..', ...(import.meta.dirname.split(sep).includes('dist') ? ['..'] : []));
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { runMigrations } from '#core/database/run-migrations.js';
 import { databaseUrl, runId, SERVER_URL, templateName } from './test-env.js';
 
 export interface TestDatabase {
@@ -20,10 +21,14 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, migrated database for one test file, cloned from the run's template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `bo_test_${runId()}_${randomBytes(4).toString('hex')}`;
+/**
+ * A fresh, migrated database: for a test file, cloned from the run's template (Jest's global setup made it);
+ * outside Jest (the benchmarks), created empty and migrated.
+ */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = options.migrate ? `bo_bench_${randomBytes(4).toString('hex')}` : `bo_test_${runId()}_${randomBytes(4).toString('hex')}`;
   await admin(async (client) => {
+    if (options.migrate) return client.query(`CREATE DATABASE ${name}`);
     // Cloning needs the template to be idle; the lock keeps two files from cloning at the same instant.
     await client.query('SELECT pg_advisory_lock(7020250999)');
     try {
@@ -33,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   });
   const url = databaseUrl(name);
+  if (options.migrate) await runMigrations(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // Some tests cut the database's connections on purpose; an idle client dying then is expected.
   pool.on('error', () => undefined);

@@ -12,6 +12,7 @@ import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { type AppConfig, loadConfig } from '#core/config/app-config.js';
 import { FirstAdminService } from '#identity/users/first-admin.service.js';
 import { HttpClient } from './http-client.js';
+import { type RunningProcess, startProcess } from './processes.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { REDIS_URL } from './test-env.js';
 
@@ -23,6 +24,8 @@ export interface StackOptions {
   backend?: QueueBackend;
   /** Extra environment variables, as a user would set them. */
   env?: Record<string, string | undefined>;
+  /** Outside Jest there is no template database: create one and migrate it. */
+  migrate?: boolean;
 }
 
 /**
@@ -36,17 +39,21 @@ export class TestStack {
   http!: HttpClient;
   private worker?: INestApplicationContext;
 
+  private readonly spawned: RunningProcess[] = [];
+
   private constructor(
     readonly db: TestDatabase,
     readonly config: AppConfig,
+    /** The environment the config was read from: a spawned process gets the same. */
+    readonly env: Record<string, string | undefined>,
   ) {}
 
   static async create(options: StackOptions = {}): Promise<TestStack> {
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ migrate: options.migrate });
     const backend = options.backend ?? 'postgres';
     // Files (outcome documents) go to a folder of this stack's own.
     const dataDir = mkdtempSync(join(tmpdir(), 'bo-test-'));
-    const config = loadConfig({
+    const env = {
       NODE_ENV: 'test',
       DATA_DIR: dataDir,
       DATABASE_URL: db.url,
@@ -60,8 +67,8 @@ export class TestStack {
       JOB_BACKOFF_MS: '50',
       OUTBOX_POLL_MS: '50',
       ...options.env,
-    });
-    return new TestStack(db, config);
+    };
+    return new TestStack(db, loadConfig(env), env);
   }
 
   /** Starts the api on 127.0.0.1 and a free port; its log lines are kept in `logLines`. */
@@ -91,6 +98,13 @@ export class TestStack {
     this.worker = undefined;
   }
 
+  /** The compiled worker as a process of its own (one that a test can kill); stopped by close() if still running. */
+  spawnWorker(env: Record<string, string | undefined> = {}): RunningProcess {
+    const worker = startProcess('dist/apps/worker/src/main.js', { ...this.env, ...env });
+    this.spawned.push(worker);
+    return worker;
+  }
+
   workerContext(): INestApplicationContext {
     if (!this.worker) throw new Error('the worker is not running');
     return this.worker;
@@ -101,6 +115,12 @@ export class TestStack {
   }
 
   async close(): Promise<void> {
+    for (const process of this.spawned) {
+      if (process.child.exitCode === null && process.child.signalCode === null) {
+        process.child.kill('SIGKILL');
+        await process.exited;
+      }
+    }
     await this.stopWorker();
     await this.api?.close();
     if (this.config.queueBackend === 'redis') await deleteRedisKeys(this.config.queuePrefix);

@@ -4,7 +4,7 @@ import { NotificationEvents } from '#messaging/notifications/notification-events
 import { ScheduleChangeNotices } from '#messaging/notifications/schedule-change-notices.service.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody } from './programme-fixtures.js';
-import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '#testing/smtp-sink.js';
 
 const signUpBody = (email: string, language: string) => ({
   email,

@@ -2,7 +2,7 @@ import { formatInstant } from '#messaging/notifications/format-instant.js';
 import { mintDelegates } from '#testing/delegates.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
 import { buildProgramme, type ProgrammeFixture, sessionBody } from './programme-fixtures.js';
-import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '#testing/smtp-sink.js';
 
 const LEAD_MINUTES = 60;
 /** The day in Qingdao, `offset` days from today. */

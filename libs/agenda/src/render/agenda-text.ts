@@ -17,6 +17,8 @@ export interface AgendaDay {
 
 /** A labelled detail under a session's title: 'Room: …', 'Speakers: …'. */
 export interface DetailLine {
+  /** Which detail it is, for a format that places or leaves out one (a calendar has the room as LOCATION). */
+  key: 'theme' | 'room' | 'track' | 'hosts' | 'people' | 'spoken' | 'interpretation';
   label: string;
   items: string[];
   /**
@@ -24,6 +26,8 @@ export interface DetailLine {
    * Otherwise the items are one line, joined by the language's separator.
    */
   stacked: boolean;
+  /** The track's colour (checked by safeColour), shown as a small marker before the track's name. */
+  colour?: string;
 }
 
 export function wordsFor(programme: AgendaInput): AgendaWords {
@@ -43,7 +47,11 @@ export function agendaDays(programme: AgendaInput): AgendaDay[] {
   const w = wordsFor(programme);
   const sorted = [...programme.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.endsAt.localeCompare(b.endsAt));
   const byDay = new Map<string, PublicSessionDto[]>();
-  for (const s of sorted) byDay.set(s.day, [...(byDay.get(s.day) ?? []), s]);
+  for (const s of sorted) {
+    const list = byDay.get(s.day);
+    if (list) list.push(s);
+    else byDay.set(s.day, [s]);
+  }
   // A calendar date, not an instant: formatted at noon UTC in UTC, it cannot shift to a neighbouring day.
   const longDate = new Intl.DateTimeFormat(w.locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   const first = Date.parse(`${programme.event.firstDay}T12:00:00Z`);
@@ -89,7 +97,7 @@ export function releaseLine(programme: AgendaInput): string {
 
 /** 'All times are local (Qingdao, Asia/Shanghai).' */
 export function timesNote(programme: AgendaInput): string {
-  return wordsFor(programme).timesAreLocal([programme.event.city, programme.event.timeZone].filter(Boolean).join(', '));
+  return wordsFor(programme).timesAreLocal(programme.event.city, programme.event.timeZone);
 }
 
 /** Room and venue as one place ('Main Hall, Qingdao International Convention Center'), or null without a room. */
@@ -114,7 +122,7 @@ export function peopleLines(programme: AgendaInput, session: PublicSessionDto): 
     const shown = w.person({ name: p.name, honorific: p.honorific, position: p.position, organisation: p.organisation?.name ?? null });
     byRole.set(p.role, [...(byRole.get(p.role) ?? []), shown]);
   }
-  return [...byRole].map(([role, names]) => ({ label: names.length > 1 ? w.roles[role].many : w.roles[role].one, items: names, stacked: true }));
+  return [...byRole].map(([role, names]) => ({ key: 'people', label: names.length > 1 ? w.roles[role].many : w.roles[role].one, items: names, stacked: true }));
 }
 
 /**
@@ -124,16 +132,19 @@ export function peopleLines(programme: AgendaInput, session: PublicSessionDto): 
 export function detailLines(programme: AgendaInput, session: PublicSessionDto): DetailLine[] {
   const w = wordsFor(programme);
   const lines: DetailLine[] = [];
-  const add = (label: string, items: string[]) => {
-    if (items.length) lines.push({ label, items, stacked: false });
+  const add = (key: DetailLine['key'], label: string, items: string[]) => {
+    if (items.length) lines.push({ key, label, items, stacked: false });
   };
-  add(w.theme, session.theme ? [session.theme] : []);
-  add(w.room, [placeOf(programme, session) ?? ''].filter(Boolean));
-  add(w.track, session.track ? [session.track.name] : []);
-  add(w.hosts, session.hosts.map((h) => h.name));
+  add('theme', w.theme, session.theme ? [session.theme] : []);
+  add('room', w.room, [placeOf(programme, session) ?? ''].filter(Boolean));
+  if (session.track) {
+    const colour = safeColour(session.track.colour);
+    lines.push({ key: 'track', label: w.track, items: [session.track.name], stacked: false, ...(colour ? { colour } : {}) });
+  }
+  add('hosts', w.hosts, session.hosts.map((h) => h.name));
   lines.push(...peopleLines(programme, session));
-  add(w.spoken, session.languagesSpoken.map((c) => w.languages[c]));
-  add(w.interpretation, session.languagesInterpreted.map((c) => w.languages[c]));
+  add('spoken', w.spoken, session.languagesSpoken.map((c) => w.languages[c]));
+  add('interpretation', w.interpretation, session.languagesInterpreted.map((c) => w.languages[c]));
   return lines;
 }
 

@@ -18,7 +18,8 @@ export interface AgendaWords {
   heading: string;
   personalHeading(owner: string): string;
   day(n: number): string;
-  timesAreLocal(place: string): string;
+  /** city may be empty. */
+  timesAreLocal(city: string, timeZone: string): string;
   theme: string;
   room: string;
   track: string;
@@ -51,7 +52,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     heading: '日程',
     personalHeading: (owner) => `${owner}的个人日程`,
     day: (n) => `第${n}天`,
-    timesAreLocal: (place) => `时间均为当地时间（${place}）。`,
+    timesAreLocal: (city, timeZone) => `时间均为当地时间（${[city, timeZone].filter(Boolean).join('，')}）。`,
     theme: '主题',
     room: '会场',
     track: '板块',
@@ -85,7 +86,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     heading: 'Programme',
     personalHeading: (owner) => `Personal agenda: ${owner}`,
     day: (n) => `Day ${n}`,
-    timesAreLocal: (place) => `All times are local (${place}).`,
+    timesAreLocal: (city, timeZone) => `All times are local (${comma([city, timeZone])}).`,
     theme: 'Theme',
     room: 'Room',
     track: 'Track',
@@ -117,7 +118,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     heading: 'Программа',
     personalHeading: (owner) => `Личная программа: ${owner}`,
     day: (n) => `День ${n}`,
-    timesAreLocal: (place) => `Время местное (${place}).`,
+    timesAreLocal: (city, timeZone) => `Время местное (${comma([city, timeZone])}).`,
     theme: 'Тема',
     room: 'Зал',
     track: 'Направление',

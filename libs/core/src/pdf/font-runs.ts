@@ -49,11 +49,10 @@ export function printable(doc: PDFKit.PDFDocument, weight: Weight, text: string)
  * one run, the common case. Otherwise word by word (mixed scripts, e.g. Chinese with Kazakh): a word stays in the
  * font of the run before it when that covers it, else takes the first font that does, so a phrase is not patched
  * letter by letter from two typefaces; a word no font covers whole is split the same way by grapheme. What no font
- * has (e.g. Arabic) stays in the current font and prints as boxes.
+ * has (e.g. Arabic) stays in the current font and prints as boxes. `fonts` is the order to try (default FAMILIES).
  * Decide once per text, before wrapping, so every line of a text and its measuring use the same fonts.
  */
-export function styled(doc: PDFKit.PDFDocument, text: string, weight: Weight): Run[] {
-  const fonts = FAMILIES[weight];
+export function styled(doc: PDFKit.PDFDocument, text: string, weight: Weight, fonts: readonly string[] = FAMILIES[weight]): Run[] {
   const whole = fonts.find((f) => covers(doc, f, text));
   if (whole) return [{ text, font: whole }];
   const runs: Run[] = [];

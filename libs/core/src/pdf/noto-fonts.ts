@@ -23,6 +23,20 @@ export const FAMILIES: Record<Weight, readonly string[]> = {
   bold: [SC_BOLD, SANS_BOLD],
 };
 
+/**
+ * For text mostly in Latin or Cyrillic: Noto Sans first. Its punctuation (“ ” « » – — ·) is proportional, where
+ * Noto Sans SC's is full-width, made for Chinese; Chinese words in such text still take Noto Sans SC.
+ */
+export const LATIN_FIRST: Record<Weight, readonly string[]> = {
+  regular: [SANS_REGULAR, SC_REGULAR],
+  bold: [SANS_BOLD, SC_BOLD],
+};
+
+/** The font order for a document in this language (zh, en, ru). */
+export function familiesFor(language: string): Record<Weight, readonly string[]> {
+  return language === 'zh' ? FAMILIES : LATIN_FIRST;
+}
+
 const FONT_FILES: Record<string, { pkg: string; file: string }> = {
   [SC_REGULAR]: { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' },
   [SC_BOLD]: { pkg: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },

@@ -14,6 +14,13 @@ export function withoutAddresses(text: string): string {
   return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '<address>');
 }
 
+/** Thrown so that the job retries later: another sender holds the message right now. */
+export class DeliveryInProgressError extends Error {
+  constructor(notificationId: string) {
+    super(`notification ${notificationId} is being sent by another job`);
+  }
+}
+
 interface NotificationRow {
   id: string;
   kind: MessageKind;
@@ -49,7 +56,7 @@ export class NotificationDelivery {
   /**
    * The row is locked while its message is handed to the server, so two jobs for one
    * message (a retry from each admin screen, say) cannot both send it: the second
-   * skips the locked row, and finds it sent when it comes back.
+   * finds the row locked, backs off, and finds it sent (or sends it) when it comes back.
    */
   async deliver(notificationId: string, finalAttempt: boolean): Promise<'sent' | 'skipped'> {
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -57,7 +64,15 @@ export class NotificationDelivery {
         `SELECT id, kind, recipient_email, language, status, payload FROM notification WHERE id = $1 FOR UPDATE SKIP LOCKED`,
         [notificationId],
       )) as NotificationRow[];
-      if (!row || row.status === 'sent') return { result: 'skipped' as const };
+      if (!row) {
+        // Locked by another sender (a duplicate job, or a dying worker's transaction not yet rolled back): that
+        // sender may still fail, so this job must not end as done. It retries with backoff and finds the row
+        // sent, or sends it.
+        const [other] = (await manager.query(`SELECT status FROM notification WHERE id = $1`, [notificationId])) as { status: string }[];
+        if (other && other.status === 'queued') return { result: 'busy' as const };
+        return { result: 'skipped' as const };
+      }
+      if (row.status === 'sent') return { result: 'skipped' as const };
       try {
         const { calendar, sealedLink, ...values } = row.payload;
         if (sealedLink) {
@@ -91,6 +106,7 @@ export class NotificationDelivery {
         return { result: 'error' as const, error, kind: row.kind };
       }
     });
+    if (outcome.result === 'busy') throw new DeliveryInProgressError(notificationId);
     if (outcome.result !== 'error') return outcome.result;
     // The server's reply can quote the address, so the log gets codes only; the text stays in the row, masked.
     const { code, responseCode } = outcome.error as { code?: string; responseCode?: number };

@@ -4,8 +4,8 @@ import type { PublicOutcome, PublicOutcomeGroup, PublicOutcomes } from './public
 
 type Row = PublicOutcome & { group: PublicOutcomeGroup };
 
-/** The words of the list itself, in the reader's language. */
-const WORDS = {
+/** The words of the list itself, in the reader's language (also used by outcomes-pdf.ts). */
+export const WORDS = {
   zh: {
     kind: '类型', title: '名称', session: '活动', track: '板块', date: '日期', parties: '参与方', people: '人员', areas: '合作领域', value: '金额',
     kinds: { agreement: '协议', unveiling: '揭牌', initiative: '倡议', alliance: '联盟', settlement: '企业入驻', announcement: '发布' },

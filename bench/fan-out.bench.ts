@@ -1,0 +1,81 @@
+import { mintDelegates } from '#testing/delegates.js';
+import { startSmtpSink } from '#testing/smtp-sink.js';
+import { type QueueBackend, TestStack } from '#testing/test-stack.js';
+import { bareAddAndProcess } from './support/bare-bullmq.js';
+import { type BenchRow, until } from './support/report.js';
+
+const tri = (text: string) => ({ zh: `${text}（中）`, en: text, ru: `${text} (рус.)` });
+const CONCURRENCY = 10;
+
+/**
+ * A release moves a session that `delegates` people hold seats in. Measured: from the organiser's release request
+ * to the last personalised message accepted by a real SMTP server (in this process), with the product's own
+ * worker as a separate process. Baseline: bare BullMQ adding and processing as many no-op jobs, same backend.
+ */
+export async function fanOut(backend: QueueBackend, delegates = 5000): Promise<BenchRow> {
+  const smtp = await startSmtpSink({ parse: false });
+  const stack = await TestStack.create({
+    backend,
+    migrate: true,
+    env: { SMTP_URL: smtp.url, WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'warn', JOB_BACKOFF_MS: '200' },
+  });
+  try {
+    await stack.startApi();
+    const token = await stack.loginAsAdmin();
+    const post = async (path: string, body: unknown) => {
+      const result = await stack.http.post(path, body, { token });
+      if (result.status >= 300) throw new Error(`${path}: ${result.status} ${result.text}`);
+      return result.body;
+    };
+    const event = await post('/api/events', {
+      slug: `bench-${Date.now().toString(36)}`, name: tri('Bench conference'), city: tri('Qingdao'), timeZone: 'Asia/Shanghai',
+      firstDay: '2025-07-18', lastDay: '2025-07-19', defaultLanguage: 'zh',
+    });
+    const venue = await post(`/api/events/${event.id}/venues`, { name: tri('Expo centre') });
+    const room = await post(`/api/events/${event.id}/rooms`, { venueId: venue.id, name: tri('Arena'), capacity: delegates + 100 });
+    const session = await post(`/api/events/${event.id}/sessions`, {
+      kind: 'forum', title: tri('Logistics forum'), startsAt: '2025-07-18T10:00:00+08:00', endsAt: '2025-07-18T11:00:00+08:00',
+      status: 'scheduled', languagesSpoken: ['zh'], roomId: room.id, capacity: delegates,
+    });
+    const minted = await mintDelegates(stack, event.id, delegates);
+    await stack.db.pool.query(
+      `INSERT INTO enrolment (session_id, registration_id, status, session_during)
+       SELECT s.id, r, 'enrolled', s.during FROM session s, unnest($2::uuid[]) r WHERE s.id = $1`,
+      [session.id, minted.map((d) => d.registrationId)],
+    );
+    await post(`/api/events/${event.id}/releases`, { name: tri('Before') });
+    const moved = await stack.http.patch(
+      `/api/events/${event.id}/sessions/${session.id}`,
+      { startsAt: '2025-07-19T10:00:00+08:00', endsAt: '2025-07-19T11:00:00+08:00' },
+      { token },
+    );
+    if (moved.status !== 200) throw new Error(`move: ${moved.status} ${moved.text}`);
+
+    const worker = stack.spawnWorker();
+    // The worker is warm once the first admin's welcome has gone out.
+    await until(() => smtp.messageIds.length >= 1, 60_000, 'the worker to start');
+    const before = new Set(smtp.messageIds).size;
+    const started = performance.now();
+    const answered = await stack.http.post(`/api/events/${event.id}/releases`, { name: tri('Moved') }, { token });
+    const answeredMs = performance.now() - started;
+    await until(() => new Set(smtp.messageIds).size >= before + delegates, 300_000, 'every message');
+    const seconds = (performance.now() - started) / 1000;
+    worker.child.kill('SIGTERM');
+    await worker.exited;
+    if (answered.status !== 201) throw new Error(`release: ${answered.status}`);
+
+    const baseline = await bareAddAndProcess(stack.config, delegates, CONCURRENCY);
+    const ratio = baseline / seconds;
+    return {
+      scenario: `fan-out: a release moves a session with ${delegates.toLocaleString('en')} delegates (${backend})`,
+      figure: `${(delegates / seconds).toFixed(0)} messages/s (${seconds.toFixed(1)} s; release answered in ${answeredMs.toFixed(0)} ms)`,
+      baseline: `${(delegates / baseline).toFixed(0)} no-op jobs/s (${baseline.toFixed(1)} s)`,
+      ratio,
+      target: '≥ 0.3×',
+      pass: ratio >= 0.3,
+    };
+  } finally {
+    await stack.close();
+    await smtp.close();
+  }
+}

@@ -1,0 +1,3 @@
+import { describeFanOut } from './support/fan-out.suite.js';
+
+describeFanOut('redis');
