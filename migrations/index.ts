@@ -5,6 +5,7 @@ import { CreateProgramme1763740000003 } from './1763740000003-CreateProgramme.js
 import { CreateScheduleRelease1763740000004 } from './1763740000004-CreateScheduleRelease.js';
 import { CreateRegistration1763740000005 } from './1763740000005-CreateRegistration.js';
 import { CreateOutcomes1763740000006 } from './1763740000006-CreateOutcomes.js';
+import { CreateAgendas1763740000007 } from './1763740000007-CreateAgendas.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   CreateScheduleRelease1763740000004,
   CreateRegistration1763740000005,
   CreateOutcomes1763740000006,
+  CreateAgendas1763740000007,
 ];

@@ -17,6 +17,9 @@ import { ProgrammeModule } from '#programme/programme.module.js';
 import { RegistrationModule } from '#registration/registration.module.js';
 import { OutcomesModule } from '#outcomes/outcomes.module.js';
 import { MessagingModule } from '#messaging/messaging.module.js';
+import { AgendaModule } from '#agenda/agenda.module.js';
+import { MyAgendaController } from './agenda/my-agenda.controller.js';
+import { PublicAgendaController } from './agenda/public-agenda.controller.js';
 import { NotificationsController } from './messaging/notifications.controller.js';
 import { OutcomesController } from './outcomes/outcomes.controller.js';
 import { PublicOutcomesController } from './outcomes/public-outcomes.controller.js';
@@ -48,6 +51,7 @@ export class ApiModule {
         RegistrationModule,
         OutcomesModule,
         MessagingModule,
+        AgendaModule,
       ],
       controllers: [
         HealthController,
@@ -69,6 +73,8 @@ export class ApiModule {
         OutcomesController,
         PublicOutcomesController,
         NotificationsController,
+        PublicAgendaController,
+        MyAgendaController,
       ],
       providers: [ReadinessService, FailedJobsService],
     };

@@ -6,7 +6,9 @@ import { DatabaseModule } from '#core/database/database.module.js';
 import { OutboxRelayService } from '#core/outbox/outbox-relay.service.js';
 import { OutboxModule } from '#core/outbox/outbox.module.js';
 import { QueueModule } from '#core/queue/queue.module.js';
+import { AgendaModule } from '#agenda/agenda.module.js';
 import { MessagingModule } from '#messaging/messaging.module.js';
+import { AgendasProcessor } from './agendas/agendas.processor.js';
 import { OutcomeEventsProcessor, ProgrammeEventsProcessor, RegistrationEventsProcessor } from './notifications/domain-events.processor.js';
 import { NotificationsProcessor } from './notifications/notifications.processor.js';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner.js';
@@ -26,8 +28,9 @@ export class WorkerModule {
         AuditModule,
         OutboxModule,
         MessagingModule,
+        AgendaModule,
       ],
-      providers: [OutboxRelayService, OutboxRelayRunner, NotificationsProcessor, RegistrationEventsProcessor, OutcomeEventsProcessor, ProgrammeEventsProcessor],
+      providers: [OutboxRelayService, OutboxRelayRunner, NotificationsProcessor, RegistrationEventsProcessor, OutcomeEventsProcessor, ProgrammeEventsProcessor, AgendasProcessor],
     };
   }
 }

@@ -36,6 +36,14 @@ export class HttpClient {
     return { status: response.status, body: parsed as T, headers: response.headers, text };
   }
 
+  /** A GET whose answer is a file (a PDF): the bytes, untouched. */
+  async bytes(path: string, options: RequestOptions = {}): Promise<{ status: number; headers: Headers; body: Buffer }> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const response = await fetch(`${this.baseUrl}${path}`, { headers });
+    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  }
+
   get<T = any>(path: string, options?: RequestOptions) { // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.request<T>('GET', path, undefined, options);
   }

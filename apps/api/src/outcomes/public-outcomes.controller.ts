@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Public } from '#identity/access/access.decorator.js';
+import { outcomesPdf } from '#outcomes/public/outcomes-pdf.js';
 import { outcomesCsv, outcomesHtml } from '#outcomes/public/public-outcomes.formats.js';
 import { PublicOutcomesService } from '#outcomes/public/public-outcomes.service.js';
 
@@ -13,10 +14,10 @@ export class PublicOutcomesQueryDto {
   @MaxLength(10)
   lang?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'html'], default: 'json' })
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'html', 'pdf'], default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv', 'html'])
-  format?: 'json' | 'csv' | 'html';
+  @IsIn(['json', 'csv', 'html', 'pdf'])
+  format?: 'json' | 'csv' | 'html' | 'pdf';
 }
 
 @ApiTags('public')
@@ -26,7 +27,7 @@ export class PublicOutcomesController {
 
   @Get('outcomes')
   @Public()
-  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiProduces('application/json', 'text/csv', 'text/html', 'application/pdf')
   @ApiOkResponse({ description: 'Published outcomes, grouped by session and track, with counts by kind, country and cooperation area; confidential parts never shown' })
   async list(
     @Param('slug') slug: string,
@@ -38,6 +39,11 @@ export class PublicOutcomesController {
     if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="outcomes-${list.language}.csv"`);
       return outcomesCsv(list);
+    }
+    if (query.format === 'pdf') {
+      // Small (tens of outcomes) and read rarely: rendered on request rather than stored.
+      void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="outcomes-${list.language}.pdf"`);
+      return outcomesPdf(list);
     }
     if (query.format === 'html') {
       void reply.header('content-type', 'text/html; charset=utf-8');

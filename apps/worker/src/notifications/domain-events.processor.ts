@@ -9,6 +9,7 @@ import {
   type ScheduleReleasedJob,
   validateJobPayload,
 } from '#core/queue/job-payloads.js';
+import { AgendaBuilder } from '#agenda/documents/agenda-builder.service.js';
 import { workerLockOptions } from '#core/config/app-config.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
@@ -66,20 +67,24 @@ export class OutcomeEventsProcessor extends WorkerHost {
 }
 
 /**
- * A schedule release: the delegates of each moved or re-roomed session are told.
- * (The agenda builds of issue 6 will hang off the same event.)
+ * A schedule release: its nine agenda documents are planned (on the agendas queue), and the delegates of
+ * each moved or re-roomed session are told. Both steps are idempotent, so a retried job repeats neither.
  */
 @Processor(QueueName.Programme, workerLockOptions())
 export class ProgrammeEventsProcessor extends WorkerHost {
-  constructor(private readonly notices: ScheduleChangeNotices) {
+  constructor(
+    private readonly notices: ScheduleChangeNotices,
+    private readonly agendas: AgendaBuilder,
+  ) {
     super();
   }
 
-  async process(job: Job): Promise<number> {
+  async process(job: Job): Promise<{ agendaBuilds: number; messages: number }> {
     if (job.name !== JobName.ScheduleReleased) throw new UnrecoverableError(`Unknown job ${job.name}`);
     try {
       const p = validateJobPayload<ScheduleReleasedJob>(JobName.ScheduleReleased, job.data);
-      return await this.notices.releasePublished(p.releaseId);
+      const agendaBuilds = await this.agendas.planRelease(p.releaseId);
+      return { agendaBuilds, messages: await this.notices.releasePublished(p.releaseId) };
     } catch (error) {
       if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(error.message);
       throw error;

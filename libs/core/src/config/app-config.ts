@@ -58,6 +58,8 @@ export interface AppConfig {
   workerConcurrency: number;
   /** How long a worker's claim on a running job lasts without renewal; a dead worker's jobs return after it. */
   jobLockMs: number;
+  /** Agenda documents a worker process renders at once (CPU work: keep it below the cores). */
+  agendaConcurrency: number;
   /** How long before a session its seat holders are reminded. */
   reminderLeadMinutes: number;
   outboxPollMs: number;
@@ -153,6 +155,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobBackoffMs: readInt(env, 'JOB_BACKOFF_MS', 2000, 1, 3_600_000),
     workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 10, 1, 500),
     jobLockMs: readJobLockMs(env),
+    agendaConcurrency: readInt(env, 'AGENDA_CONCURRENCY', 1, 1, 16),
     reminderLeadMinutes: readInt(env, 'REMINDER_LEAD_MINUTES', 60, 1, 7 * 24 * 60),
     outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 500, 10, 60_000),
     outboxBatchSize: readInt(env, 'OUTBOX_BATCH_SIZE', 200, 1, 5000),

@@ -87,6 +87,18 @@ export class SendSessionReminderJob {
   startsAt: string;
 }
 
+/** Builds one agenda document of a release (idempotent: a document already stored is not built again). */
+export class BuildAgendaJob {
+  @IsUUID()
+  releaseId: string;
+
+  @IsIn(['zh', 'en', 'ru'])
+  language: string;
+
+  @IsIn(['html', 'pdf', 'ics'])
+  format: string;
+}
+
 interface JobContract {
   queue: QueueName;
   payload: new () => object;
@@ -101,6 +113,7 @@ export const JOB_CONTRACTS: Record<JobName, JobContract> = {
   [JobName.AgreementSigned]: { queue: QueueName.Outcomes, payload: AgreementSignedJob },
   [JobName.DeliverNotification]: { queue: QueueName.Notifications, payload: DeliverNotificationJob },
   [JobName.SendSessionReminder]: { queue: QueueName.Notifications, payload: SendSessionReminderJob },
+  [JobName.BuildAgenda]: { queue: QueueName.Agendas, payload: BuildAgendaJob },
 };
 
 export class InvalidJobPayloadError extends AppError {

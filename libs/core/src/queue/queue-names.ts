@@ -7,6 +7,8 @@ export enum QueueName {
   Registration = 'registration',
   /** Outcome events (an agreement signed), for the notifications that follow them. */
   Outcomes = 'outcomes',
+  /** Agenda documents (HTML, PDF, iCalendar) of each release: CPU work, kept off the other queues. */
+  Agendas = 'agendas',
 }
 
 export enum JobName {
@@ -18,6 +20,7 @@ export enum JobName {
   AgreementSigned = 'agreement-signed',
   DeliverNotification = 'deliver-notification',
   SendSessionReminder = 'send-session-reminder',
+  BuildAgenda = 'build-agenda',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

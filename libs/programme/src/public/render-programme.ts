@@ -23,8 +23,12 @@ function localDay(instant: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
-/** Renders a release in one language: done once per release and language, then served from memory. */
-export function renderProgramme(snapshot: ScheduleSnapshot, language: Language): RenderedProgramme {
+/**
+ * Renders a release in one language: done once per release and language, then served from memory.
+ * `sessionIds` picks a delegate's own sessions instead of the public ones (an invitation-only meeting they
+ * hold a seat in belongs on their personal agenda, never on the public one).
+ */
+export function renderProgramme(snapshot: ScheduleSnapshot, language: Language, sessionIds?: ReadonlySet<string>): RenderedProgramme {
   const fallback = snapshot.event.defaultLanguage;
   let fellBack = false;
   const text = (value: Trilingual | null | undefined): string | null => {
@@ -42,7 +46,7 @@ export function renderProgramme(snapshot: ScheduleSnapshot, language: Language):
     return shown.name;
   };
   const sessions = snapshot.sessions
-    .filter((session) => session.visibility === 'public')
+    .filter((session) => (sessionIds ? sessionIds.has(session.id) : session.visibility === 'public'))
     .map((session): PublicSessionDto => {
       fellBack = false;
       const room = session.roomId ? rooms.get(session.roomId) : undefined;

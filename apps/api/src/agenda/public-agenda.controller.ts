@@ -1,0 +1,52 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AgendaFormat } from '#agenda/agenda-formats.js';
+import { PublicAgendasService } from '#agenda/documents/public-agendas.service.js';
+import { CalendarFeedsService } from '#agenda/personal/calendar-feeds.service.js';
+import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+import { Public } from '#identity/access/access.decorator.js';
+import { AgendaFormatPipe } from './agenda-format.pipe.js';
+import { AgendaQueryDto } from './agenda-query.dto.js';
+import { sendAgenda } from './agenda-reply.js';
+
+@ApiTags('public')
+@Controller('api/public')
+export class PublicAgendaController {
+  constructor(
+    private readonly agendas: PublicAgendasService,
+    private readonly feeds: CalendarFeedsService,
+  ) {}
+
+  @Get('events/:slug/agenda.:format')
+  @Public()
+  @ApiParam({ name: 'format', enum: ['html', 'pdf', 'ics'] })
+  @ApiProduces('text/html', 'application/pdf', 'text/calendar')
+  @ApiOkResponse({ description: 'The whole public programme of the latest release, in one language: print-ready HTML, PDF or iCalendar' })
+  @ApiResponse({ status: 304, description: 'Not modified (ETag)' })
+  @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No such event, nothing published yet, or another format' })
+  @ApiServiceUnavailableResponse({ type: ErrorEnvelope, description: 'AGENDA_NOT_READY: the release was just published and its documents are being built (Retry-After)' })
+  async agenda(
+    @Param('slug') slug: string,
+    @Param('format', AgendaFormatPipe) format: AgendaFormat,
+    @Query() query: AgendaQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | undefined> {
+    return sendAgenda(reply, await this.agendas.download(slug, format, query.lang, acceptLanguage, ifNoneMatch));
+  }
+
+  @Get('calendar/:token.ics')
+  @Public()
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'A delegate\'s own sessions as a subscribable iCalendar feed; the token is the secret' })
+  @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'Unknown or revoked token' })
+  async feed(
+    @Param('token') token: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | undefined> {
+    return sendAgenda(reply, await this.feeds.read(token, ifNoneMatch));
+  }
+}

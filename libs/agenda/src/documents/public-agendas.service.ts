@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import type { Language } from '#core/i18n/language.js';
+import { negotiateLanguage } from '#core/i18n/negotiate-language.js';
+import type { AgendaFormat } from '../agenda-formats.js';
+import { type AgendaDownload, agendaDownload } from './agenda-download.js';
+
+/** Seconds a client is told to wait for a document still being built. */
+const BUILDING_RETRY_SECONDS = 5;
+
+/** The whole programme of an event's latest release, as built by the worker, served from the database. */
+@Injectable()
+export class PublicAgendasService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async download(slug: string, format: AgendaFormat, lang: string | undefined, acceptLanguage: string | undefined, ifNoneMatch: string | undefined): Promise<AgendaDownload> {
+    const [release] = (await this.dataSource.query(
+      `SELECT r.id, r.number, e.default_language FROM event e JOIN schedule_release r ON r.event_id = e.id
+        WHERE e.slug = $1 ORDER BY r.number DESC LIMIT 1`,
+      [slug],
+    )) as { id: string; number: number; default_language: Language }[];
+    if (!release) throw new NotFoundError('Published programme', { slug });
+    const language = negotiateLanguage({ query: lang, acceptLanguage, fallback: release.default_language });
+    const [document] = (await this.dataSource.query(
+      `SELECT content, sha256 FROM agenda_document WHERE release_id = $1 AND language = $2 AND format = $3`,
+      [release.id, language, format],
+    )) as { content: Buffer; sha256: string }[];
+    if (!document) {
+      // Built by the worker right after the release is published: a matter of seconds.
+      throw new AppError(503, 'AGENDA_NOT_READY', `The ${format} agenda of release ${release.number} is still being built`, { release: release.number, language, format }, {
+        'retry-after': String(BUILDING_RETRY_SECONDS),
+      });
+    }
+    return agendaDownload(document.content, document.sha256, format, `${slug}-agenda-r${release.number}-${language}`, ifNoneMatch, false);
+  }
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '#core/errors/app-error.js';
+import type { Caller } from '#core/http/caller.js';
+import { isLanguage, type Language } from '#core/i18n/language.js';
+import { type AgendaFormat, renderAgenda } from '../agenda-formats.js';
+import { type AgendaDownload, agendaDownload } from '../documents/agenda-download.js';
+import { releaseAgendaInput, type ReleaseRow } from '../release-agenda-input.js';
+
+/** Releases are immutable: a few recent snapshots are kept in memory rather than read again per rebuild. */
+const KEPT_RELEASES = 4;
+
+export interface AgendaOwner {
+  id: string;
+  event_id: string;
+  preferred_language: Language;
+  name_native: string;
+  slug: string;
+}
+
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+/**
+ * A delegate's own agenda: the sessions they hold a seat in, from the latest release, in their language.
+ * Built on demand and cached per (registration, language, format) under a fingerprint of the release and
+ * the seats; when either changes the fingerprint does too, and the next request builds a fresh copy.
+ */
+@Injectable()
+export class PersonalAgendasService {
+  private readonly releases = new Map<string, Promise<ReleaseRow>>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The caller's own registration only; another person's is a 404, as everywhere under /api/me. */
+  async mine(caller: Caller, registrationId: string, format: AgendaFormat, lang: string | undefined, ifNoneMatch: string | undefined): Promise<AgendaDownload> {
+    const [owner] = (await this.dataSource.query(
+      `SELECT r.id, r.event_id, r.preferred_language, r.name_native, e.slug FROM registration r JOIN event e ON e.id = r.event_id
+        WHERE r.id = $1 AND r.user_id = $2 AND r.anonymised_at IS NULL`,
+      [registrationId, caller.userId],
+    )) as AgendaOwner[];
+    if (!owner) throw new NotFoundError('Registration', { id: registrationId });
+    const language = isLanguage(lang) ? lang : owner.preferred_language;
+    return this.download(owner, format, language, ifNoneMatch);
+  }
+
+  async download(owner: AgendaOwner, format: AgendaFormat, language: Language, ifNoneMatch: string | undefined): Promise<AgendaDownload> {
+    const content = await this.content(owner, format, language);
+    return agendaDownload(content, sha256(content), format, `${owner.slug}-my-agenda-${language}`, ifNoneMatch, true);
+  }
+
+  private async content(owner: AgendaOwner, format: AgendaFormat, language: Language): Promise<Buffer> {
+    const [state] = (await this.dataSource.query(
+      `SELECT (SELECT id FROM schedule_release WHERE event_id = $2 ORDER BY number DESC LIMIT 1) AS release_id,
+              coalesce((SELECT array_agg(session_id ORDER BY session_id) FROM enrolment WHERE registration_id = $1 AND status = 'enrolled'), '{}') AS session_ids,
+              (SELECT content FROM personal_agenda WHERE registration_id = $1 AND language = $3 AND format = $4) AS cached,
+              (SELECT fingerprint FROM personal_agenda WHERE registration_id = $1 AND language = $3 AND format = $4) AS cached_fingerprint`,
+      [owner.id, owner.event_id, language, format],
+    )) as { release_id: string | null; session_ids: string[]; cached: Buffer | null; cached_fingerprint: string | null }[];
+    if (!state.release_id) throw new NotFoundError('Published programme', { eventId: owner.event_id });
+    const fingerprint = `${state.release_id}:${createHash('sha1').update(state.session_ids.join(',')).digest('hex')}`;
+    if (state.cached && state.cached_fingerprint === fingerprint) return state.cached;
+
+    const release = await this.release(state.release_id);
+    const input = releaseAgendaInput(release, language, { sessionIds: new Set(state.session_ids), ownerName: owner.name_native });
+    const content = await renderAgenda(format, input, { name: `${input.event.name} · ${owner.name_native}` });
+    await this.dataSource.query(
+      `INSERT INTO personal_agenda (registration_id, language, format, fingerprint, content) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (registration_id, language, format) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, content = EXCLUDED.content, built_at = now()`,
+      [owner.id, language, format, fingerprint, content],
+    );
+    return content;
+  }
+
+  private release(id: string): Promise<ReleaseRow> {
+    let release = this.releases.get(id);
+    if (!release) {
+      release = this.dataSource
+        .query(`SELECT id, number, name, published_at, snapshot FROM schedule_release WHERE id = $1`, [id])
+        .then((rows: ReleaseRow[]) => rows[0]);
+      release.catch(() => this.releases.delete(id));
+      this.releases.set(id, release);
+      if (this.releases.size > KEPT_RELEASES) this.releases.delete(this.releases.keys().next().value!);
+    }
+    return release;
+  }
+}

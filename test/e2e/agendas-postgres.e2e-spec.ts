@@ -1,0 +1,3 @@
+import { describeAgendas } from './support/agendas.suite.js';
+
+describeAgendas('postgres');
