@@ -1,3 +1,4 @@
+import { agendaRebuild } from './agenda.bench.js';
 import { fanOut } from './fan-out.bench.js';
 import { printTable, type BenchRow } from './support/report.js';
 
@@ -7,6 +8,7 @@ import { printTable, type BenchRow } from './support/report.js';
  */
 const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   'fan-out': async () => [await fanOut('redis'), await fanOut('postgres')],
+  agenda: async () => [await agendaRebuild('redis')],
 };
 
 const asked = process.argv.slice(2);

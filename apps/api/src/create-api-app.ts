@@ -16,6 +16,7 @@ import { ApiModule } from './api.module.js';
 import { CSV_TYPE, XLSX_TYPE } from './registration/raw-upload.decorator.js';
 import { DOCUMENT_UPLOAD_TYPES } from './outcomes/raw-document.decorator.js';
 import { setupOpenApi } from './openapi.js';
+import { mountQueueBoard } from './jobs/queue-board.js';
 
 export interface ApiAppOptions {
   /** Where log lines go (stdout by default); tests pass a stream to read them. */
@@ -96,6 +97,7 @@ export async function createApiApp(
   );
   app.useGlobalFilters(new AllExceptionsFilter());
   setupOpenApi(app);
+  await mountQueueBoard(app, config);
   return { app, logger };
 }
 

@@ -12,7 +12,7 @@ import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { type AppConfig, loadConfig } from '#core/config/app-config.js';
 import { FirstAdminService } from '#identity/users/first-admin.service.js';
 import { HttpClient } from './http-client.js';
-import { type RunningProcess, startProcess } from './processes.js';
+import { freePort, type RunningProcess, startProcess } from './processes.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { REDIS_URL } from './test-env.js';
 
@@ -103,6 +103,15 @@ export class TestStack {
     const worker = startProcess('dist/apps/worker/src/main.js', { ...this.env, ...env });
     this.spawned.push(worker);
     return worker;
+  }
+
+  /** The compiled api as a process of its own (for measurements that must not share this process's CPU). */
+  async spawnApi(env: Record<string, string | undefined> = {}): Promise<{ process: RunningProcess; http: HttpClient }> {
+    const port = await freePort();
+    const api = startProcess('dist/apps/api/src/main.js', { ...this.env, LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' });
+    this.spawned.push(api);
+    await api.waitFor('api listening');
+    return { process: api, http: new HttpClient(`http://127.0.0.1:${port}`) };
   }
 
   workerContext(): INestApplicationContext {

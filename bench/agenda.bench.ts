@@ -1,0 +1,79 @@
+import { type QueueBackend, TestStack } from '#testing/test-stack.js';
+import { closedLoop, forSeconds } from './support/load.js';
+import { type BenchRow, until } from './support/report.js';
+
+const ROOMS = 10;
+const SLOTS_PER_DAY = 30;
+
+/**
+ * A full agenda rebuild: `sessions` sessions × 3 languages × 3 formats, built by the worker (its own process,
+ * agendas queue) after a release. Measured: how long the nine documents take, and the api's p99 on the public
+ * programme while they are built, against its p99 with nothing being built, in the same run. The api is a
+ * process of its own; the load generator runs here, on the same two cores.
+ */
+export async function agendaRebuild(backend: QueueBackend, sessions = 300): Promise<BenchRow> {
+  const stack = await TestStack.create({ backend, migrate: true, env: { LOG_LEVEL: 'warn' } });
+  try {
+    await stack.startApi();
+    const token = await stack.loginAsAdmin();
+    const post = async (path: string, body: unknown) => {
+      const result = await stack.http.post(path, body, { token });
+      if (result.status >= 300) throw new Error(`${path}: ${result.status} ${result.text}`);
+      return result.body as { id: string };
+    };
+    const tri = (text: string, n: number) => ({ zh: `${text}（第${n}场）· 地方经贸合作`, en: `${text} no. ${n} · local trade cooperation`, ru: `${text} № ${n} · местное торговое сотрудничество` });
+    const slug = `bench-agenda-${Date.now().toString(36)}`;
+    const event = await post('/api/events', {
+      slug, name: tri('Conference', 0), city: tri('Qingdao', 0), timeZone: 'Asia/Shanghai', firstDay: '2025-07-18', lastDay: '2025-07-20', defaultLanguage: 'zh',
+    });
+    const venue = await post(`/api/events/${event.id}/venues`, { name: tri('Expo centre', 0) });
+    const rooms: string[] = [];
+    for (let r = 0; r < ROOMS; r++) rooms.push((await post(`/api/events/${event.id}/rooms`, { venueId: venue.id, name: tri('Hall', r + 1), capacity: 200 })).id);
+    const sessionIds: string[] = [];
+    for (let i = 0; i < sessions; i++) {
+      const day = 18 + Math.floor(i / (ROOMS * SLOTS_PER_DAY));
+      const slot = Math.floor(i / ROOMS) % SLOTS_PER_DAY;
+      const start = new Date(Date.UTC(2025, 6, day, 0, 0) + slot * 30 * 60_000);
+      sessionIds.push(
+        (await post(`/api/events/${event.id}/sessions`, {
+          kind: 'forum', title: tri('Forum', i + 1), theme: tri('Theme', i + 1), description: tri('A longer description of what is discussed', i + 1),
+          startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 25 * 60_000).toISOString(), status: 'scheduled',
+          languagesSpoken: ['zh'], roomId: rooms[i % ROOMS], capacity: 100,
+        })).id,
+      );
+    }
+    const documents = async (release: string) =>
+      (await stack.db.pool.query(`SELECT count(*)::int AS n FROM agenda_document WHERE release_id = $1`, [release])).rows[0].n as number;
+
+    stack.spawnWorker();
+    const first = await post(`/api/events/${event.id}/releases`, { name: tri('Release', 1) });
+    await until(async () => (await documents(first.id)) === 9, 120_000, 'the first build');
+
+    const { http } = await stack.spawnApi();
+    const url = `${http.baseUrl}/api/public/events/${slug}/programme?lang=en`;
+    await closedLoop(url, 10, forSeconds(2));
+    const quiet = await closedLoop(url, 10, forSeconds(8));
+
+    const changed = await stack.http.patch(`/api/events/${event.id}/sessions/${sessionIds[0]}`, { title: tri('Renamed forum', 1) }, { token });
+    if (changed.status !== 200) throw new Error(`rename: ${changed.status}`);
+    const started = performance.now();
+    const second = await post(`/api/events/${event.id}/releases`, { name: tri('Release', 2) });
+    let built = false;
+    const watching = until(async () => (built = (await documents(second.id)) === 9), 120_000, 'the rebuild');
+    const busy = await closedLoop(url, 10, () => built);
+    await watching;
+    const seconds = (performance.now() - started) / 1000;
+    const ratio = busy.p99 / quiet.p99;
+    return {
+      scenario: `agenda rebuild: ${sessions} sessions × 3 languages × 3 formats (${backend})`,
+      figure: `${seconds.toFixed(1)} s; api p99 ${busy.p99.toFixed(1)} ms during it (${busy.perSecond.toFixed(0)} req/s, ${busy.errors} errors)`,
+      baseline: `api p99 ${quiet.p99.toFixed(1)} ms with no rebuild (${quiet.perSecond.toFixed(0)} req/s)`,
+      ratio,
+      target: '≤ 10 s; p99 ≤ 1.25×',
+      pass: seconds <= 10 && ratio <= 1.25,
+      notes: 'ratio is p99 during ÷ p99 without: lower is better',
+    };
+  } finally {
+    await stack.close();
+  }
+}
