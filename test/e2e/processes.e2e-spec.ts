@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { createTestDatabase, type TestDatabase } from '#testing/test-database.js';
 import { REDIS_URL } from '#testing/test-env.js';
 import { freePort, ROOT, startProcess } from '#testing/processes.js';
@@ -126,7 +127,7 @@ describe('npm start with nothing configured: embedded PostgreSQL, migrations, fi
     return run;
   }
 
-  it('starts, prints a generated admin password once, serves logins, delivers jobs, and stops cleanly', async () => {
+  it('starts, prints a generated admin password once, serves logins, delivers jobs, mails a newcomer in their language under .data/mail, builds the agendas, and stops cleanly', async () => {
     const port = await freePort();
     const pgPort = await freePort();
     const first = await start(port, pgPort);
@@ -153,6 +154,39 @@ describe('npm start with nothing configured: embedded PostgreSQL, migrations, fi
     // The admin's welcome job goes through the worker on the PostgreSQL queue backend.
     for (let i = 0; i < 100 && (await readyAgain()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await readyAgain()).toBe(0);
+
+    // A newcomer registers in Russian: their messages are written, in Russian, under DATA_DIR/mail.
+    const signUp = await fetch(`http://127.0.0.1:${port}/api/public/events/sco-local-trade-2025/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'newcomer@example.kz', password: 'newcomer password 1', nameNative: 'Айгерим Сапарова', nameLatin: 'Aigerim Saparova',
+        country: 'KZ', category: 'business', preferredLanguage: 'ru', consent: { accepted: true, noticeVersion: '1' },
+      }),
+    });
+    expect(signUp.status).toBe(201);
+    const mailDir = join(dataDir, 'mail');
+    const newcomerMail = async () => {
+      const files = existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith('.eml')) : [];
+      return files.map((f) => readFileSync(join(mailDir, f), 'utf8')).filter((m) => m.includes('newcomer@example.kz'));
+    };
+    for (let i = 0; i < 150 && (await newcomerMail()).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    const mails = await newcomerMail();
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) {
+      const parsed = await simpleParser(mail);
+      expect(parsed.subject).toMatch(/[а-яё]/i);
+      expect(parsed.text).toContain('Айгерим Сапарова');
+    }
+    // The three agendas of the demo release, built by the worker after the first start.
+    for (const format of ['html', 'pdf', 'ics']) {
+      let status = 0;
+      for (let i = 0; i < 150 && status !== 200; i += 1) {
+        status = (await fetch(`http://127.0.0.1:${port}/api/public/events/sco-local-trade-2025/agenda.${format}?lang=ru`)).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(status).toBe(200);
+    }
 
     first.child.kill('SIGTERM');
     expect((await first.exited).code).toBe(0);
