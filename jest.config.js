@@ -31,6 +31,14 @@ export default {
     { ...esm, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     {
       ...esm,
+      displayName: 'resilience',
+      // npm run test:resilience (not part of npm test): faults, hostile input and the authorisation matrix.
+      testMatch: ['<rootDir>/test/resilience/**/*.resilience-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/global-setup.js',
+      globalTeardown: '<rootDir>/libs/testing/global-teardown.js',
+    },
+    {
+      ...esm,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       // One migrated template database per run; each test file clones its own from it.

@@ -1,6 +1,6 @@
 import { mintDelegates } from '#testing/delegates.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
-import { at, buildProgramme, sessionBody, tri } from './programme-fixtures.js';
+import { at, buildProgramme, sessionBody, tri } from '../../e2e/support/programme-fixtures.js';
 import { startSmtpSink, type SmtpSink } from '#testing/smtp-sink.js';
 
 const DELEGATES = 5000;
