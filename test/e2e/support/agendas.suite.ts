@@ -166,6 +166,28 @@ export function describeAgendas(backend: QueueBackend): void {
       expect((await stack.http.request('DELETE', `/api/me/registrations/${delegate.registrationId}/calendar-feed`, undefined, { token: delegate.token })).status).toBe(204);
       expect((await stack.http.get(renewedPath)).status).toBe(404);
       expect((await stack.http.get('/api/public/calendar/not-a-token.ics')).status).toBe(404);
+      // The secret never reaches the logs, though calendar apps ask for it every hour.
+      const secret = renewedPath.split('/').pop()!.replace('.ics', '');
+      expect(stack.logLines.some((line) => line.includes('/api/public/calendar/[redacted]'))).toBe(true);
+      expect(stack.logLines.join('\n')).not.toContain(secret);
+    });
+
+    it('forgets a delegate\'s own agendas and calendar URL when their registration is erased', async () => {
+      const [delegate] = await mintDelegates(stack, eventId, 1);
+      const [session] = (await stack.db.pool.query(`SELECT id FROM session WHERE title->>'en' = $1`, [publicSessions[0].title.en])).rows;
+      await stack.http.post(`/api/me/registrations/${delegate.registrationId}/enrolments`, { sessionId: session.id }, { token: delegate.token });
+      expect((await stack.http.get(`/api/me/registrations/${delegate.registrationId}/agenda.html`, { token: delegate.token })).status).toBe(200);
+      const feed = new URL((await stack.http.post(`/api/me/registrations/${delegate.registrationId}/calendar-feed`, undefined, { token: delegate.token })).body.url).pathname;
+      expect((await stack.http.get(feed)).status).toBe(200);
+      const held = async () =>
+        (await stack.db.pool.query(
+          `SELECT (SELECT count(*) FROM personal_agenda WHERE registration_id = $1)::int AS agendas, (SELECT count(*) FROM calendar_feed WHERE registration_id = $1)::int AS feeds`,
+          [delegate.registrationId],
+        )).rows[0];
+      expect(await held()).toEqual({ agendas: 2, feeds: 1 });
+      expect((await stack.http.request('DELETE', `/api/me/registrations/${delegate.registrationId}`, undefined, { token: delegate.token })).status).toBe(204);
+      expect(await held()).toEqual({ agendas: 0, feeds: 0 });
+      expect((await stack.http.get(feed)).status).toBe(404);
     });
 
     it('prints the public list of outcomes as a PDF in each language', async () => {

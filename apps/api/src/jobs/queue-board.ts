@@ -27,7 +27,8 @@ export async function mountQueueBoard(app: NestFastifyApplication, config: AppCo
   const board = new BoardAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: ALL_QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
+    // Look and retry, nothing more: emptying a queue or editing a job's data would bypass the outbox and the audit log.
+    queues: ALL_QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }), { readOnlyMode: true, allowRetries: true })),
     serverAdapter: board,
   });
   const auth = app.get(AuthService, { strict: false });
@@ -44,6 +45,7 @@ export async function mountQueueBoard(app: NestFastifyApplication, config: AppCo
     const key = createHash('sha256').update(encoded).digest('hex');
     const until = checked.get(key);
     if (until && until > Date.now()) return;
+    checked.delete(key);
     const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return refuse(reply, new AppError(401, 'UNAUTHENTICATED', 'Admin email and password required'));

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { AgendaFormat } from '#agenda/agenda-formats.js';
 import { AgendaBuilder, type BuildOutcome } from '#agenda/documents/agenda-builder.service.js';
@@ -15,7 +15,9 @@ import { JobName, QueueName } from '#core/queue/queue-names.js';
  * (which runs in another process).
  */
 @Processor(QueueName.Agendas, workerLockOptions())
-export class AgendasProcessor extends WorkerHost implements OnModuleInit {
+export class AgendasProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(AgendasProcessor.name);
+
   constructor(
     private readonly builder: AgendaBuilder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -25,6 +27,15 @@ export class AgendasProcessor extends WorkerHost implements OnModuleInit {
 
   onModuleInit(): void {
     this.worker.concurrency = this.config.agendaConcurrency;
+  }
+
+  /** Releases left without their documents get them now (repeated builds store nothing, so several workers may do this). */
+  async onApplicationBootstrap(): Promise<void> {
+    const planned = await this.builder.planMissing().catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'could not look for releases without agendas');
+      return 0;
+    });
+    if (planned > 0) this.logger.log({ releases: planned }, 'agenda builds planned for releases without them');
   }
 
   async process(job: Job): Promise<BuildOutcome> {

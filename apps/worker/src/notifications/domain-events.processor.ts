@@ -68,7 +68,8 @@ export class OutcomeEventsProcessor extends WorkerHost {
 
 /**
  * A schedule release: its nine agenda documents are planned (on the agendas queue), and the delegates of
- * each moved or re-roomed session are told. Both steps are idempotent, so a retried job repeats neither.
+ * each moved or re-roomed session are told. A retried job plans the builds again (each finds its document
+ * and stores nothing) and records no message twice.
  */
 @Processor(QueueName.Programme, workerLockOptions())
 export class ProgrammeEventsProcessor extends WorkerHost {

@@ -32,6 +32,21 @@ export class AgendaBuilder {
     return LANGUAGES.length * AGENDA_FORMATS.length;
   }
 
+  /**
+   * The latest release of each event that lacks some of its documents (published before agendas existed, or
+   * whose builds failed for good): planned again when a worker starts. Returns how many releases.
+   */
+  async planMissing(): Promise<number> {
+    const releases = (await this.dataSource.query(
+      `SELECT r.id FROM schedule_release r
+        WHERE r.number = (SELECT max(number) FROM schedule_release WHERE event_id = r.event_id)
+          AND (SELECT count(*) FROM agenda_document d WHERE d.release_id = r.id) < $1`,
+      [LANGUAGES.length * AGENDA_FORMATS.length],
+    )) as { id: string }[];
+    for (const release of releases) await this.planRelease(release.id);
+    return releases.length;
+  }
+
   async build(releaseId: string, language: Language, format: AgendaFormat): Promise<BuildOutcome> {
     const [existing] = (await this.dataSource.query(
       `SELECT 1 FROM agenda_document WHERE release_id = $1 AND language = $2 AND format = $3`,
@@ -47,11 +62,13 @@ export class AgendaBuilder {
     const input = releaseAgendaInput(release, language);
     const content = await renderAgenda(format, input, { name: input.event.name });
     const ms = Math.round(performance.now() - started);
-    await this.dataSource.query(
+    const stored = (await this.dataSource.query(
       `INSERT INTO agenda_document (release_id, language, format, content, sha256, build_ms) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING RETURNING release_id`,
       [releaseId, language, format, content, createHash('sha256').update(content).digest('hex'), ms],
-    );
+    )) as unknown[];
+    // A build that raced another one for the same document stored nothing: the other copy stands.
+    if (stored.length === 0) return { built: false, reason: 'exists' };
     return { built: true, bytes: content.length, ms };
   }
 }

@@ -4,13 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
-import { isLanguage, type Language } from '#core/i18n/language.js';
+import type { Language } from '#core/i18n/language.js';
+import { negotiateLanguage } from '#core/i18n/negotiate-language.js';
 import { type AgendaFormat, renderAgenda } from '../agenda-formats.js';
 import { type AgendaDownload, agendaDownload } from '../documents/agenda-download.js';
 import { releaseAgendaInput, type ReleaseRow } from '../release-agenda-input.js';
 
 /** Releases are immutable: a few recent snapshots are kept in memory rather than read again per rebuild. */
 const KEPT_RELEASES = 4;
+/** Raised when the renderers change what they produce, so that copies cached by an older version are rebuilt. */
+const RENDER_VERSION = 1;
 
 export interface AgendaOwner {
   id: string;
@@ -41,7 +44,7 @@ export class PersonalAgendasService {
       [registrationId, caller.userId],
     )) as AgendaOwner[];
     if (!owner) throw new NotFoundError('Registration', { id: registrationId });
-    const language = isLanguage(lang) ? lang : owner.preferred_language;
+    const language = negotiateLanguage({ query: lang, fallback: owner.preferred_language });
     return this.download(owner, format, language, ifNoneMatch);
   }
 
@@ -59,7 +62,10 @@ export class PersonalAgendasService {
       [owner.id, owner.event_id, language, format],
     )) as { release_id: string | null; session_ids: string[]; cached: Buffer | null; cached_fingerprint: string | null }[];
     if (!state.release_id) throw new NotFoundError('Published programme', { eventId: owner.event_id });
-    const fingerprint = `${state.release_id}:${createHash('sha1').update(state.session_ids.join(',')).digest('hex')}`;
+    // Everything the document is made of: the release, the seats, the name in its heading, the renderers.
+    const fingerprint = createHash('sha1')
+      .update(JSON.stringify([RENDER_VERSION, state.release_id, state.session_ids, owner.name_native]))
+      .digest('hex');
     if (state.cached && state.cached_fingerprint === fingerprint) return state.cached;
 
     const release = await this.release(state.release_id);
@@ -78,7 +84,10 @@ export class PersonalAgendasService {
     if (!release) {
       release = this.dataSource
         .query(`SELECT id, number, name, published_at, snapshot FROM schedule_release WHERE id = $1`, [id])
-        .then((rows: ReleaseRow[]) => rows[0]);
+        .then((rows: ReleaseRow[]) => {
+          if (!rows[0]) throw new NotFoundError('Release', { id });
+          return rows[0];
+        });
       release.catch(() => this.releases.delete(id));
       this.releases.set(id, release);
       if (this.releases.size > KEPT_RELEASES) this.releases.delete(this.releases.keys().next().value!);

@@ -89,11 +89,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         return requestId ? { requestId } : {};
       },
       serializers: {
-        // The path without its query string: query strings can carry tokens (calendar feeds).
+        // The path without its query string (query strings can carry tokens), and without the secret of a
+        // calendar feed, which is the last segment of its path.
         req: (req: { id?: string; method?: string; url?: string }) => ({
           id: req.id,
           method: req.method,
-          path: req.url?.split('?')[0],
+          path: req.url?.split('?')[0].replace(/^(\/api\/public\/calendar\/)[^/]+$/, '$1[redacted]'),
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
         err: serializeError,

@@ -175,6 +175,10 @@ export class RegistrationsService {
           WHERE id = (SELECT invitation_id FROM registration WHERE id = $1)`,
         [id],
       );
+      // Their own agendas (their name, their sessions) and the secret calendar URL go with the rest: the
+      // row stays, so the cascades on it do not fire.
+      await manager.query(`DELETE FROM personal_agenda WHERE registration_id = $1`, [id]);
+      await manager.query(`DELETE FROM calendar_feed WHERE registration_id = $1`, [id]);
       await this.audit.record(manager, caller, { action: 'registration.erased', entity: 'registration', entityId: id });
       await this.outbox.add(manager, JobName.RegistrationChanged, { registrationId: id, change: 'erased' });
       // A delegate's account goes too when this was its last registration holding personal data. Staff,
