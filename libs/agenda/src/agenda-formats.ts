@@ -1,7 +1,5 @@
-import { agendaHtml } from './render/agenda-html.js';
-import { agendaIcs } from './render/agenda-ics.js';
 import type { AgendaInput } from './render/agenda-input.js';
-import { agendaPdf } from './render/agenda-pdf.js';
+import type { RenderJob } from './render/render-job.js';
 
 export const AGENDA_FORMATS = ['html', 'pdf', 'ics'] as const;
 export type AgendaFormat = (typeof AGENDA_FORMATS)[number];
@@ -16,14 +14,14 @@ export const AGENDA_CONTENT_TYPES: Record<AgendaFormat, string> = {
   ics: 'text/calendar; charset=utf-8',
 };
 
-/** One agenda in one format. The calendar's name is the agenda's heading (the event, or whose agenda it is). */
-export async function renderAgenda(format: AgendaFormat, input: AgendaInput, calendar: { name: string; url?: string }): Promise<Buffer> {
+/** One agenda in one format, as a job for the rendering thread. The calendar's name is the agenda's heading. */
+export function agendaRenderJob(format: AgendaFormat, input: AgendaInput, calendar: { name: string; url?: string }): RenderJob {
   switch (format) {
     case 'html':
-      return Buffer.from(agendaHtml(input), 'utf8');
+      return { kind: 'agenda-html', input };
     case 'pdf':
-      return agendaPdf(input);
+      return { kind: 'agenda-pdf', input };
     case 'ics':
-      return Buffer.from(agendaIcs(input, { calendarName: calendar.name, url: calendar.url }), 'utf8');
+      return { kind: 'agenda-ics', input, options: { calendarName: calendar.name, url: calendar.url } };
   }
 }

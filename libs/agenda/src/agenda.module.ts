@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AgendaBuilder } from './documents/agenda-builder.service.js';
+import { OutcomesPdfService } from './documents/outcomes-pdf.service.js';
 import { PublicAgendasService } from './documents/public-agendas.service.js';
 import { CalendarFeedsService } from './personal/calendar-feeds.service.js';
 import { PersonalAgendasService } from './personal/personal-agendas.service.js';
+import { RenderPool } from './render/render-pool.js';
 
-const SERVICES = [AgendaBuilder, PublicAgendasService, PersonalAgendasService, CalendarFeedsService];
+const SERVICES = [RenderPool, AgendaBuilder, PublicAgendasService, PersonalAgendasService, CalendarFeedsService, OutcomesPdfService];
 
-/** The programme as documents: per release and language in HTML, PDF and iCalendar, and each delegate's own. */
+/**
+ * The programme as documents: per release and language in HTML, PDF and iCalendar, and each delegate's own;
+ * the outcomes list as a PDF. Rendering happens on a thread of its own (RenderPool), never on the event loop.
+ */
 @Module({
   providers: SERVICES,
   exports: SERVICES,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Public } from '#identity/access/access.decorator.js';
-import { outcomesPdf } from '#outcomes/public/outcomes-pdf.js';
+import { OutcomesPdfService } from '#agenda/documents/outcomes-pdf.service.js';
 import { outcomesCsv, outcomesHtml } from '#outcomes/public/public-outcomes.formats.js';
 import { PublicOutcomesService } from '#outcomes/public/public-outcomes.service.js';
 
@@ -23,7 +23,10 @@ export class PublicOutcomesQueryDto {
 @ApiTags('public')
 @Controller('api/public/events/:slug')
 export class PublicOutcomesController {
-  constructor(private readonly outcomes: PublicOutcomesService) {}
+  constructor(
+    private readonly outcomes: PublicOutcomesService,
+    private readonly pdfs: OutcomesPdfService,
+  ) {}
 
   @Get('outcomes')
   @Public()
@@ -41,9 +44,8 @@ export class PublicOutcomesController {
       return outcomesCsv(list);
     }
     if (query.format === 'pdf') {
-      // Small (tens of outcomes) and read rarely: rendered on request rather than stored.
       void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="outcomes-${list.language}.pdf"`);
-      return outcomesPdf(list);
+      return this.pdfs.pdf(list);
     }
     if (query.format === 'html') {
       void reply.header('content-type', 'text/html; charset=utf-8');

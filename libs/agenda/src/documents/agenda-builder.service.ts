@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { LANGUAGES, type Language } from '#core/i18n/language.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { AGENDA_FORMATS, type AgendaFormat, renderAgenda } from '../agenda-formats.js';
+import { AGENDA_FORMATS, type AgendaFormat, agendaRenderJob } from '../agenda-formats.js';
+import { RenderPool } from '../render/render-pool.js';
 import { releaseAgendaInput, type ReleaseRow } from '../release-agenda-input.js';
 
 export type BuildOutcome = { built: true; bytes: number; ms: number } | { built: false; reason: 'exists' | 'no-release' };
@@ -20,6 +21,7 @@ export class AgendaBuilder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly renderer: RenderPool,
   ) {}
 
   /** The release's nine builds (3 languages × 3 formats), written to the outbox together. */
@@ -60,7 +62,7 @@ export class AgendaBuilder {
     if (!release) return { built: false, reason: 'no-release' };
     const started = performance.now();
     const input = releaseAgendaInput(release, language);
-    const content = await renderAgenda(format, input, { name: input.event.name });
+    const content = await this.renderer.render(agendaRenderJob(format, input, { name: input.event.name }));
     const ms = Math.round(performance.now() - started);
     const stored = (await this.dataSource.query(
       `INSERT INTO agenda_document (release_id, language, format, content, sha256, build_ms) VALUES ($1, $2, $3, $4, $5, $6)

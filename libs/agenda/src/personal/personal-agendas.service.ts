@@ -6,7 +6,8 @@ import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import type { Language } from '#core/i18n/language.js';
 import { negotiateLanguage } from '#core/i18n/negotiate-language.js';
-import { type AgendaFormat, renderAgenda } from '../agenda-formats.js';
+import { type AgendaFormat, agendaRenderJob } from '../agenda-formats.js';
+import { RenderPool } from '../render/render-pool.js';
 import { type AgendaDownload, agendaDownload } from '../documents/agenda-download.js';
 import { releaseAgendaInput, type ReleaseRow } from '../release-agenda-input.js';
 
@@ -34,7 +35,10 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
 export class PersonalAgendasService {
   private readonly releases = new Map<string, Promise<ReleaseRow>>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly renderer: RenderPool,
+  ) {}
 
   /** The caller's own registration only; another person's is a 404, as everywhere under /api/me. */
   async mine(caller: Caller, registrationId: string, format: AgendaFormat, lang: string | undefined, ifNoneMatch: string | undefined): Promise<AgendaDownload> {
@@ -70,7 +74,7 @@ export class PersonalAgendasService {
 
     const release = await this.release(state.release_id);
     const input = releaseAgendaInput(release, language, { sessionIds: new Set(state.session_ids), ownerName: owner.name_native });
-    const content = await renderAgenda(format, input, { name: `${input.event.name} · ${owner.name_native}` });
+    const content = await this.renderer.render(agendaRenderJob(format, input, { name: `${input.event.name} · ${owner.name_native}` }));
     await this.dataSource.query(
       `INSERT INTO personal_agenda (registration_id, language, format, fingerprint, content) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (registration_id, language, format) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, content = EXCLUDED.content, built_at = now()`,
