@@ -1,5 +1,7 @@
 import { type QueueBackend, TestStack } from '#testing/test-stack.js';
 import { closedLoop, forSeconds } from './support/load.js';
+import { profilingEnv } from './support/measured-api.js';
+import { peakRssMiB } from './support/process-usage.js';
 import { type BenchRow, until } from './support/report.js';
 
 const ROOMS = 10;
@@ -45,11 +47,11 @@ export async function agendaRebuild(backend: QueueBackend, sessions = 300): Prom
     const documents = async (release: string) =>
       (await stack.db.pool.query(`SELECT count(*)::int AS n FROM agenda_document WHERE release_id = $1`, [release])).rows[0].n as number;
 
-    stack.spawnWorker();
+    const worker = stack.spawnWorker(profilingEnv());
     const first = await post(`/api/events/${event.id}/releases`, { name: tri('Release', 1) });
     await until(async () => (await documents(first.id)) === 9, 120_000, 'the first build');
 
-    const { http } = await stack.spawnApi();
+    const { process: api, http } = await stack.spawnApi();
     const url = `${http.baseUrl}/api/public/events/${slug}/programme?lang=en`;
     await closedLoop(url, 10, forSeconds(2));
     const quiet = await closedLoop(url, 10, forSeconds(8));
@@ -59,21 +61,38 @@ export async function agendaRebuild(backend: QueueBackend, sessions = 300): Prom
     const started = performance.now();
     const second = await post(`/api/events/${event.id}/releases`, { name: tri('Release', 2) });
     let built = false;
-    const watching = until(async () => (built = (await documents(second.id)) === 9), 120_000, 'the rebuild');
+    // A failed rebuild stops the load too, and then fails the scenario (with everything cleaned up below).
+    const watching = until(async () => (built = (await documents(second.id)) === 9), 120_000, 'the rebuild').finally(() => (built = true));
     const busy = await closedLoop(url, 10, () => built);
     await watching;
     const seconds = (performance.now() - started) / 1000;
     const ratio = busy.p99 / quiet.p99;
+    const workerPeak = peakRssMiB(worker.child.pid);
+    const apiPeakMiB = peakRssMiB(api.child.pid);
+    // Stopped gracefully, so a profiled worker (BENCH_CPU_PROF) writes its profile.
+    worker.child.kill('SIGTERM');
+    await worker.exited;
     return {
-      scenario: `agenda rebuild: ${sessions} sessions × 3 languages × 3 formats (${backend})`,
+      scenario: `agenda rebuild: ${sessions} sessions × 3 languages × 3 formats`,
+      backend,
       figure: `${seconds.toFixed(1)} s; api p99 ${busy.p99.toFixed(1)} ms during it (${busy.perSecond.toFixed(0)} req/s, ${busy.errors} errors)`,
       baseline: `api p99 ${quiet.p99.toFixed(1)} ms with no rebuild (${quiet.perSecond.toFixed(0)} req/s)`,
       ratio,
       target: '≤ 10 s; p99 ≤ 1.25×',
       pass: seconds <= 10 && ratio <= 1.25,
-      notes: 'ratio is p99 during ÷ p99 without: lower is better',
+      notes: `ratio is p99 during ÷ p99 without: lower is better; worker peak RSS ${workerPeak?.toFixed(0) ?? '?'} MiB`,
+      apiPeakMiB,
+      whyMissed: WHY,
     };
   } finally {
     await stack.close();
   }
 }
+
+/** Found with BENCH_CPU_PROF on the worker; the render thread itself is not in that profile. */
+const WHY =
+  'on this busy machine the rebuild itself took 8–11 s across runs (2.5 s in the README\'s quieter run). The documents are rendered on a thread of the worker at nice 10 (libs/agenda/src/render), and the worker\'s main thread was idle 85% of ' +
+  'its profile, so the api\'s slower p99 during a rebuild comes from what still competes with it on two cores: the render thread taking the ' +
+  'core PostgreSQL and the load generator would use, and PostgreSQL writing the nine documents; the p99 without a rebuild is itself noisy here ' +
+  '(tens of ms for a cached programme). Not confirmed further in this pass. What would tell and close it: the same run on a quiet machine; ' +
+  'then the worker on cores of its own (a CPU quota or cpuset for its container), or the documents stored as files rather than in the database.';

@@ -30,13 +30,16 @@ export class CreateAuditLogAndOutbox1763740000001 implements MigrationInterface 
         name text NOT NULL,
         payload jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
-        -- A job that must wait (a session reminder) is relayed at once with the queue's own delay,
-        -- so the outbox keeps its rule: relayed rows are done, and the queue holds the time.
+        -- A job that must wait (a session reminder, weeks ahead) waits here, in the database, and is relayed
+        -- when it falls due: a queue that loses its data (a Redis without persistence, a flush) loses no
+        -- reminder, and the time is the database's clock, not a worker's.
         deliver_at timestamptz,
+        due_at timestamptz GENERATED ALWAYS AS (coalesce(deliver_at, created_at)) STORED,
         sent_at timestamptz
       )`);
-    // The relay only ever looks for unsent rows: a partial index keeps that cheap as the table grows.
-    await db.query(`CREATE INDEX outbox_pending_idx ON outbox (id) WHERE sent_at IS NULL`);
+    // The relay only ever looks for unsent rows that are due: a partial index keeps that cheap as the table grows
+    // and however many reminders wait for later.
+    await db.query(`CREATE INDEX outbox_due_idx ON outbox (due_at, id) WHERE sent_at IS NULL`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { type FastifyRequest, LogController } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import type { AppConfig } from '#core/config/app-config.js';
+import { AppError } from '#core/errors/app-error.js';
 import { AllExceptionsFilter } from '#core/errors/all-exceptions.filter.js';
 import { toErrorEnvelope } from '#core/errors/to-error-envelope.js';
 import { validationExceptionFactory } from '#core/errors/validation-errors.js';
@@ -64,6 +65,21 @@ export async function createApiApp(
     );
     done();
   });
+  // JSON bodies keep Fastify's own parser (prototype poisoning refused) and three more checks, before any validator
+  // runs: class-transformer and class-validator recurse into every level, so a body nested a few thousand levels
+  // deep overflowed the stack; validator.js's isEmail calls encodeURI, which throws on an unpaired surrogate
+  // ("\ud800"); and class-transformer takes a nested object's own "constructor" key for its class, and throws when
+  // it is not one. Each was a 500; they are refusals of the body.
+  const parseJson = fastify.getDefaultJsonParser(fastify.initialConfig.onProtoPoisoning ?? 'error', fastify.initialConfig.onConstructorPoisoning ?? 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    parseJson(request, body as string, (error, value) => {
+      if (error) return done(error, undefined);
+      const refusal = jsonBodyRefusal(value);
+      if (refusal) return done(refusal, undefined);
+      done(null, value);
+    }),
+  );
   // JSON only: any other body type is a 415, not a string handed to the validators. The one exception:
   // guest lists arrive as CSV or XLSX files, kept as raw bytes for the route that reads them.
   fastify.removeContentTypeParser(['text/plain']);
@@ -99,6 +115,34 @@ export async function createApiApp(
   setupOpenApi(app);
   await mountQueueBoard(app, config);
   return { app, logger };
+}
+
+/** Far deeper than any request DTO (three levels at most), far shallower than what overflows a validator's recursion. */
+export const MAX_JSON_DEPTH = 32;
+
+/** A UTF-16 code unit that is half of a pair without its other half: not a character, and not storable as UTF-8. */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Why a parsed JSON body is refused before validation, if it is: too deep, text (values or keys) that is not Unicode,
+ * or a "constructor" key (no request has such a field). Walked without recursion.
+ */
+export function jsonBodyRefusal(value: unknown): AppError | undefined {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (UNPAIRED_SURROGATE.test(current)) return new AppError(400, 'INVALID_UNICODE', 'The JSON body contains text that is not valid Unicode (an unpaired surrogate)');
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > MAX_JSON_DEPTH) return new AppError(400, 'JSON_TOO_DEEP', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+    for (const [key, child] of Object.entries(current)) {
+      if (key === 'constructor' && !Array.isArray(current)) return new AppError(400, 'FORBIDDEN_KEY', 'The JSON body has a "constructor" key, which no request has');
+      pending.push([key, depth], [child, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 /**

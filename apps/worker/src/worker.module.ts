@@ -8,10 +8,14 @@ import { OutboxModule } from '#core/outbox/outbox.module.js';
 import { QueueModule } from '#core/queue/queue.module.js';
 import { AgendaModule } from '#agenda/agenda.module.js';
 import { MessagingModule } from '#messaging/messaging.module.js';
+import { LostDeliveryRecovery } from '#messaging/notifications/lost-delivery-recovery.service.js';
 import { AgendasProcessor } from './agendas/agendas.processor.js';
 import { OutcomeEventsProcessor, ProgrammeEventsProcessor, RegistrationEventsProcessor } from './notifications/domain-events.processor.js';
+import { LostDeliveryRecoveryRunner } from './notifications/lost-delivery-recovery.runner.js';
 import { NotificationsProcessor } from './notifications/notifications.processor.js';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner.js';
+
+const MAX_WORKER_POOL = 40;
 
 /** The queue side: the outbox relay and one processor per queue. No HTTP. */
 @Module({})
@@ -22,15 +26,16 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         // A delivery holds its row lock (a connection) while the mail server answers; with one connection per
-        // concurrent job plus a few spare, a slow server cannot starve the relay and the other queues.
-        DatabaseModule.forRoot(config, { poolSize: config.workerConcurrency + 6 }),
+        // concurrent job plus a few spare, a slow server cannot starve the relay and the other queues. Capped,
+        // so that a high WORKER_CONCURRENCY cannot take more of PostgreSQL's connections than a worker should.
+        DatabaseModule.forRoot(config, { poolSize: Math.min(config.workerConcurrency + 6, MAX_WORKER_POOL) }),
         QueueModule.forRoot(config),
         AuditModule,
         OutboxModule,
         MessagingModule,
         AgendaModule,
       ],
-      providers: [OutboxRelayService, OutboxRelayRunner, NotificationsProcessor, RegistrationEventsProcessor, OutcomeEventsProcessor, ProgrammeEventsProcessor, AgendasProcessor],
+      providers: [OutboxRelayService, OutboxRelayRunner, LostDeliveryRecovery, LostDeliveryRecoveryRunner, NotificationsProcessor, RegistrationEventsProcessor, OutcomeEventsProcessor, ProgrammeEventsProcessor, AgendasProcessor],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -21,7 +22,9 @@ import { UsersService } from './users/users.service.js';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A key object made once: given the string, jsonwebtoken first tries to read it as a PEM private key on
+        // every signature, which fails inside OpenSSL and throws before it falls back to a secret key (~0.6 ms each).
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: {
           algorithm: 'HS256',
           expiresIn: config.accessTokenTtlSeconds,

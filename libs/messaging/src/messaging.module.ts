@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '#identity/identity.module.js';
 import { fieldCipherProvider } from '#registration/crypto/field-cipher.provider.js';
-import { mailTransportProvider } from './mail/mail-transport.provider.js';
+import { MailTransportCloser, mailTransportProvider } from './mail/mail-transport.provider.js';
 import { Notification } from './notification.entity.js';
 import { NotificationDelivery } from './notifications/notification-delivery.service.js';
 import { NotificationEvents } from './notifications/notification-events.service.js';
@@ -16,7 +16,7 @@ const SERVICES = [NotificationRecorder, NotificationEvents, NotificationDelivery
 /** Messages in each recipient's language: recorded once per trigger and recipient, sent at least once. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification]), IdentityModule],
-  providers: [...SERVICES, mailTransportProvider, fieldCipherProvider],
+  providers: [...SERVICES, mailTransportProvider, MailTransportCloser, fieldCipherProvider],
   exports: SERVICES,
 })
 export class MessagingModule {}

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 
 /** The repository: three levels up from the source (under Jest), four from its compiled copy in dist/ (the benchmarks). */
-export const ROOT = join(import.meta.dirname, '..', '..', '..', ...(import.meta.dirname.split(sep).includes('dist') ? ['..'] : []));
+export const ROOT = join(import.meta.dirname, '..', '..', '..', ...(import.meta.dirname.endsWith(join('dist', 'libs', 'testing', 'src')) ? ['..'] : []));
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {

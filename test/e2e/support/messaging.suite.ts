@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
+import { NotificationRecorder } from '#messaging/notifications/notification-recorder.service.js';
 import { ScheduleChangeNotices } from '#messaging/notifications/schedule-change-notices.service.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody } from './programme-fixtures.js';
@@ -236,6 +238,36 @@ export function describeMessaging(backend: QueueBackend): void {
       expect(mail.text).toContain('Алматы Логистика');
       const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'agreement-signed' AND recipient_email = $1`, [email]);
       expect(rows[0].n).toBe(1);
+    });
+
+    it('waits, without spending an attempt, while another sender holds a message, then sends it once', async () => {
+      await stack.stopWorker();
+      const email = `held-${backend}@example.org`;
+      const recorder = stack.api!.get(NotificationRecorder, { strict: false });
+      const { notificationId } = await stack.api!.get(DataSource).transaction((manager) =>
+        recorder.record(manager, { kind: 'welcome', triggerKey: `test:${email}`, recipientUserId: null, recipientEmail: email, language: 'en', values: { displayName: 'Held', loginUrl: 'http://example.org' } }),
+      );
+      // Another sender's transaction holds the row.
+      const holder = await stack.db.pool.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query(`SELECT 1 FROM notification WHERE id = $1 FOR UPDATE`, [notificationId]);
+        await stack.startWorker();
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(mailTo(email)).toHaveLength(0);
+        await holder.query('COMMIT');
+      } finally {
+        holder.release();
+      }
+      await waitForMail(email, 1, 'the held message');
+      // The server accepts the message a moment before the sender's transaction marks it sent.
+      const row = await eventually(async () => {
+        const { rows } = await stack.db.pool.query(`SELECT status, attempts FROM notification WHERE id = $1`, [notificationId]);
+        return rows[0].status === 'queued' ? undefined : rows[0];
+      }, 10_000, 'the row marked');
+      expect(row).toEqual({ status: 'sent', attempts: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(mailTo(email)).toHaveLength(1);
     });
   });
 }

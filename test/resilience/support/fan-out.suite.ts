@@ -78,6 +78,15 @@ export function describeFanOut(backend: QueueBackend): void {
         );
         return rows[0].n === 0;
       }, 10_000, 'the dead worker\'s transactions to end');
+      // …and once the SMTP server has finished with the dead worker's connections (a message whose final "."
+      // was on the wire is still accepted, and counts as accepted at the kill).
+      let seen = -1;
+      await eventually(async () => {
+        const settled = smtp.messageIds.length === seen;
+        seen = smtp.messageIds.length;
+        if (!settled) await new Promise((resolve) => setTimeout(resolve, 300));
+        return settled;
+      }, 10_000, 'the SMTP server to settle');
       const acceptedAtKill = new Set(smtp.messageIds);
       const { rows: marked } = await stack.db.pool.query(`SELECT id FROM notification WHERE status = 'sent'`);
       const markedAtKill = new Set(marked.map((r) => `<${r.id}@sco-backoffice>`));

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { type AppConfig, workerLockOptions } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import {
@@ -11,9 +11,12 @@ import {
   type WelcomeUserJob,
 } from '#core/queue/job-payloads.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
-import { NotificationDelivery } from '#messaging/notifications/notification-delivery.service.js';
+import { DeliveryInProgressError, NotificationDelivery } from '#messaging/notifications/notification-delivery.service.js';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
 import { SessionReminders } from '#messaging/notifications/session-reminders.service.js';
+
+/** How long a delivery job waits when another job is sending its message right now. */
+const BUSY_RETRY_MS = 2000;
 
 /** The notifications queue: welcomes and due reminders to record, and every recorded message to send. Handlers are idempotent. */
 @Processor(QueueName.Notifications, workerLockOptions())
@@ -44,7 +47,7 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
     });
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job, token?: string): Promise<unknown> {
     try {
       switch (job.name as JobName) {
         case JobName.WelcomeUser:
@@ -52,7 +55,15 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
         case JobName.DeliverNotification: {
           const { notificationId } = validateJobPayload<DeliverNotificationJob>(JobName.DeliverNotification, job.data);
           const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-          return await this.delivery.deliver(notificationId, finalAttempt);
+          try {
+            return await this.delivery.deliver(notificationId, finalAttempt);
+          } catch (error) {
+            if (!(error instanceof DeliveryInProgressError)) throw error;
+            // Another sender holds the message: come back later without spending an attempt, so a slow sender
+            // cannot make this job fail for good while the message may still need it.
+            await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+            throw new DelayedError();
+          }
         }
         case JobName.SendSessionReminder: {
           const { enrolmentId, startsAt } = validateJobPayload<SendSessionReminderJob>(JobName.SendSessionReminder, job.data);

@@ -65,6 +65,11 @@ export interface AppConfig {
   outboxPollMs: number;
   outboxBatchSize: number;
   outboxWarnAgeSeconds: number;
+  /**
+   * A message still unsent this long after its delivery job was queued has its job published again: a queue
+   * that lost its data (Redis restarted without persistence) must not lose the message with it.
+   */
+  notificationRecoverySeconds: number;
   shutdownTimeoutMs: number;
 }
 
@@ -160,6 +165,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 500, 10, 60_000),
     outboxBatchSize: readInt(env, 'OUTBOX_BATCH_SIZE', 200, 1, 5000),
     outboxWarnAgeSeconds: readInt(env, 'OUTBOX_WARN_AGE_SECONDS', 60, 1, 86_400),
+    notificationRecoverySeconds: readInt(env, 'NOTIFICATION_RECOVERY_SECONDS', 300, 1, 86_400),
     shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 8000, 100, 60_000),
   };
 }
@@ -170,8 +176,9 @@ function readJobLockMs(env: Env): number {
 
 /**
  * BullMQ takes a worker's lock settings when the worker is built, and @nestjs/bullmq builds it from
- * the @Processor decorator, before any provider exists: so processors read them here, from the same
- * variable and rule as the config (which has already refused a bad value at boot).
+ * the @Processor decorator, before any provider exists: so processors read them here, from the
+ * environment, with the same rule as the config. The worker's entry point loads the config before it
+ * imports the processors, so a bad value is refused there first.
  */
 export function workerLockOptions(env: Env = process.env): { lockDuration: number; stalledInterval: number } {
   const ms = readJobLockMs(env);

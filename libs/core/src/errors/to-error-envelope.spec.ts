@@ -185,4 +185,20 @@ describe('toErrorEnvelope for an unreachable database', () => {
       headers: { 'retry-after': '2' },
     });
   });
+
+  // What a request meets while PostgreSQL shuts down, restarts or is full (seen in the restart resilience test).
+  it.each([
+    ['a server shutting down (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['a server starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['too many connections (53300)', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
+    ['a connection exception (class 08)', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['a reset socket', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['a query runner released with its dead connection', Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerAlreadyReleasedError' })],
+  ])('answers 503 DATABASE_UNAVAILABLE for %s', (_what, error) => {
+    expect(toErrorEnvelope(error).envelope).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
+  });
+
+  it('still answers 500 for an error it does not know', () => {
+    expect(toErrorEnvelope(Object.assign(new Error('boom'), { code: 'XX000' })).envelope.statusCode).toBe(500);
+  });
 });

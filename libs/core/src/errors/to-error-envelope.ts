@@ -43,6 +43,26 @@ function messageOf(response: unknown, fallback: string): string {
   return typeof message === 'string' ? message : fallback;
 }
 
+/** SQLSTATEs of a server that is not taking sessions: shut down by an administrator or a crash, starting up or shutting down, full. */
+const SERVER_AWAY_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** The connection itself failed (a server stopped, restarted or failing over). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** TypeORM releases a query runner whose connection failed; the transaction's next query then fails with one of these. */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/**
+ * The database is overloaded or away, rather than refusing the data: not our bug, and a client should retry
+ * shortly. SQLSTATE class 08 is a connection exception.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('08') || SERVER_AWAY_STATES.has(code) || NETWORK_CODES.has(code))) return true;
+  if (RELEASED_RUNNER_ERRORS.has(error.name)) return true;
+  // pg-pool gives up waiting for a free connection, or a connection ends under a query.
+  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED/.test(error.message);
+}
+
 /** Maps anything thrown while serving a request to the error envelope. */
 export function toErrorEnvelope(error: unknown): EnvelopeResult {
   if (error instanceof AppError) {
@@ -71,8 +91,7 @@ export function toErrorEnvelope(error: unknown): EnvelopeResult {
   const fromDatabase = mapDatabaseError(error);
   if (fromDatabase) return toErrorEnvelope(fromDatabase);
 
-  // pg-pool gives up waiting for a free connection: the database is overloaded or away, not our bug.
-  if (error instanceof Error && /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED/.test(error.message)) {
+  if (isDatabaseUnavailable(error)) {
     return {
       envelope: { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is busy or unavailable; retry shortly' },
       unexpected: false,

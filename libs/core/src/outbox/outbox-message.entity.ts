@@ -25,7 +25,7 @@ export class OutboxMessage {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  /** When the job should run; null for at once. */
+  /** When the job should run; null for at once. The row waits in the outbox until then. */
   @Column({ name: 'deliver_at', type: 'timestamptz', nullable: true })
   deliverAt: Date | null;
 

@@ -14,8 +14,6 @@ export interface ClaimedMessage {
   queue: string;
   name: string;
   payload: Record<string, unknown>;
-  /** Milliseconds the job should wait in the queue (deliver_at − now, never negative). */
-  delayMs: number;
 }
 
 /** The job id is derived from the outbox row, so a row relayed twice is one job. */
@@ -53,11 +51,10 @@ export class OutboxRelayService {
 
   async claim(manager: EntityManager): Promise<ClaimedMessage[]> {
     const rows = (await manager.query(
-      `SELECT id::text AS id, job_key AS "jobKey", queue, name, payload,
-              greatest(0, coalesce(floor(extract(epoch FROM deliver_at - now()) * 1000), 0))::float8 AS "delayMs"
+      `SELECT id::text AS id, job_key AS "jobKey", queue, name, payload
          FROM outbox
-        WHERE sent_at IS NULL AND queue = ANY($2::text[])
-        ORDER BY id
+        WHERE sent_at IS NULL AND due_at <= now() AND queue = ANY($2::text[])
+        ORDER BY due_at, id
         LIMIT $1
         FOR UPDATE SKIP LOCKED`,
       // Only queues this worker knows: during a rolling deploy, rows for a queue that only the
@@ -88,7 +85,7 @@ export class OutboxRelayService {
         messages.map((message) => ({
           name: message.name,
           data: message.payload,
-          opts: { jobId: outboxJobId(message.jobKey), ...(message.delayMs > 0 ? { delay: message.delayMs } : {}) },
+          opts: { jobId: outboxJobId(message.jobKey) },
         })),
       );
     }

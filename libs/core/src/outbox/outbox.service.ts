@@ -16,7 +16,7 @@ export class OutboxService {
   /**
    * Records a job in the caller's transaction. The payload is validated now, so a
    * bad payload fails the request that made it rather than a job hours later.
-   * `deliverAt` delays the job (the queue holds it until then); a past time means at once.
+   * `deliverAt` delays the job: the row waits here and is relayed when due; a past time means at once.
    */
   async add(manager: EntityManager, name: JobName, payload: object, options: { deliverAt?: Date } = {}): Promise<string> {
     const valid = validateJobPayload(name, payload);
@@ -30,8 +30,8 @@ export class OutboxService {
   async backlog(): Promise<OutboxBacklog> {
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS pending,
-              extract(epoch FROM now() - min(created_at))::float AS oldest
-         FROM outbox WHERE sent_at IS NULL`,
+              extract(epoch FROM now() - min(due_at))::float AS oldest
+         FROM outbox WHERE sent_at IS NULL AND due_at <= now()`,
     )) as { pending: number; oldest: number | null }[];
     return { pending: row.pending, oldestAgeSeconds: row.oldest === null ? null : Math.round(row.oldest) };
   }

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsISO8601, IsObject, IsUUID, Min, validateSync } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsISO8601, IsObject, IsUUID, Matches, Min, validateSync } from 'class-validator';
 import { AppError } from '../errors/app-error.js';
 import { flattenValidationErrors } from '../errors/validation-errors.js';
 import { JobName, QueueName } from './queue-names.js';
@@ -84,6 +84,7 @@ export class SendSessionReminderJob {
   enrolmentId: string;
 
   @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, { message: 'startsAt must be a UTC timestamp' })
   startsAt: string;
 }
 

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { defaultJobOptions, queueConnection } from './queue-connection.js';
+import { QueueErrorLogger } from './queue-error-logger.js';
 import { ALL_QUEUES } from './queue-names.js';
 
 @Global()
@@ -15,6 +16,7 @@ export class QueueModule {
         BullModule.forRoot({ ...queueConnection(config), defaultJobOptions: defaultJobOptions(config) } as never),
         queues,
       ],
+      providers: [QueueErrorLogger],
       exports: [queues],
     };
   }

@@ -33,6 +33,8 @@ export function pooled(url: string): string {
   return parsed.toString();
 }
 
+const SMTP_CONNECT_TIMEOUT_MS = 10_000;
+
 /**
  * Opens the pool's connections with Nagle's algorithm off. nodemailer writes a message's closing "." as a
  * small segment of its own; with Nagle on, it waits for the server's delayed ACK of the body (about 40 ms on
@@ -44,9 +46,15 @@ function openWithoutDelay(
 ): void {
   const socket = connect({ host: options.host, port: options.port ?? (options.secure ? 465 : 587) });
   socket.setNoDelay(true);
-  const failed = (error: Error) => callback(error);
+  // nodemailer's own connection timeout does not cover a socket handed to it, so this one does.
+  const timer = setTimeout(() => socket.destroy(new Error(`SMTP connection timed out after ${SMTP_CONNECT_TIMEOUT_MS} ms`)), SMTP_CONNECT_TIMEOUT_MS);
+  const failed = (error: Error) => {
+    clearTimeout(timer);
+    callback(error);
+  };
   socket.once('error', failed);
   socket.once('connect', () => {
+    clearTimeout(timer);
     // From here on the SMTP connection listens for errors itself.
     socket.off('error', failed);
     callback(null, { connection: socket });

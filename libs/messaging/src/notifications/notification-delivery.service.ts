@@ -47,10 +47,14 @@ export class NotificationDelivery {
 
   /** Marks a message failed when its job died without reaching deliver()'s own handling (a stalled worker). */
   async markUndelivered(notificationId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification SET status = 'failed', last_error = coalesce(last_error, $2), updated_at = now() WHERE id = $1 AND status = 'queued'`,
-      [notificationId, withoutAddresses(reason).slice(0, 1000)],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      // A sender holding the row decides its fate; this does not wait long for it.
+      await manager.query(`SET LOCAL lock_timeout = '5s'`);
+      await manager.query(
+        `UPDATE notification SET status = 'failed', last_error = coalesce(last_error, $2), updated_at = now() WHERE id = $1 AND status = 'queued'`,
+        [notificationId, withoutAddresses(reason).slice(0, 1000)],
+      );
+    });
   }
 
   /**

@@ -35,12 +35,14 @@ interface SeatRow {
 
 /**
  * Reminders before each session a delegate holds a seat in. They are delayed jobs
- * (an outbox row with deliver_at, held by the queue until then), planned when a
- * seat is confirmed or a waiting delegate is promoted, and again when a release
- * moves the session. Queued jobs are not hunted down when plans change: each one
- * checks at fire time that its seat is still held and the session still starts
- * when it was planned for, and drops itself otherwise. The message is recorded
- * under (enrolment, start), so two jobs for one start send one reminder.
+ * (an outbox row with deliver_at, kept by PostgreSQL and relayed when due), planned
+ * when a seat is confirmed or a waiting delegate is promoted, and again when a
+ * release moves the session. Jobs are not hunted down when plans change: each one
+ * checks at fire time that its seat is still held and the session still starts,
+ * as published, when it was planned for, and drops itself otherwise. Reminders
+ * follow releases, like the move notices: an organiser's draft move changes
+ * nothing until it is published. The message is recorded under (enrolment,
+ * start), so two jobs for one start send one reminder.
  */
 @Injectable()
 export class SessionReminders {
@@ -80,8 +82,15 @@ export class SessionReminders {
     return this.dataSource.transaction(async (manager) => {
       const [seat] = (await manager.query(
         `SELECT en.status AS enrolment_status, r.status AS registration_status, r.anonymised_at IS NOT NULL AS anonymised,
-                s.status AS session_status, s.starts_at, r.user_id, u.email, r.preferred_language, r.name_native,
-                s.title, rm.name AS room, ev.time_zone
+                s.status AS session_status, r.user_id, u.email, r.preferred_language, r.name_native,
+                s.title, rm.name AS room, ev.time_zone,
+                -- The time delegates were told: the latest release's, while an organiser's unreleased move waits.
+                coalesce(
+                  (SELECT (x->>'startsAt')::timestamptz
+                     FROM (SELECT snapshot FROM schedule_release WHERE event_id = s.event_id ORDER BY number DESC LIMIT 1) rel,
+                          jsonb_array_elements(rel.snapshot->'sessions') x
+                    WHERE x->>'id' = s.id::text),
+                  s.starts_at) AS starts_at
            FROM enrolment en JOIN registration r ON r.id = en.registration_id JOIN app_user u ON u.id = r.user_id
            JOIN session s ON s.id = en.session_id JOIN event ev ON ev.id = s.event_id LEFT JOIN room rm ON rm.id = s.room_id
           WHERE en.id = $1`,
@@ -92,8 +101,9 @@ export class SessionReminders {
         seat.enrolment_status === 'enrolled' && seat.registration_status === 'approved' && !seat.anonymised && seat.session_status === 'scheduled';
       if (!seatHeld || seat.starts_at.getTime() <= Date.now()) return 'dropped';
       if (seat.starts_at.getTime() !== new Date(plannedStartsAt).getTime()) {
-        // The session moved since this was planned. A release plans the new reminder itself; a move not
-        // yet released has not, so the stale job plans it (a duplicate plan still sends one message).
+        // The published time is not the one this was planned for. The release that moved it planned the new
+        // reminder; planning it again here covers a release whose planning was missed (a duplicate plan
+        // still sends one message).
         await this.plan(manager, enrolmentId, seat.starts_at);
         return 'replanned';
       }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -34,6 +34,13 @@ import {
   PARTY_ROLES,
   type PartyRole,
 } from '../outcomes-vocabulary.js';
+
+/**
+ * Date fields: a string (or a number) becomes a Date for @IsDate to judge; anything else is left as sent, for
+ * @IsDate to refuse. (`@Type(() => Date)` called `new Date()` on any value, and that throws for an object whose
+ * `toString` or `valueOf` is not a function, such as `{"toString": 1}`: a 500 instead of a 400.)
+ */
+const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' || typeof value === 'number' ? new Date(value) : value);
 
 export class OutcomePartyInputDto {
   @ApiProperty({ format: 'uuid' })
@@ -107,7 +114,7 @@ export class CreateOutcomeDto {
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
   @IsOptional()
-  @Type(() => Date)
+  @Transform(toDate)
   @IsDate()
   occurredAt?: Date | null;
 
@@ -158,7 +165,7 @@ export class UpdateOutcomeDto extends PartialType(OmitType(CreateOutcomeDto, ['k
 export class SignDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'When it was signed; now by default' })
   @IsOptional()
-  @Type(() => Date)
+  @Transform(toDate)
   @IsDate()
   signedAt?: Date;
 }
