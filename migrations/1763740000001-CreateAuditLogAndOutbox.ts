@@ -40,6 +40,8 @@ export class CreateAuditLogAndOutbox1763740000001 implements MigrationInterface 
     // The relay only ever looks for unsent rows that are due: a partial index keeps that cheap as the table grows
     // and however many reminders wait for later.
     await db.query(`CREATE INDEX outbox_due_idx ON outbox (due_at, id) WHERE sent_at IS NULL`);
+    // The delivery recovery sweep finds a message's delivery rows by its id.
+    await db.query(`CREATE INDEX outbox_delivery_idx ON outbox ((payload->>'notificationId')) WHERE name = 'deliver-notification'`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -10,6 +10,7 @@ import {
   validateJobPayload,
   type WelcomeUserJob,
 } from '#core/queue/job-payloads.js';
+import { isDatabaseUnavailable } from '#core/errors/to-error-envelope.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
 import { DeliveryInProgressError, NotificationDelivery } from '#messaging/notifications/notification-delivery.service.js';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
@@ -17,6 +18,8 @@ import { SessionReminders } from '#messaging/notifications/session-reminders.ser
 
 /** How long a delivery job waits when another job is sending its message right now. */
 const BUSY_RETRY_MS = 2000;
+/** How long a delivery job waits when the database did not answer. */
+const DATABASE_AWAY_RETRY_MS = 5000;
 
 /** The notifications queue: welcomes and due reminders to record, and every recorded message to send. Handlers are idempotent. */
 @Processor(QueueName.Notifications, workerLockOptions())
@@ -58,10 +61,12 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
           try {
             return await this.delivery.deliver(notificationId, finalAttempt);
           } catch (error) {
-            if (!(error instanceof DeliveryInProgressError)) throw error;
-            // Another sender holds the message: come back later without spending an attempt, so a slow sender
-            // cannot make this job fail for good while the message may still need it.
-            await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+            const busy = error instanceof DeliveryInProgressError;
+            if (!busy && !isDatabaseUnavailable(error)) throw error;
+            // Another sender holds the message, or the database is away: come back later without spending an
+            // attempt. Neither says anything about the message, and a job failed for good while its row is still
+            // queued could only be revived by hand.
+            await job.moveToDelayed(Date.now() + (busy ? BUSY_RETRY_MS : DATABASE_AWAY_RETRY_MS), token);
             throw new DelayedError();
           }
         }

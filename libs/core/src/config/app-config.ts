@@ -158,7 +158,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowSeconds: readInt(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86_400),
     jobAttempts: readInt(env, 'JOB_ATTEMPTS', 5, 1, 50),
     jobBackoffMs: readInt(env, 'JOB_BACKOFF_MS', 2000, 1, 3_600_000),
-    workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 10, 1, 500),
+    // At most the worker's database pool (40) less what the relay, the sweep and the other queues need.
+    workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 10, 1, 34),
     jobLockMs: readJobLockMs(env),
     agendaConcurrency: readInt(env, 'AGENDA_CONCURRENCY', 1, 1, 16),
     reminderLeadMinutes: readInt(env, 'REMINDER_LEAD_MINUTES', 60, 1, 7 * 24 * 60),

@@ -54,7 +54,7 @@ const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'Quer
  * The database is overloaded or away, rather than refusing the data: not our bug, and a client should retry
  * shortly. SQLSTATE class 08 is a connection exception.
  */
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
   if (typeof code === 'string' && (code.startsWith('08') || SERVER_AWAY_STATES.has(code) || NETWORK_CODES.has(code))) return true;

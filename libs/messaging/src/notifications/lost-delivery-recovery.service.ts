@@ -40,9 +40,13 @@ export class LostDeliveryRecovery {
     // Only rows relayed a while ago: an unsent row is the relay's already, and a row re-opened by an earlier
     // pass is relayed again (its sent_at renewed) before it can be re-opened once more.
     // (TypeORM answers an UPDATE with [rows, rowCount].)
+    // The status is checked again in the same statement: a message sent or failed since the look-up is left alone.
     const [, reopened] = (await this.dataSource.query(
-      `UPDATE outbox SET sent_at = NULL
-        WHERE name = $1 AND sent_at < now() - make_interval(secs => $2) AND payload->>'notificationId' = ANY($3::text[])`,
+      `UPDATE outbox o SET sent_at = NULL
+         FROM notification n
+        WHERE o.name = $1 AND o.sent_at < now() - make_interval(secs => $2)
+          AND o.payload->>'notificationId' = ANY($3::text[])
+          AND n.id = (o.payload->>'notificationId')::uuid AND n.status = 'queued'`,
       [JobName.DeliverNotification, age, stale.map((row) => row.id)],
     )) as [unknown[], number];
     return reopened;

@@ -76,7 +76,9 @@ export class NotificationDelivery {
         if (other && other.status === 'queued') return { result: 'busy' as const };
         return { result: 'skipped' as const };
       }
-      if (row.status === 'sent') return { result: 'skipped' as const };
+      // Only a queued message is sent: a sent one is done, and a failed one waits for an organiser's retry
+      // (which queues it again), not for a stray job.
+      if (row.status !== 'queued') return { result: 'skipped' as const };
       try {
         const { calendar, sealedLink, ...values } = row.payload;
         if (sealedLink) {

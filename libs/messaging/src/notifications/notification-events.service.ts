@@ -139,7 +139,7 @@ export class NotificationEvents {
           : undefined,
       });
       // A held seat gets its reminder, planned once: a repeated job finds the confirmation recorded.
-      if (holdsSeat && created) await this.reminders.plan(manager, e.id, e.starts_at);
+      if (holdsSeat && created) await this.reminders.planForEnrolment(manager, e.id);
     });
   }
 

@@ -12,6 +12,18 @@ import { NotificationRecorder } from './notification-recorder.service.js';
 
 export type ReminderOutcome = 'recorded' | 'dropped' | 'replanned';
 
+/**
+ * A session's start as delegates were told it (SQL, for a session aliased `s`): the latest release's, while an
+ * organiser's unreleased move waits; the session's own for one never released. Reminders are planned and
+ * checked against this one time.
+ */
+const PUBLISHED_START = `coalesce(
+  (SELECT (x->>'startsAt')::timestamptz
+     FROM (SELECT snapshot FROM schedule_release WHERE event_id = s.event_id ORDER BY number DESC LIMIT 1) rel,
+          jsonb_array_elements(rel.snapshot->'sessions') x
+    WHERE x->>'id' = s.id::text),
+  s.starts_at)`;
+
 /** When a reminder for a session starting at `startsAt` goes: `leadMinutes` before, at once if that has passed, never once it has begun. */
 export function reminderTime(startsAt: Date, leadMinutes: number, now: Date = new Date()): Date | null {
   if (startsAt.getTime() <= now.getTime()) return null;
@@ -53,8 +65,8 @@ export class SessionReminders {
     private readonly recorder: NotificationRecorder,
   ) {}
 
-  /** Plans one seat holder's reminder, in the caller's transaction. False when the session has begun. */
-  async plan(manager: EntityManager, enrolmentId: string, startsAt: Date): Promise<boolean> {
+  /** Plans one seat holder's reminder for a given start, in the caller's transaction. False when the session has begun. */
+  private async plan(manager: EntityManager, enrolmentId: string, startsAt: Date): Promise<boolean> {
     const at = reminderTime(startsAt, this.config.reminderLeadMinutes);
     if (!at) return false;
     await this.outbox.add(manager, JobName.SendSessionReminder, { enrolmentId, startsAt: startsAt.toISOString() }, { deliverAt: at });
@@ -62,17 +74,28 @@ export class SessionReminders {
   }
 
   /** Plans the reminders of every seat holder of a session in one statement (a release moved it). */
-  async planForSession(manager: EntityManager, sessionId: string): Promise<number> {
+  planForSession(manager: EntityManager, sessionId: string): Promise<number> {
+    return this.planWhere(manager, 'en.session_id = $1', sessionId);
+  }
+
+  /** Plans one seat holder's reminder (a seat confirmed or promoted), for the session's published start. */
+  planForEnrolment(manager: EntityManager, enrolmentId: string): Promise<number> {
+    return this.planWhere(manager, 'en.id = $1', enrolmentId);
+  }
+
+  private async planWhere(manager: EntityManager, condition: string, id: string): Promise<number> {
     const rows = (await manager.query(
       `INSERT INTO outbox (queue, name, payload, deliver_at)
        SELECT $2, $3,
-              jsonb_build_object('enrolmentId', en.id,
-                                 'startsAt', to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
-              greatest(now(), s.starts_at - make_interval(mins => $4))
-         FROM enrolment en JOIN session s ON s.id = en.session_id
-        WHERE en.session_id = $1 AND en.status = 'enrolled' AND s.status = 'scheduled' AND s.starts_at > now()
+              jsonb_build_object('enrolmentId', planned.id,
+                                 'startsAt', to_char(planned.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+              greatest(now(), planned.starts_at - make_interval(mins => $4))
+         FROM (SELECT en.id, ${PUBLISHED_START} AS starts_at
+                 FROM enrolment en JOIN session s ON s.id = en.session_id
+                WHERE ${condition} AND en.status = 'enrolled' AND s.status = 'scheduled') planned
+        WHERE planned.starts_at > now()
        RETURNING id`,
-      [sessionId, QueueName.Notifications, JobName.SendSessionReminder, this.config.reminderLeadMinutes],
+      [id, QueueName.Notifications, JobName.SendSessionReminder, this.config.reminderLeadMinutes],
     )) as unknown[];
     return rows.length;
   }
@@ -83,14 +106,7 @@ export class SessionReminders {
       const [seat] = (await manager.query(
         `SELECT en.status AS enrolment_status, r.status AS registration_status, r.anonymised_at IS NOT NULL AS anonymised,
                 s.status AS session_status, r.user_id, u.email, r.preferred_language, r.name_native,
-                s.title, rm.name AS room, ev.time_zone,
-                -- The time delegates were told: the latest release's, while an organiser's unreleased move waits.
-                coalesce(
-                  (SELECT (x->>'startsAt')::timestamptz
-                     FROM (SELECT snapshot FROM schedule_release WHERE event_id = s.event_id ORDER BY number DESC LIMIT 1) rel,
-                          jsonb_array_elements(rel.snapshot->'sessions') x
-                    WHERE x->>'id' = s.id::text),
-                  s.starts_at) AS starts_at
+                s.title, rm.name AS room, ev.time_zone, ${PUBLISHED_START} AS starts_at
            FROM enrolment en JOIN registration r ON r.id = en.registration_id JOIN app_user u ON u.id = r.user_id
            JOIN session s ON s.id = en.session_id JOIN event ev ON ev.id = s.event_id LEFT JOIN room rm ON rm.id = s.room_id
           WHERE en.id = $1`,
