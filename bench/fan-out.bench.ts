@@ -1,4 +1,5 @@
 import { mintDelegates } from '#testing/delegates.js';
+import { seatInSession } from '#testing/seats.js';
 import { startSmtpSink } from '#testing/smtp-sink.js';
 import { type QueueBackend, TestStack } from '#testing/test-stack.js';
 import { bareAddAndProcess } from './support/bare-bullmq.js';
@@ -40,11 +41,7 @@ export async function fanOut(backend: QueueBackend, delegates = 5000): Promise<B
       status: 'scheduled', languagesSpoken: ['zh'], roomId: room.id, capacity: delegates,
     });
     const minted = await mintDelegates(stack, event.id, delegates);
-    await stack.db.pool.query(
-      `INSERT INTO enrolment (session_id, registration_id, status, session_during)
-       SELECT s.id, r, 'enrolled', s.during FROM session s, unnest($2::uuid[]) r WHERE s.id = $1`,
-      [session.id, minted.map((d) => d.registrationId)],
-    );
+    await seatInSession(stack, session.id, minted.map((d) => d.registrationId));
     await post(`/api/events/${event.id}/releases`, { name: tri('Before') });
     const moved = await stack.http.patch(
       `/api/events/${event.id}/sessions/${session.id}`,

@@ -1,9 +1,7 @@
-import { mintDelegates } from '#testing/delegates.js';
 import { type OwnRedis, startOwnRedis } from '#testing/own-redis.js';
-import { seatInSession } from '#testing/seats.js';
 import { type SmtpSink, startSmtpSink } from '#testing/smtp-sink.js';
 import { eventually, TestStack } from '#testing/test-stack.js';
-import { at, buildProgramme, sessionBody, tri } from '../e2e/support/programme-fixtures.js';
+import { crowdedSession } from './support/crowded-session.js';
 
 const DELEGATES = 2000;
 const STOP_AFTER = 500;
@@ -67,26 +65,9 @@ describe(`Redis restarted (and emptied) while ${DELEGATES} release messages go o
 
   it('loses no message, and the api answers reads and writes while Redis is down', async () => {
     const organiser = await stack.loginAsAdmin();
-    const p = await buildProgramme(stack.http, organiser);
+    const { programme: p, publishMove } = await crowdedSession(stack, organiser, DELEGATES);
     expect((await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published', registrationMode: 'open' }, { token: organiser })).status).toBe(200);
-    const arena = (await stack.http.post(`/api/events/${p.eventId}/rooms`, { venueId: p.venueA, name: tri('Arena'), capacity: 6000 }, { token: organiser })).body.id;
-    const session = await stack.http.post(
-      `/api/events/${p.eventId}/sessions`,
-      sessionBody({ roomId: arena, capacity: DELEGATES, startsAt: at('2025-07-18', '10:00'), endsAt: at('2025-07-18', '11:00') }),
-      { token: organiser },
-    );
-    expect(session.status).toBe(201);
-    const delegates = await mintDelegates(stack, p.eventId, DELEGATES);
-    await seatInSession(stack, session.body.id, delegates.map((d) => d.registrationId));
-    const publish = (name: string) => stack.http.post(`/api/events/${p.eventId}/releases`, { name: tri(name) }, { token: organiser });
-    expect((await publish('Before')).status).toBe(201);
-    const move = await stack.http.patch(
-      `/api/events/${p.eventId}/sessions/${session.body.id}`,
-      { startsAt: at('2025-07-19', '10:00'), endsAt: at('2025-07-19', '11:00') },
-      { token: organiser },
-    );
-    expect(move.status).toBe(200);
-    expect((await publish('Moved')).status).toBe(201);
+    expect((await publishMove()).status).toBe(201);
 
     const worker = stack.spawnWorker();
     await eventually(async () => smtp.messageIds.length >= STOP_AFTER, 90_000, `${STOP_AFTER} messages sent`);

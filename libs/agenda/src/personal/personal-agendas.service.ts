@@ -61,8 +61,9 @@ export class PersonalAgendasService {
     const [state] = (await this.dataSource.query(
       `SELECT (SELECT id FROM schedule_release WHERE event_id = $2 ORDER BY number DESC LIMIT 1) AS release_id,
               coalesce((SELECT array_agg(session_id ORDER BY session_id) FROM enrolment WHERE registration_id = $1 AND status = 'enrolled'), '{}') AS session_ids,
-              (SELECT content FROM personal_agenda WHERE registration_id = $1 AND language = $3 AND format = $4) AS cached,
-              (SELECT fingerprint FROM personal_agenda WHERE registration_id = $1 AND language = $3 AND format = $4) AS cached_fingerprint`,
+              cached.content AS cached, cached.fingerprint AS cached_fingerprint
+         FROM (SELECT 1) one
+         LEFT JOIN personal_agenda cached ON cached.registration_id = $1 AND cached.language = $3 AND cached.format = $4`,
       [owner.id, owner.event_id, language, format],
     )) as { release_id: string | null; session_ids: string[]; cached: Buffer | null; cached_fingerprint: string | null }[];
     if (!state.release_id) throw new NotFoundError('Published programme', { eventId: owner.event_id });

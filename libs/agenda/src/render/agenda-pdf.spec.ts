@@ -1,34 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pdfInfo, pdfPages, withoutSpaces } from '#testing/pdf-text.js';
 import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
 import { agendaFixture, FIXTURE_TITLES } from './agenda-fixture.js';
 import type { AgendaInput } from './agenda-input.js';
 import { agendaPdf } from './agenda-pdf.js';
-
-/** Runs a poppler tool on the PDF (written to a temp file) and returns what it prints. */
-function poppler(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer, args: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agenda-pdf-'));
-  try {
-    const file = join(dir, 'agenda.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync(`/usr/bin/${tool}`, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The text as a reader extracts it, one string per page (pdftotext ends each page with a form feed). */
-function pagesText(pdf: Buffer): string[] {
-  return poppler('pdftotext', pdf, ['-enc', 'UTF-8']).split('\f').slice(0, -1);
-}
-
-/**
- * Whitespace removed: a title wrapped over two lines comes back with a line break in it, and Chinese has no
- * spaces to normalise to.
- */
-const squash = (s: string): string => s.replace(/\s+/g, '');
 
 function embeddedFonts(pdf: Buffer): string[] {
   const names = [...pdf.toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
@@ -56,9 +30,9 @@ describe(agendaPdf.name, () => {
     const programme = agendaFixture(language);
     const pdf = await agendaPdf(programme);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = squash(pagesText(pdf).join(''));
-    for (const title of Object.values(FIXTURE_TITLES)) expect(text).toContain(squash(title[language]));
-    for (const s of [programme.event.name, programme.release.name, ...expected]) expect(text).toContain(squash(s));
+    const text = withoutSpaces(pdfPages(pdf).join(''));
+    for (const title of Object.values(FIXTURE_TITLES)) expect(text).toContain(withoutSpaces(title[language]));
+    for (const s of [programme.event.name, programme.release.name, ...expected]) expect(text).toContain(withoutSpaces(s));
   });
 
   it('sets Chinese in Noto Sans SC, and Latin and Cyrillic in Noto Sans, which has every Kazakh letter', async () => {
@@ -70,32 +44,32 @@ describe(agendaPdf.name, () => {
     mixed.sessions[0] = { ...mixed.sessions[0], title: 'Opening of the 中国—上海合作组织地方经贸合作大会' };
     const pdf = await agendaPdf(mixed);
     expect(embeddedFonts(pdf)).toEqual(['NotoSans-Bold', 'NotoSans-Regular', 'NotoSansSC-Bold']);
-    expect(squash(pagesText(pdf).join(''))).toContain(squash(mixed.sessions[0].title));
+    expect(withoutSpaces(pdfPages(pdf).join(''))).toContain(withoutSpaces(mixed.sessions[0].title));
   });
 
   it('carries the title and the language as document metadata', async () => {
     const programme = { ...agendaFixture('ru'), owner: { name: 'Әлия Нұрланқызы' } };
     const pdf = await agendaPdf(programme);
-    const info = poppler('pdfinfo', pdf, ['-enc', 'UTF-8']);
+    const info = pdfInfo(pdf);
     expect(info).toMatch(/^Title:\s+Конференция по местному торгово-экономическому сотрудничеству Китай–ШОС 2025 — Личная программа: Әлия Нұрланқызы$/m);
     expect(info).toMatch(/^Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)$/m);
     expect(pdf.toString('latin1')).toContain('/Lang (ru-RU)');
-    expect(squash(pagesText(pdf)[0])).toContain(squash('Личная программа: Әлия Нұрланқызы'));
+    expect(withoutSpaces(pdfPages(pdf)[0])).toContain(withoutSpaces('Личная программа: Әлия Нұрланқызы'));
   });
 
   it('runs over pages with the event in the header and page n of total in the footer', async () => {
     const programme = manySessions(agendaFixture('en'), 60);
-    const pages = pagesText(await agendaPdf(programme));
+    const pages = pdfPages(await agendaPdf(programme));
     expect(pages.length).toBeGreaterThan(3);
     pages.forEach((page, i) => {
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
       expect(page).toContain('Release 3 “Final”');
       // Page 1 has the event's name as its title; the others in the running header.
-      expect(squash(page)).toContain(squash(programme.event.name));
+      expect(withoutSpaces(page)).toContain(withoutSpaces(programme.event.name));
     });
     // Every session printed once, none lost at a page break.
-    const all = squash(pages.join(''));
-    expect(all.split(squash(FIXTURE_TITLES.forum.en))).toHaveLength(60 / 4 + 1);
+    const all = withoutSpaces(pages.join(''));
+    expect(all.split(withoutSpaces(FIXTURE_TITLES.forum.en))).toHaveLength(60 / 4 + 1);
   });
 
   it('prints a session taller than a page across pages', async () => {
@@ -103,7 +77,7 @@ describe(agendaPdf.name, () => {
     const forum = programme.sessions[2];
     const speakers = Array.from({ length: 120 }, (_, i) => ({ ...forum.people[1], id: `speaker-${i}`, name: `Speaker Number ${i + 1}`, protocolOrder: 10 + i }));
     programme.sessions = [{ ...forum, people: [...forum.people, ...speakers] }];
-    const pages = pagesText(await agendaPdf(programme));
+    const pages = pdfPages(await agendaPdf(programme));
     expect(pages.length).toBeGreaterThan(1);
     const all = pages.join('\n');
     expect(all).toContain('Speaker Number 1,');
@@ -118,6 +92,6 @@ describe(agendaPdf.name, () => {
     const ms = performance.now() - started;
     // About 0.3 s on the 2-core build machine; the bound leaves room for a busy CI and catches a quadratic layout.
     expect(ms).toBeLessThan(3000);
-    expect(squash(pagesText(pdf).join('')).split(squash(FIXTURE_TITLES.signing.zh))).toHaveLength(300 / 4 + 1);
+    expect(withoutSpaces(pdfPages(pdf).join('')).split(withoutSpaces(FIXTURE_TITLES.signing.zh))).toHaveLength(300 / 4 + 1);
   });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -20,6 +20,7 @@ import { PageMetaDto, PageQueryDto } from '#core/http/pagination.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
 import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
 import { TrilingualField } from '#core/i18n/trilingual-field.decorator.js';
+import { ToDate } from '#core/http/to-date.transform.js';
 import {
   AGREEMENT_TYPES,
   type AgreementType,
@@ -35,12 +36,6 @@ import {
   type PartyRole,
 } from '../outcomes-vocabulary.js';
 
-/**
- * Date fields: a string (or a number) becomes a Date for @IsDate to judge; anything else is left as sent, for
- * @IsDate to refuse. (`@Type(() => Date)` called `new Date()` on any value, and that throws for an object whose
- * `toString` or `valueOf` is not a function, such as `{"toString": 1}`: a 500 instead of a 400.)
- */
-const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' || typeof value === 'number' ? new Date(value) : value);
 
 export class OutcomePartyInputDto {
   @ApiProperty({ format: 'uuid' })
@@ -114,7 +109,7 @@ export class CreateOutcomeDto {
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
   @IsOptional()
-  @Transform(toDate)
+  @ToDate()
   @IsDate()
   occurredAt?: Date | null;
 
@@ -165,7 +160,7 @@ export class UpdateOutcomeDto extends PartialType(OmitType(CreateOutcomeDto, ['k
 export class SignDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'When it was signed; now by default' })
   @IsOptional()
-  @Transform(toDate)
+  @ToDate()
   @IsDate()
   signedAt?: Date;
 }

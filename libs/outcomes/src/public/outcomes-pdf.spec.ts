@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pdfInfo, pdfPages, withoutSpaces } from '#testing/pdf-text.js';
 import type { Language } from '#core/i18n/language.js';
 import { COOPERATION_AREAS } from '../outcomes-vocabulary.js';
 import { outcomesPdf } from './outcomes-pdf.js';
@@ -106,47 +103,28 @@ function outcomesFixture(language: Language): PublicOutcomes {
   };
 }
 
-/** Runs a poppler tool on the PDF (written to a temp file) and returns what it prints. */
-function poppler(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer, args: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'outcomes-pdf-'));
-  try {
-    const file = join(dir, 'outcomes.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync(`/usr/bin/${tool}`, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function pagesText(pdf: Buffer): string[] {
-  return poppler('pdftotext', pdf, ['-enc', 'UTF-8']).split('\f').slice(0, -1);
-}
-
-/** Whitespace removed: wrapped lines come back with line breaks in them, and Chinese has no spaces to normalise to. */
-const squash = (s: string): string => s.replace(/\s+/g, '');
-
 describe(outcomesPdf.name, () => {
   it.each(['zh', 'en', 'ru'] as const)('prints the %s list: heading, counts, sessions and every outcome with its details', async (language) => {
     const list = outcomesFixture(language);
     const w = WORDS[language];
     const pdf = await outcomesPdf(list);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = squash(pagesText(pdf).join(''));
-    for (const s of [list.event.name, w.heading, w.byKind, w.byCountry, w.byArea, w.none]) expect(text).toContain(squash(s));
-    for (const title of [TITLES.conference, TITLES.forum]) expect(text).toContain(squash(title[language]));
+    const text = withoutSpaces(pdfPages(pdf).join(''));
+    for (const s of [list.event.name, w.heading, w.byKind, w.byCountry, w.byArea, w.none]) expect(text).toContain(withoutSpaces(s));
+    for (const title of [TITLES.conference, TITLES.forum]) expect(text).toContain(withoutSpaces(title[language]));
     list.groups.flatMap((g) => g.outcomes).forEach((o, i) => {
-      expect(text).toContain(squash(o.title));
-      expect(text).toContain(squash(w.kinds[o.kind]));
-      if (i === 0) expect(text).toContain(squash(`1. ${o.title}`));
+      expect(text).toContain(withoutSpaces(o.title));
+      expect(text).toContain(withoutSpaces(w.kinds[o.kind]));
+      if (i === 0) expect(text).toContain(withoutSpaces(`1. ${o.title}`));
     });
     for (const s of [`${GREAT_STONE[language]} (BY)`, `${KZ_CHAMBER[language]} (KZ)`, '500000000.00 CNY', ALIYA[language], COOPERATION_AREAS.park_development[language], '2025-07-19']) {
-      expect(text).toContain(squash(s));
+      expect(text).toContain(withoutSpaces(s));
     }
   });
 
   it('carries the title and the language as document metadata', async () => {
     const pdf = await outcomesPdf(outcomesFixture('zh'));
-    const info = poppler('pdfinfo', pdf, ['-enc', 'UTF-8']);
+    const info = pdfInfo(pdf);
     expect(info).toMatch(/^Title:\s+2025中国—上海合作组织地方经贸合作大会 — 成果清单$/m);
     expect(info).toMatch(/\(A4\)$/m);
     expect(pdf.toString('latin1')).toContain('/Lang (zh-CN)');
@@ -156,18 +134,18 @@ describe(outcomesPdf.name, () => {
     const list = outcomesFixture('ru');
     const [first] = list.groups;
     list.groups = Array.from({ length: 30 }, (_, i) => ({ ...first, session: { ...first.session!, id: `s${i}`, title: `${first.session!.title} — ${i + 1}` } }));
-    const pages = pagesText(await outcomesPdf(list));
+    const pages = pdfPages(await outcomesPdf(list));
     expect(pages.length).toBeGreaterThan(3);
     pages.forEach((page, i) => {
       expect(page).toContain(`Стр. ${i + 1} из ${pages.length}`);
-      expect(squash(page)).toContain(squash(list.event.name));
+      expect(withoutSpaces(page)).toContain(withoutSpaces(list.event.name));
     });
-    expect(squash(pages.join('')).split(squash(TITLES.agreement.ru))).toHaveLength(31);
+    expect(withoutSpaces(pages.join('')).split(withoutSpaces(TITLES.agreement.ru))).toHaveLength(31);
   });
 
   it('prints a list with no outcomes', async () => {
     const list = { ...outcomesFixture('en'), groups: [], counts: { total: 0, byKind: {}, byCountry: {}, byArea: {} }, areaNames: {} };
-    const [page] = pagesText(await outcomesPdf(list));
+    const [page] = pdfPages(await outcomesPdf(list));
     expect(page).toContain('Outcomes in all: 0');
   });
 });

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -32,13 +31,8 @@ import {
 } from '../programme-vocabulary.js';
 import type { ProgrammeSession } from './session.entity.js';
 import type { SessionRole } from './session-role.entity.js';
+import { ToDate } from '#core/http/to-date.transform.js';
 
-/**
- * Date fields: a string (or a number) becomes a Date for @IsDate to judge; anything else is left as sent, for
- * @IsDate to refuse. (`@Type(() => Date)` called `new Date()` on any value, and that throws for an object whose
- * `toString` or `valueOf` is not a function, such as `{"toString": 1}`: a 500 instead of a 400.)
- */
-const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' || typeof value === 'number' ? new Date(value) : value);
 
 export class CreateSessionDto {
   @ApiProperty({ enum: SESSION_KINDS })
@@ -55,12 +49,12 @@ export class CreateSessionDto {
   description?: Trilingual | null;
 
   @ApiProperty({ format: 'date-time', example: '2025-07-18T14:00:00+08:00' })
-  @Transform(toDate)
+  @ToDate()
   @IsDate()
   startsAt: Date;
 
   @ApiProperty({ format: 'date-time', example: '2025-07-18T16:30:00+08:00' })
-  @Transform(toDate)
+  @ToDate()
   @IsDate()
   endsAt: Date;
 

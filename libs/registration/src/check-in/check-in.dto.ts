@@ -1,17 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageMetaDto } from '#core/http/pagination.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
 import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
 import { TrilingualField } from '#core/i18n/trilingual-field.decorator.js';
+import { ToDate } from '#core/http/to-date.transform.js';
 
-/**
- * Date fields: a string (or a number) becomes a Date for @IsDate to judge; anything else is left as sent, for
- * @IsDate to refuse. (`@Type(() => Date)` called `new Date()` on any value, and that throws for an object whose
- * `toString` or `valueOf` is not a function, such as `{"toString": 1}`: a 500 instead of a 400.)
- */
-const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' || typeof value === 'number' ? new Date(value) : value);
 
 export class CreateCheckInListDto {
   @TrilingualField({ maxLength: 200 })
@@ -38,7 +33,7 @@ export class ScanDto {
   nonce: string;
 
   @ApiProperty({ format: 'date-time', description: 'When the badge was scanned (scans may arrive later, from offline devices)' })
-  @Transform(toDate)
+  @ToDate()
   @IsDate()
   scannedAt: Date;
 }
