@@ -6,6 +6,10 @@ import { CreateScheduleRelease1763740000004 } from './1763740000004-CreateSchedu
 import { CreateRegistration1763740000005 } from './1763740000005-CreateRegistration.js';
 import { CreateOutcomes1763740000006 } from './1763740000006-CreateOutcomes.js';
 import { CreateAgendas1763740000007 } from './1763740000007-CreateAgendas.js';
+import { CheckInScanFunction1763740000008 } from './1763740000008-CheckInScanFunction.js';
+import { ClaimSeatFunction1763740000009 } from './1763740000009-ClaimSeatFunction.js';
+import { RegistrationHotPath1763740000010 } from './1763740000010-RegistrationHotPath.js';
+import { LoginHotPath1763740000011 } from './1763740000011-LoginHotPath.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +21,8 @@ export const ALL_MIGRATIONS = [
   CreateRegistration1763740000005,
   CreateOutcomes1763740000006,
   CreateAgendas1763740000007,
+  CheckInScanFunction1763740000008,
+  ClaimSeatFunction1763740000009,
+  RegistrationHotPath1763740000010,
+  LoginHotPath1763740000011,
 ];

@@ -2,8 +2,9 @@ import { verify } from '@node-rs/argon2';
 
 /**
  * The login's baseline: bare argon2id verifications of the same hash (so the same parameters the product uses),
- * `concurrency` at a time for `seconds`, in this process (nothing else runs here meanwhile). @node-rs/argon2 runs
- * on libuv's thread pool, as in the api, whose pool has the same default size.
+ * `concurrency` at a time for `seconds`, in this process (nothing else runs here meanwhile), on libuv's whole
+ * default pool (4 threads), as bare argon2id runs. The api lets at most one computation per core run at once
+ * (libs/identity/src/users/hash-slots.ts); the baseline is not held to that.
  */
 export async function verificationsPerSecond(
   hash: string,

@@ -153,6 +153,37 @@ describe('Authentication (POST /api/auth/login, refresh, logout, GET /api/auth/m
     expect(again.status).toBe(401);
   });
 
+  it('writes a login as a whole: session, last login, audit entry, refresh token; its throttle bump is given back', async () => {
+    const user = await newUser();
+    const before = await stack.http.get(`/api/users/${user.id}`, { token: adminToken });
+    expect((await stack.http.post('/api/auth/login', { email: user.email, password: 'not the password' })).status).toBe(401);
+    const login = await stack.http.post('/api/auth/login', { email: user.email.toUpperCase(), password: user.password }, {
+      headers: { 'x-request-id': 'login-writes-1' },
+    });
+    expect(login.status).toBe(200);
+    // The user in the answer is the one that was checked, as GET /api/users/:id showed it (no last login yet).
+    expect(login.body.user).toEqual(before.body);
+    const { sid } = JSON.parse(Buffer.from((login.body.accessToken as string).split('.')[1], 'base64url').toString());
+
+    const { rows: sessions } = await stack.db.pool.query(`SELECT user_id, revoked_at FROM auth_session WHERE id = $1`, [sid]);
+    expect(sessions).toEqual([{ user_id: user.id, revoked_at: null }]);
+    const { rows: users } = await stack.db.pool.query(`SELECT last_login_at, updated_at FROM app_user WHERE id = $1`, [user.id]);
+    expect(users[0].last_login_at).not.toBeNull();
+    expect(users[0].updated_at).toEqual(users[0].last_login_at);
+    const { rows: audit } = await stack.db.pool.query(
+      `SELECT actor_id, actor_role, action, entity, entity_id, before, after, request_id FROM audit_log WHERE entity_id = $1`,
+      [sid],
+    );
+    expect(audit).toEqual([
+      { actor_id: user.id, actor_role: 'staff', action: 'auth.login', entity: 'auth_session', entity_id: sid, before: null, after: null, request_id: 'login-writes-1' },
+    ]);
+    const { rows: tokens } = await stack.db.pool.query(`SELECT expires_at, used_at FROM refresh_token WHERE session_id = $1`, [sid]);
+    expect(tokens).toEqual([{ expires_at: new Date(login.body.refreshTokenExpiresAt), used_at: null }]);
+    // The failure before stays counted against the account; the successful login is not.
+    const { rows: counters } = await stack.db.pool.query(`SELECT failures FROM login_throttle WHERE key = $1`, [`account:${user.email}`]);
+    expect(counters).toEqual([{ failures: 1 }]);
+    expect((await stack.http.post('/api/auth/refresh', { refreshToken: login.body.refreshToken })).status).toBe(200);
+  });
 });
 
 describe('Login rate limit (5 failures per account or address per minute)', () => {

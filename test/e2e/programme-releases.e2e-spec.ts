@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
 
@@ -118,6 +120,46 @@ describe('Programme releases and the public programme', () => {
     await Promise.all(Array.from({ length: 50 }, () => stack.http.get(`/api/public/events/${p.slug}/programme?lang=en`)));
     // 50 requests cost at most a couple of small queries (the latest release is re-checked once a second), not 50.
     expect((await commits()) - before).toBeLessThanOrEqual(4);
+  });
+
+  it('sends gzip to a client that takes it and plain JSON to one that does not, the same bytes on the fast path', async () => {
+    const path = `/api/public/events/${p.slug}/programme?lang=en&kind=forum`;
+    // node:http, not fetch: fetch asks for gzip itself and unpacks it, hiding which encoding came.
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const request = httpGet(`${stack.http.baseUrl}${path}`, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+        });
+        request.on('error', reject);
+      });
+    // The first request takes the full route and keeps its answer; the second is answered from it in the onRequest hook.
+    const plainFull = await raw({});
+    const plainFast = await raw({});
+    const gzipped = await raw({ 'accept-encoding': 'gzip, deflate, br' });
+    const refused = await raw({ 'accept-encoding': 'gzip;q=0, identity' });
+    for (const answer of [plainFull, plainFast, refused]) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    }
+    expect(plainFast.body.equals(plainFull.body)).toBe(true);
+    expect(refused.body.equals(plainFull.body)).toBe(true);
+    expect(JSON.parse(plainFull.body.toString()).items.map((s: { title: string }) => s.title)).toEqual(['Logistics forum']);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).equals(plainFull.body)).toBe(true);
+    expect(gzipped.headers.vary).toBe('Accept-Language, Accept-Encoding');
+    // Helmet's headers and the request id come with an answer from the fast path as with any other.
+    expect(plainFast.headers['x-content-type-options']).toBe('nosniff');
+    expect(plainFast.headers['x-request-id']).toBeTruthy();
+    // Two representations, two strong ETags; either revalidates.
+    expect(gzipped.headers.etag).not.toBe(plainFull.headers.etag);
+    for (const etag of [plainFull.headers.etag!, gzipped.headers.etag!]) {
+      expect((await raw({ 'if-none-match': etag })).status).toBe(304);
+    }
+    // A query the full route refuses is never kept, so it is refused every time.
+    for (let i = 0; i < 2; i += 1) expect((await stack.http.get(`/api/public/events/${p.slug}/programme?kind=forum&x=1`)).status).toBe(400);
   });
 
   it('keeps drafts out of the public view until the next release, whose differences it records', async () => {

@@ -1,20 +1,26 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { Public } from '#identity/access/access.decorator.js';
 import { PublicProgrammeDto, PublicProgrammeQueryDto } from '#programme/public/public-programme.dto.js';
 import { PublicProgrammeService } from '#programme/public/public-programme.service.js';
+import { sendProgramme } from './programme-fast-path.js';
 
 @ApiTags('public')
 @Controller('api/public/events/:slug')
 export class PublicProgrammeController {
   constructor(private readonly programme: PublicProgrammeService) {}
 
+  /**
+   * The full route: validates the query, renders and serializes the view, and keeps the answer for the fast path
+   * (programme-fast-path.ts), which sends the same bytes to the next identical request.
+   */
   @Get('programme')
   @Public()
   @ApiHeader({ name: 'Accept-Language', required: false })
   @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiHeader({ name: 'Accept-Encoding', required: false, description: 'gzip is sent when accepted' })
   @ApiOkResponse({ type: PublicProgrammeDto, description: 'The latest release in one language, public sessions only' })
   @ApiResponse({ status: 304, description: 'Not modified (ETag)' })
   @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No such event, or nothing published yet' })
@@ -22,11 +28,11 @@ export class PublicProgrammeController {
     @Param('slug') slug: string,
     @Query() query: PublicProgrammeQueryDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PublicProgrammeDto | undefined> {
-    const answer = await this.programme.programme(slug, query, acceptLanguage, ifNoneMatch);
-    void reply.status(answer.status).headers(answer.headers);
-    return answer.body;
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const served = await this.programme.programme(slug, query, acceptLanguage);
+    this.programme.remember(request.url, acceptLanguage, served);
+    sendProgramme(request, reply, served);
   }
 }

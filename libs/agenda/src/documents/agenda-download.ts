@@ -1,4 +1,4 @@
-import { matchesEtag } from '#programme/public/public-programme.service.js';
+import { matchesEtag } from '#core/http/etag.js';
 import { AGENDA_CONTENT_TYPES, type AgendaFormat } from '../agenda-formats.js';
 
 export interface AgendaDownload {

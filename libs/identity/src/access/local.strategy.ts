@@ -13,6 +13,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(request: FastifyRequest, email: string, password: string): Promise<User> {
-    return this.auth.verifyCredentials(email, password, request.ip);
+    return this.auth.verifyLogin(email, password, request.ip);
   }
 }

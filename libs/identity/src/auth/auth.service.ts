@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,13 +11,25 @@ import { type Caller, SYSTEM_CALLER } from '#core/http/caller.js';
 import { PasswordHasher } from '../users/password-hasher.service.js';
 import { User } from '../users/user.entity.js';
 import { toUserDto, type UserDto } from '../users/user.dto.js';
-import { AuthSession } from './auth-session.entity.js';
 import { InvalidCredentialsError, InvalidRefreshTokenError } from './auth-errors.js';
 import type { AccessTokenClaims } from './authenticated-user.js';
 import type { TokenPairDto } from './auth.dto.js';
-import { LoginThrottle } from './login-throttle.service.js';
+import { giveBackStatement, LoginThrottle, type OnSuccess } from './login-throttle.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { SessionRevoker } from './session-revoker.service.js';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: User['role'];
+  preferred_language: User['preferredLanguage'];
+  password_hash: string;
+  active: boolean;
+  last_login_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -35,29 +47,100 @@ export class AuthService {
     private readonly sessions: SessionRevoker,
   ) {}
 
+  /**
+   * Account counters a successful login check left bumped, by the user it returned: login() gives the bump back
+   * in its own statement. Weak, so a user whose request never reaches login() leaves nothing behind here.
+   */
+  private readonly pendingGiveBacks = new WeakMap<User, string>();
+
   /** Checks a login under the rate limit; an unknown email costs as much time as a wrong password. */
-  async verifyCredentials(email: string, password: string, address: string): Promise<User> {
-    const user = await this.throttle.guard(email, address, async () => {
-      const found = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
-      if (!found || !found.active) return this.hasher.verifyDecoy(password).then(() => undefined);
-      return (await this.hasher.verify(found.passwordHash, password)) ? found : undefined;
-    });
+  verifyCredentials(email: string, password: string, address: string): Promise<User> {
+    return this.check(email, password, address, 'give back');
+  }
+
+  /**
+   * The login route's check (LocalStrategy): as verifyCredentials, but the account's bump on the throttle is
+   * given back by login(), in the statement that opens the session, rather than by a commit of its own.
+   */
+  async verifyLogin(email: string, password: string, address: string): Promise<User> {
+    const user = await this.check(email, password, address, 'caller gives back');
+    this.pendingGiveBacks.set(user, this.throttle.accountKey(email));
+    return user;
+  }
+
+  private async check(email: string, password: string, address: string, onSuccess: OnSuccess): Promise<User> {
+    const user = await this.throttle.guard(
+      email,
+      address,
+      async () => {
+        const found = await this.findByEmail(email);
+        if (!found || !found.active) return this.hasher.verifyDecoy(password).then(() => undefined);
+        return (await this.hasher.verify(found.passwordHash, password)) ? found : undefined;
+      },
+      onSuccess,
+    );
     if (!user) throw new InvalidCredentialsError();
     return user;
   }
 
-  /** Opens a session for a user whose credentials were checked, and returns its first tokens. */
-  async login(user: User, requestId: string): Promise<TokenPairDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const session = await manager.save(manager.create(AuthSession, { userId: user.id }));
-      await manager.update(User, { id: user.id }, { lastLoginAt: () => 'now()' });
-      await this.audit.record(
-        manager,
-        { userId: user.id, role: user.role, requestId },
-        { action: 'auth.login', entity: 'auth_session', entityId: session.id },
-      );
-      return this.issue(manager, user, session.id);
+  /** The user with this email, read with one plain query: the entity as TypeORM's findOneBy would build it. */
+  private async findByEmail(email: string): Promise<User | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, email, display_name, role, preferred_language, password_hash, active, last_login_at, created_at, updated_at
+         FROM app_user WHERE email = $1`,
+      [email.toLowerCase()],
+    )) as UserRow[];
+    if (!row) return undefined;
+    return Object.assign(new User(), {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      preferredLanguage: row.preferred_language,
+      passwordHash: row.password_hash,
+      active: row.active,
+      lastLoginAt: row.last_login_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
     });
+  }
+
+  /**
+   * Opens a session for a user whose credentials were checked, and returns its first tokens. The session, the
+   * user's last login, the audit entry (the row AuditService.record writes for auth.login: no before, no after),
+   * the first refresh token and the give-back of the throttle's bump are one statement, so they commit or roll
+   * back together in one round trip. The response's user is the one that was checked (its previous last login).
+   */
+  async login(user: User, requestId: string): Promise<TokenPairDto> {
+    const accountKey = this.pendingGiveBacks.get(user) ?? null;
+    this.pendingGiveBacks.delete(user);
+    const sessionId = randomUUID();
+    const refreshToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
+    try {
+      const tokens = await this.tokenPair(user, sessionId, refreshToken, expiresAt);
+      await this.dataSource.query(
+        `WITH session AS (
+           INSERT INTO auth_session (id, user_id) VALUES ($1::uuid, $2::uuid) RETURNING id
+         ), seen AS (
+           UPDATE app_user SET last_login_at = now(), updated_at = now() WHERE id = $2::uuid
+         ), audited AS (
+           INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, before, after, request_id)
+           SELECT $2::uuid, $3::text, 'auth.login', 'auth_session', id::text, NULL, NULL, $4::text FROM session
+         ), token AS (
+           INSERT INTO refresh_token (session_id, token_hash, expires_at) SELECT id, $5::text, $6::timestamptz FROM session
+         ), given_back AS (
+           ${giveBackStatement('$7::text', '$8')}
+         )
+         SELECT 1`,
+        [sessionId, user.id, user.role, requestId || null, sha256(refreshToken), expiresAt, accountKey, this.throttle.window],
+      );
+      return tokens;
+    } catch (error) {
+      // Nothing was written, so the checked login must not stay counted as a failure.
+      if (accountKey) await this.throttle.giveBack(accountKey).catch(() => undefined);
+      throw error;
+    }
   }
 
   /**
@@ -135,6 +218,10 @@ export class AuthService {
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
     await manager.insert(RefreshToken, { sessionId, tokenHash: sha256(refreshToken), expiresAt });
+    return this.tokenPair(user, sessionId, refreshToken, expiresAt);
+  }
+
+  private async tokenPair(user: User, sessionId: string, refreshToken: string, expiresAt: Date): Promise<TokenPairDto> {
     const claims: AccessTokenClaims = { sub: user.id, role: user.role, sid: sessionId };
     const accessToken = await this.jwt.signAsync(claims);
     return {

@@ -6,6 +6,19 @@ import { APP_CONFIG } from '#core/config/config.module.js';
 import { TooManyLoginAttemptsError } from './auth-errors.js';
 
 /**
+ * The statement that gives back one bump of a counter still in its window, with the key and the window's length
+ * as the given placeholders. Shared with AuthService.login, which gives a successful login's bump back in the
+ * same statement that opens its session (one commit instead of two).
+ */
+export function giveBackStatement(key: string, window: string): string {
+  return `UPDATE login_throttle SET failures = greatest(failures - 1, 0)
+           WHERE key = ${key} AND window_started_at >= now() - ${window}::interval`;
+}
+
+/** What `guard` does with the account's bump when the attempt succeeds. */
+export type OnSuccess = 'give back' | 'caller gives back';
+
+/**
  * Failed logins are counted per account and per address in PostgreSQL, so the
  * limit holds across api replicas. The account's counter is bumped *before* the
  * password is checked and given back on success: parallel guesses at one account
@@ -20,58 +33,56 @@ export class LoginThrottle {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private get window(): string {
+  /** The window's length as an interval literal, the parameter of every statement here. */
+  get window(): string {
     return `${this.config.loginWindowSeconds} seconds`;
   }
 
-  /** Bumps a counter (a new window if the last expired) and returns the count and the seconds left. */
-  private async bump(key: string): Promise<{ failures: number; retryAfter: number }> {
-    const [row] = (await this.dataSource.query(
+  /** The key of an account's counter. */
+  accountKey(email: string): string {
+    return `account:${email.toLowerCase()}`;
+  }
+
+  /** Gives back the bump `guard` took on an account's counter. */
+  async giveBack(key: string): Promise<void> {
+    await this.dataSource.query(giveBackStatement('$1', '$2'), [key, this.window]);
+  }
+
+  /** Counts a failure against the address (a new window if the last expired). */
+  private async bumpAddress(key: string): Promise<void> {
+    await this.dataSource.query(
       `INSERT INTO login_throttle AS t (key, window_started_at, failures) VALUES ($1, now(), 1)
        ON CONFLICT (key) DO UPDATE SET
          failures = CASE WHEN t.window_started_at < now() - $2::interval THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at < now() - $2::interval THEN now() ELSE t.window_started_at END
-       RETURNING failures, ceil(extract(epoch FROM t.window_started_at + $2::interval - now()))::int AS retry_after`,
-      [key, this.window],
-    )) as { failures: number; retry_after: number }[];
-    return { failures: row.failures, retryAfter: Math.max(1, row.retry_after) };
-  }
-
-  private async giveBack(key: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE login_throttle SET failures = greatest(failures - 1, 0)
-        WHERE key = $1 AND window_started_at >= now() - $2::interval`,
+         window_started_at = CASE WHEN t.window_started_at < now() - $2::interval THEN now() ELSE t.window_started_at END`,
       [key, this.window],
     );
-  }
-
-  private async current(key: string): Promise<{ failures: number; retryAfter: number }> {
-    const [row] = (await this.dataSource.query(
-      `SELECT failures, ceil(extract(epoch FROM window_started_at + $2::interval - now()))::int AS retry_after
-         FROM login_throttle WHERE key = $1 AND window_started_at >= now() - $2::interval`,
-      [key, this.window],
-    )) as { failures: number; retry_after: number }[];
-    return row ? { failures: row.failures, retryAfter: Math.max(1, row.retry_after) } : { failures: 0, retryAfter: 0 };
   }
 
   /**
    * Runs `attempt` (which checks the password) under the limits; `attempt`
    * returns undefined for a failed login. Throws TooManyLoginAttemptsError when a
-   * limit is reached.
+   * limit is reached. With 'caller gives back', a successful attempt keeps its bump
+   * on the account's counter: the caller must give it back (giveBackStatement in
+   * its own statement, or giveBack).
    */
-  async guard<T>(email: string, address: string, attempt: () => Promise<T | undefined>): Promise<T | undefined> {
-    const limit = this.config.loginMaxFailures;
-    const accountKey = `account:${email.toLowerCase()}`;
+  async guard<T>(
+    email: string,
+    address: string,
+    attempt: () => Promise<T | undefined>,
+    onSuccess: OnSuccess = 'give back',
+  ): Promise<T | undefined> {
+    const accountKey = this.accountKey(email);
     const addressKey = `address:${address}`;
 
-    const address0 = await this.current(addressKey);
-    if (address0.failures >= limit) throw new TooManyLoginAttemptsError(address0.retryAfter);
+    // The address's limit, the account's bump and, over the account's limit, the give-back: one statement
+    // (login_throttle_enter, migration LoginHotPath).
+    const [{ retry_after: retryAfter }] = (await this.dataSource.query(
+      `SELECT login_throttle_enter($1, $2, $3::interval, $4) AS retry_after`,
+      [accountKey, addressKey, this.window, this.config.loginMaxFailures],
+    )) as { retry_after: number }[];
+    if (retryAfter > 0) throw new TooManyLoginAttemptsError(retryAfter);
 
-    const account = await this.bump(accountKey);
-    if (account.failures > limit) {
-      await this.giveBack(accountKey);
-      throw new TooManyLoginAttemptsError(account.retryAfter);
-    }
     let result: T | undefined;
     try {
       result = await attempt();
@@ -80,10 +91,10 @@ export class LoginThrottle {
       throw error;
     }
     if (result !== undefined) {
-      await this.giveBack(accountKey);
+      if (onSuccess === 'give back') await this.giveBack(accountKey);
       return result;
     }
-    await this.bump(addressKey);
+    await this.bumpAddress(addressKey);
     return undefined;
   }
 }

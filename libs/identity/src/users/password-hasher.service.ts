@@ -1,9 +1,11 @@
 import { hash, verify } from '@node-rs/argon2';
 import { Injectable } from '@nestjs/common';
+import { HASH_SLOTS } from './hash-slots.js';
 
 /**
  * argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane). The
  * parameters are stored in each hash, so raising them later keeps old hashes valid.
+ * Every computation, decoys included, takes one of the process's HASH_SLOTS (hash-slots.ts says why).
  */
 /** `algorithm: 2` is Argon2id (the package's const enum cannot be imported under isolatedModules). */
 export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -14,12 +16,12 @@ let decoyHash: Promise<string> | undefined;
 @Injectable()
 export class PasswordHasher {
   hash(password: string): Promise<string> {
-    return hash(password, ARGON2_OPTIONS);
+    return HASH_SLOTS(() => hash(password, ARGON2_OPTIONS));
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {
     try {
-      return await verify(passwordHash, password);
+      return await HASH_SLOTS(() => verify(passwordHash, password));
     } catch {
       return false;
     }
@@ -27,7 +29,7 @@ export class PasswordHasher {
 
   /** Spends the time of one verification so an unknown email answers as slowly as a wrong password. */
   async verifyDecoy(password: string): Promise<false> {
-    decoyHash ??= hash(`decoy-${Math.random()}`, ARGON2_OPTIONS);
+    decoyHash ??= this.hash(`decoy-${Math.random()}`);
     await this.verify(await decoyHash, password);
     return false;
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,18 +25,21 @@ interface LatestRelease {
   fetchedAt: number;
 }
 
-export interface ProgrammeAnswer {
-  /** 200 with the body, or 304 when the client's copy is current. */
-  status: 200 | 304;
-  headers: Record<string, string>;
-  body?: PublicProgrammeDto;
-}
+/** Answers kept ready to send, by request (URL and Accept-Language): a bound, since the URLs are the public's. */
+const MAX_SERVED = 200;
 
-/** True when an If-None-Match header (a list, weak tags allowed) names this ETag. */
-export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+/**
+ * One view of a release in one language, serialized once: the JSON as sent and its gzip. A release never
+ * changes, so these bytes stay right for as long as it is the latest release of its event.
+ */
+export interface ServedProgramme {
+  slug: string;
+  releaseId: string;
+  defaultLanguage: Language;
+  /** The ETag of the JSON; the gzip is another representation, with its own tag (see programme-reply.ts). */
+  etag: string;
+  json: Buffer;
+  gzip: Buffer;
 }
 
 /**
@@ -47,15 +51,13 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 export class PublicProgrammeService {
   private readonly latest = new Map<string, Promise<LatestRelease>>();
   private readonly rendered = new Map<string, Promise<RenderedProgramme>>();
+  /** The settled values of `latest`, for the synchronous look-up of answers already served. */
+  private readonly settledLatest = new Map<string, LatestRelease>();
+  private readonly served = new Map<string, ServedProgramme>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async programme(
-    slug: string,
-    query: PublicProgrammeQueryDto,
-    acceptLanguage: string | undefined,
-    ifNoneMatch: string | undefined,
-  ): Promise<ProgrammeAnswer> {
+  async programme(slug: string, query: PublicProgrammeQueryDto, acceptLanguage: string | undefined): Promise<ServedProgramme> {
     const release = await this.latestRelease(slug);
     const language = negotiateLanguage({ query: query.lang, acceptLanguage, fallback: release.defaultLanguage });
     const programme = await this.render(release.id, language);
@@ -68,29 +70,52 @@ export class PublicProgrammeService {
     );
     const start = (query.page - 1) * query.pageSize;
     const view = [query.day, query.track, query.room, query.kind, query.page, query.pageSize].join('|');
-    const etag = `"r${release.id}-${language}-${createHash('sha1').update(view).digest('base64url').slice(0, 12)}"`;
-    // no-cache: a client may keep a copy but asks again each time (a 304 costs nothing), so a new release
-    // is seen at once rather than when a max-age runs out.
-    const headers = { etag, 'cache-control': 'public, no-cache', vary: 'Accept-Language' };
-    if (matchesEtag(ifNoneMatch, etag)) return { status: 304, headers };
-    return {
-      status: 200,
-      headers,
-      body: {
-        language,
-        event: programme.event,
-        release: {
-          number: release.number,
-          name: renderText(release.name, language, release.defaultLanguage)?.text ?? '',
-          publishedAt: release.publishedAt,
-        },
-        tracks: programme.tracks,
-        items: matching.slice(start, start + query.pageSize),
-        page: query.page,
-        pageSize: query.pageSize,
-        total: matching.length,
+    const body: PublicProgrammeDto = {
+      language,
+      event: programme.event,
+      release: {
+        number: release.number,
+        name: renderText(release.name, language, release.defaultLanguage)?.text ?? '',
+        publishedAt: release.publishedAt,
       },
+      tracks: programme.tracks,
+      items: matching.slice(start, start + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: matching.length,
     };
+    const json = Buffer.from(JSON.stringify(body));
+    return {
+      slug,
+      releaseId: release.id,
+      defaultLanguage: release.defaultLanguage,
+      etag: `"r${release.id}-${language}-${createHash('sha1').update(view).digest('base64url').slice(0, 12)}"`,
+      json,
+      gzip: gzipSync(json),
+    };
+  }
+
+  /**
+   * Keeps an answer for the same request (URL and Accept-Language, which with the event's default language decide
+   * everything in it), so the next one is sent without validating, rendering or serializing anything.
+   */
+  remember(url: string, acceptLanguage: string | undefined, served: ServedProgramme): void {
+    const key = `${url}\n${acceptLanguage ?? ''}`;
+    this.served.delete(key);
+    this.served.set(key, served);
+    if (this.served.size > MAX_SERVED) this.served.delete(this.served.keys().next().value!);
+  }
+
+  /**
+   * The answer kept for this request, while its release is still known (within the last second) to be the
+   * latest; otherwise undefined, and the request takes the full route, which looks the release up again.
+   */
+  servedFor(url: string, acceptLanguage: string | undefined): ServedProgramme | undefined {
+    const served = this.served.get(`${url}\n${acceptLanguage ?? ''}`);
+    if (!served) return undefined;
+    const latest = this.settledLatest.get(served.slug);
+    if (!latest || Date.now() - latest.fetchedAt >= LATEST_RELEASE_TTL_MS) return undefined;
+    return latest.id === served.releaseId && latest.defaultLanguage === served.defaultLanguage ? served : undefined;
   }
 
   /** The latest release of an event, re-read at most once a second per replica, one query for all waiting requests. */
@@ -104,7 +129,13 @@ export class PublicProgrammeService {
     const lookup = this.lookUpLatest(slug);
     this.latest.set(slug, lookup);
     // A failed or missing lookup is not remembered: the next request asks again.
-    lookup.catch(() => this.latest.delete(slug));
+    lookup.then(
+      (latest) => this.settledLatest.set(slug, latest),
+      () => {
+        this.latest.delete(slug);
+        this.settledLatest.delete(slug);
+      },
+    );
     return lookup;
   }
 

@@ -16,17 +16,6 @@ import type {
   ScanDto,
 } from './check-in.dto.js';
 
-interface Badge {
-  registration_id: string;
-  event_id: string;
-  status: string;
-  badge_revoked_at: Date | null;
-  name_native: string | null;
-  name_latin: string | null;
-  category: string;
-  country: string | null;
-}
-
 const STATUS: Record<ScanCode, number> = {
   CHECKED_IN: 201,
   ALREADY_CHECKED_IN: 409,
@@ -48,6 +37,28 @@ const MESSAGES: Record<ScanCode, string> = {
   NOT_ENROLLED: 'This delegate holds no seat in this session',
   WRONG_EVENT: 'This badge is for another event',
 };
+
+/**
+ * What check_in_scan.answer holds: the code and details of the first answer to a nonce. Rows written before
+ * scan_badge also hold its status code and message, which answerOf ignores (they come from the maps above).
+ */
+interface StoredAnswer {
+  code: ScanCode;
+  details: ScanAnswerDto['details'];
+}
+
+/** Every answer has the shape of the error envelope, so a door app reads all of them alike. */
+function answerOf({ code, details }: StoredAnswer): ScanAnswerDto {
+  return { statusCode: STATUS[code], code, message: MESSAGES[code], details: detailsOf(details) };
+}
+
+/** Keys in the order the answer always had (jsonb keeps its own), so a replay matches the first answer byte for byte. */
+function detailsOf({ checkedInAt, delegate }: ScanAnswerDto['details']): ScanAnswerDto['details'] {
+  if (!delegate) return checkedInAt === undefined ? {} : { checkedInAt };
+  // An erased delegate's stored answers keep only registrationId; the missing keys stay missing (undefined is not sent).
+  const { registrationId, nameNative, nameLatin, category, country } = delegate;
+  return { ...(checkedInAt === undefined ? {} : { checkedInAt }), delegate: { registrationId, nameNative, nameLatin, category, country } };
+}
 
 /**
  * Check-in at the door. Each scan carries a nonce chosen by the scanner: the
@@ -100,8 +111,20 @@ export class CheckInService {
     return rows.map((r) => ({ id: r.id, eventId: r.event_id, name: r.name, sessionId: r.session_id, checkedIn: r.checked_in, expected: r.expected }));
   }
 
+  /**
+   * One round trip: scan_badge (migrations/1763740000008) checks the list, claims the nonce, decides, checks the
+   * badge in and stores the answer, as one statement and so one transaction. It answers NULL for an unknown list.
+   */
   async scan(caller: Caller, dto: ScanDto): Promise<ScanAnswerDto> {
-    return this.dataSource.transaction((manager) => this.scanIn(manager, caller, dto));
+    const [{ answer }] = (await this.dataSource.query(`SELECT scan_badge($1, $2, $3, $4, $5) AS answer`, [
+      dto.listId,
+      dto.nonce,
+      dto.token,
+      dto.scannedAt,
+      caller.userId || null,
+    ])) as { answer: StoredAnswer | null }[];
+    if (!answer) throw new NotFoundError('Check-in list', { listId: dto.listId });
+    return answerOf(answer);
   }
 
   /** Scans collected offline: each answered on its own, in the order given. */
@@ -117,73 +140,6 @@ export class CheckInService {
       }
     }
     return { answers };
-  }
-
-  private async scanIn(manager: EntityManager, caller: Caller, dto: ScanDto): Promise<ScanAnswerDto> {
-    const [list] = (await manager.query(`SELECT id, event_id, session_id FROM check_in_list WHERE id = $1`, [dto.listId])) as {
-      id: string;
-      event_id: string;
-      session_id: string | null;
-    }[];
-    if (!list) throw new NotFoundError('Check-in list', { listId: dto.listId });
-    // Claim the nonce first; a repeat waits for the first request to commit, then reads its answer.
-    const claimed = (await manager.query(
-      `INSERT INTO check_in_scan (list_id, nonce, answer) VALUES ($1, $2, '{}') ON CONFLICT DO NOTHING RETURNING nonce`,
-      [dto.listId, dto.nonce],
-    )) as unknown[];
-    if (claimed.length === 0) {
-      const [previous] = (await manager.query(`SELECT answer FROM check_in_scan WHERE list_id = $1 AND nonce = $2`, [dto.listId, dto.nonce])) as {
-        answer: ScanAnswerDto;
-      }[];
-      return previous.answer;
-    }
-    const answer = await this.decide(manager, caller, list, dto);
-    await manager.query(`UPDATE check_in_scan SET answer = $3 WHERE list_id = $1 AND nonce = $2`, [dto.listId, dto.nonce, answer]);
-    return answer;
-  }
-
-  private async decide(manager: EntityManager, caller: Caller, list: { id: string; event_id: string; session_id: string | null }, dto: ScanDto): Promise<ScanAnswerDto> {
-    const [badge] = (await manager.query(
-      `SELECT id AS registration_id, event_id, status, badge_revoked_at, name_native, name_latin, category, country
-         FROM registration WHERE badge_token = $1`,
-      [dto.token],
-    )) as Badge[];
-    // Every answer has the shape of the error envelope, so a door app reads all of them alike.
-    const answer = (code: ScanCode, details: ScanAnswerDto['details'] = {}): ScanAnswerDto => ({
-      statusCode: STATUS[code],
-      code,
-      message: MESSAGES[code],
-      details,
-    });
-    if (!badge) return answer('UNKNOWN_BADGE');
-    const delegate = {
-      registrationId: badge.registration_id,
-      nameNative: badge.name_native,
-      nameLatin: badge.name_latin,
-      category: badge.category,
-      country: badge.country,
-    };
-    if (badge.event_id !== list.event_id) return answer('WRONG_EVENT');
-    if (badge.badge_revoked_at || badge.status === 'cancelled') return answer('BADGE_REVOKED', { delegate });
-    if (badge.status === 'pending') return answer('REGISTRATION_PENDING', { delegate });
-    if (badge.status === 'rejected') return answer('REGISTRATION_REJECTED', { delegate });
-    if (list.session_id) {
-      const [seat] = await manager.query(
-        `SELECT 1 FROM enrolment WHERE session_id = $1 AND registration_id = $2 AND status = 'enrolled'`,
-        [list.session_id, badge.registration_id],
-      );
-      if (!seat) return answer('NOT_ENROLLED', { delegate });
-    }
-    const inserted = (await manager.query(
-      `INSERT INTO check_in (list_id, registration_id, scanned_at, scanned_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (list_id, registration_id) DO NOTHING RETURNING scanned_at`,
-      [list.id, badge.registration_id, dto.scannedAt, caller.userId || null],
-    )) as { scanned_at: Date }[];
-    if (inserted[0]) return answer('CHECKED_IN', { checkedInAt: inserted[0].scanned_at.toISOString(), delegate });
-    const [first] = (await manager.query(`SELECT scanned_at FROM check_in WHERE list_id = $1 AND registration_id = $2`, [list.id, badge.registration_id])) as {
-      scanned_at: Date;
-    }[];
-    return answer('ALREADY_CHECKED_IN', { checkedInAt: first.scanned_at.toISOString(), delegate });
   }
 
   /** Who is inside: the check-ins of a list, latest first. */

@@ -11,6 +11,24 @@ import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { ENROLMENT_SELECT, type EnrolmentDto, type EnrolmentRow, toEnrolmentDto } from './enrolment.dto.js';
 
+type ClaimRefusal = 'REGISTRATION_NOT_FOUND' | 'REGISTRATION_NOT_APPROVED' | 'SESSION_NOT_FOUND' | 'SESSION_CANCELLED' | 'NOT_INVITED';
+
+/** The error a refusal of claim_seat answers with: codes, statuses and details as when the service decided them. */
+function refusalError(refusal: ClaimRefusal, registrationId: string, sessionId: string, registrationStatus: string | null): AppError {
+  switch (refusal) {
+    case 'REGISTRATION_NOT_FOUND':
+      return new NotFoundError('Registration', { registrationId });
+    case 'REGISTRATION_NOT_APPROVED':
+      return new AppError(409, 'REGISTRATION_NOT_APPROVED', 'Only an approved registration can take seats', { status: registrationStatus });
+    case 'SESSION_NOT_FOUND':
+      return new NotFoundError('Session', { sessionId });
+    case 'SESSION_CANCELLED':
+      return new ConflictError('SESSION_CANCELLED', 'This session has been cancelled');
+    case 'NOT_INVITED':
+      return new AppError(403, 'NOT_INVITED', 'This session is by invitation; you are not on its list');
+  }
+}
+
 /**
  * Seats in sessions. The session row is locked while a claim is decided, so the
  * arrival order is the order of decisions: the first come get the seats, the
@@ -27,46 +45,22 @@ export class EnrolmentsService {
 
   async enrol(caller: Caller, registrationId: string, sessionId: string): Promise<EnrolmentDto> {
     try {
-      // One delegate's claims are taken one at a time (the registration row lock): racing on the
-      // exclusion constraint they would deadlock; queued, the second meets the first as a TIME_CONFLICT.
-      return await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
-        const [registration] = (await manager.query(
-          `SELECT id, event_id, status FROM registration WHERE id = $1 AND user_id = $2 AND anonymised_at IS NULL FOR NO KEY UPDATE`,
-          [registrationId, caller.userId],
-        )) as { id: string; event_id: string; status: string }[];
-        if (!registration) throw new NotFoundError('Registration', { registrationId });
-        if (registration.status !== 'approved') {
-          throw new AppError(409, 'REGISTRATION_NOT_APPROVED', 'Only an approved registration can take seats', { status: registration.status });
-        }
-        // The session row is locked for the decision, the room's row shared so its capacity cannot change meanwhile.
-        const [session] = (await manager.query(
-          `SELECT id, status, visibility, room_id FROM session WHERE id = $1 AND event_id = $2 FOR UPDATE`,
-          [sessionId, registration.event_id],
-        )) as { id: string; status: string; visibility: string; room_id: string | null }[];
-        if (session?.room_id) await manager.query(`SELECT 1 FROM room WHERE id = $1 FOR SHARE`, [session.room_id]);
-        if (!session || session.status === 'draft') throw new NotFoundError('Session', { sessionId });
-        if (session.status !== 'scheduled') throw new ConflictError('SESSION_CANCELLED', 'This session has been cancelled');
-        if (session.visibility === 'invitation') {
-          const [invited] = await manager.query(`SELECT 1 FROM session_invitee WHERE session_id = $1 AND registration_id = $2`, [sessionId, registrationId]);
-          if (!invited) throw new AppError(403, 'NOT_INVITED', 'This session is by invitation; you are not on its list');
-        }
-        // Those already waiting come first: a seat freed by a change elsewhere goes to them, not to a newcomer.
-        await manager.query(`SELECT promote_waitlisted($1)`, [sessionId]);
-        const [counts] = (await manager.query(
-          `SELECT s.seats_taken, coalesce(s.capacity, r.capacity) AS seats FROM session s LEFT JOIN room r ON r.id = s.room_id WHERE s.id = $1`,
-          [sessionId],
-        )) as { seats_taken: number; seats: number | null }[];
-        const seat = counts.seats === null || counts.seats_taken < counts.seats;
-        if (seat) await manager.query(`UPDATE session SET seats_taken = seats_taken + 1 WHERE id = $1`, [sessionId]);
-        const status = seat ? 'enrolled' : 'waitlisted';
-        const [{ id }] = (await manager.query(
-          `INSERT INTO enrolment (session_id, registration_id, status) VALUES ($1, $2, $3) RETURNING id`,
-          [sessionId, registrationId, status],
-        )) as { id: string }[];
-        await this.audit.record(manager, caller, { action: `enrolment.${status}`, entity: 'enrolment', entityId: id, after: { sessionId, status } });
-        await this.outbox.add(manager, JobName.EnrolmentChanged, { enrolmentId: id, registrationId, sessionId, change: status });
-        return this.one(manager, id);
-      }));
+      // The whole claim is one statement in autocommit (claim_seat, migration 1763740000009): the session row's lock,
+      // which serialises every claim on it, is then held for the database's work only, never across round trips to
+      // a busy api. The same checks, locks, writes (enrolment, audit row, outbox row) and answer as taken step by step.
+      // One delegate's claims still queue on their registration row: racing on the exclusion constraint they would
+      // deadlock; queued, the second meets the first as a TIME_CONFLICT.
+      const [claim] = (await retryOnConflict(() =>
+        this.dataSource.query(`SELECT * FROM claim_seat($1, $2, $3, $4, $5)`, [
+          registrationId,
+          caller.userId,
+          sessionId,
+          caller.role,
+          caller.requestId || null,
+        ]),
+      )) as (EnrolmentRow & { refusal: ClaimRefusal | null; registration_status: string | null })[];
+      if (claim.refusal) throw refusalError(claim.refusal, registrationId, sessionId, claim.registration_status);
+      return toEnrolmentDto(claim);
     } catch (error) {
       if (constraintOf(error) === 'enrolment_no_overlap') {
         const [other] = (await this.dataSource.query(

@@ -1,18 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '#core/audit/audit.service.js';
+import { preparedQuery } from '#core/database/prepared-query.js';
+import { auditInsertSql, outboxInsertSql, SqlParams } from '#core/database/write-ctes.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import { type Caller, SYSTEM_CALLER } from '#core/http/caller.js';
-import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { PasswordHasher } from '#identity/users/password-hasher.service.js';
 import { Role } from '#identity/users/role.js';
 import { UsersService } from '#identity/users/users.service.js';
-import { ConferenceEvent } from '#programme/events/event.entity.js';
+import type { ConferenceEvent } from '#programme/events/event.entity.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
-import { Registration } from './registration.entity.js';
+import type { RegistrationStatus } from '../registration-vocabulary.js';
+import type { Registration } from './registration.entity.js';
 import type { RegisterDto, RegistrationDetailsDto, RegistrationDto, SignUpDto } from './registration.dto.js';
 import {
   invalidInvitation,
@@ -27,6 +28,25 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** What registering needs of the event. */
+type EventState = Pick<ConferenceEvent, 'id' | 'status' | 'registrationMode' | 'consentNoticeVersion' | 'defaultLanguage'>;
+
+/** Runs one statement: on the pool (a statement of its own is atomic) or in a transaction's manager. */
+type Query = (sql: string, parameters: unknown[]) => Promise<unknown[]>;
+
+/**
+ * What the answer needs from the database: the status it chose, the creation time, and the ids as stored
+ * (canonical, whatever case the client sent). Everything else is what was bound, stored as is.
+ */
+const RETURNING = `id, event_id AS "eventId", organisation_id AS "organisationId", status, created_at AS "createdAt"`;
+
+/** A row of the registration statement: the event as it stood (locked), and the registration when one was inserted. */
+type InsertedRow = Partial<Pick<Registration, 'id' | 'eventId' | 'organisationId' | 'status' | 'createdAt'>> & {
+  eventStatus: string;
+  eventMode: string;
+  eventConsent: string;
+};
+
 /**
  * How delegates come in: an account and a registration in one step, or a
  * registration on an existing account; with an invitation token they are
@@ -39,8 +59,6 @@ export class RegistrationIntakeService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly cipher: FieldCipher,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
   ) {}
 
   /** Public sign-up: a delegate account and its registration, in one transaction. */
@@ -56,65 +74,191 @@ export class RegistrationIntakeService {
         passwordHash,
       });
       const caller: Caller = { userId: user.id, role: Role.Delegate, requestId };
-      return this.create(manager, caller, event, user.email, dto);
+      return this.create(manager, caller, event, async () => user.email, dto);
     });
   }
 
-  /** A registration on the caller's existing account. */
+  /**
+   * A registration on the caller's existing account. The common case (no invitation, no new organisation, no
+   * delegation) is one statement on the pool: the event's checks, the row, its audit entry and its outbox row
+   * together (see insertRegistration), so a burst of delegates costs one round trip each. The other cases
+   * write more rows first and take a transaction.
+   */
   async register(caller: Caller, eventId: string, dto: RegisterDto): Promise<RegistrationDto> {
+    if (!dto.invitationToken && !dto.delegation && !this.createsOrganisation(dto)) {
+      const id = randomUUID();
+      const sealed = this.sealedDetails(id, dto.organisationId ?? null, dto);
+      const query: Query = (sql, parameters) => preparedQuery(this.dataSource, sql, parameters);
+      return this.insertRegistration(query, caller, { id: eventId }, id, sealed, dto, null, null);
+    }
     return this.dataSource.transaction(async (manager) => {
       const event = await this.openEvent(manager, { id: eventId });
-      const [user] = (await manager.query(`SELECT email FROM app_user WHERE id = $1`, [caller.userId])) as { email: string }[];
-      return this.create(manager, caller, event, user.email, dto);
+      const email = async () => ((await manager.query(`SELECT email FROM app_user WHERE id = $1`, [caller.userId])) as { email: string }[])[0].email;
+      return this.create(manager, caller, event, email, dto);
     });
   }
 
-  private async openEvent(manager: EntityManager, where: { slug: string } | { id: string }): Promise<ConferenceEvent> {
-    const event = await manager.findOne(ConferenceEvent, { where, lock: { mode: 'pessimistic_read' } });
+  private async openEvent(manager: EntityManager, where: { slug: string } | { id: string }): Promise<EventState> {
+    const [event] = (await manager.query(
+      `SELECT id, status, registration_mode AS "registrationMode", consent_notice_version AS "consentNoticeVersion",
+              default_language AS "defaultLanguage"
+         FROM event WHERE ${'slug' in where ? 'slug' : 'id'} = $1 FOR SHARE`,
+      ['slug' in where ? where.slug : where.id],
+    )) as EventState[];
     if (!event) throw new NotFoundError('Event', where);
     if (event.status !== 'published') throw registrationClosed('Registration opens when the event is published');
     return event;
   }
 
-  private async create(manager: EntityManager, caller: Caller, event: ConferenceEvent, email: string, dto: RegisterDto): Promise<RegistrationDto> {
+  /** In a transaction that holds the event: the invitation, a new organisation and the delegation, then the registration. */
+  private async create(manager: EntityManager, caller: Caller, event: EventState, email: () => Promise<string>, dto: RegisterDto): Promise<RegistrationDto> {
     if (dto.consent.noticeVersion !== event.consentNoticeVersion) throw outdatedConsent(event.consentNoticeVersion);
-    const invitationId = dto.invitationToken ? await this.useInvitation(manager, event.id, dto.invitationToken, email) : null;
+    const invitationId = dto.invitationToken ? await this.useInvitation(manager, event.id, dto.invitationToken, await email()) : null;
     if (event.registrationMode === 'invitation' && !invitationId) throw invitationOnly();
-    const status = invitationId || event.registrationMode === 'open' ? 'approved' : 'pending';
 
-    const id = (await manager.query(`SELECT gen_random_uuid() AS id`))[0].id as string;
-    const registration = manager.create(Registration, {
-      id,
-      eventId: event.id,
-      userId: caller.userId,
-      status,
-      statusReason: null,
-      ...(await this.details(manager, id, event, dto)),
-      category: dto.category,
-      consentVersion: dto.consent.noticeVersion,
-      consentAt: new Date(),
-      badgeToken: randomBytes(24).toString('base64url'),
-      invitationId,
+    const id = randomUUID();
+    const sealed = this.sealedDetails(id, await this.organisationFor(manager, event, dto), dto);
+    const delegationId = dto.delegation ? await this.delegationFor(manager, event.id, dto.delegation.name, dto.country) : null;
+    const query: Query = (sql, parameters) => manager.query(sql, parameters);
+    const registration = await this.insertRegistration(query, caller, { id: event.id }, id, sealed, dto, invitationId, delegationId);
+    // The first registrant who says they head it does; a delegation has one head.
+    if (delegationId && dto.delegation?.head === true) {
+      await manager.query(`UPDATE delegation SET head_registration_id = $2 WHERE id = $1 AND head_registration_id IS NULL`, [delegationId, id]);
+    }
+    return registration;
+  }
+
+  /**
+   * One statement: locks the event and checks it is open to this registration (published, the current consent
+   * notice, not by invitation only unless invited), inserts the registration with its status from the event's
+   * mode, and with it its audit entry and its outbox row as CTEs. Their contents depend on the status the
+   * database chooses, so each possible status has its own pair, written only for the row that has it. When
+   * nothing was inserted, the event as it was read says why, in the order the checks have always run.
+   */
+  private async insertRegistration(
+    query: Query,
+    caller: Caller,
+    where: { id: string },
+    id: string,
+    sealed: ReturnType<RegistrationIntakeService['sealedDetails']>,
+    dto: RegisterDto,
+    invitationId: string | null,
+    delegationId: string | null,
+  ): Promise<RegistrationDto> {
+    const consentAt = new Date();
+    const badgeToken = randomBytes(24).toString('base64url');
+    const p = new SqlParams();
+    const eventId = p.add(where.id, 'uuid');
+    const invited = p.add(invitationId, 'uuid');
+    const consent = p.add(dto.consent.noticeVersion, 'text');
+    // Dates go as text and are cast in the SELECT, so a bad date is an error only when a row is inserted
+    // (a closed event answers REGISTRATION_CLOSED whatever the dates, as when the checks ran first).
+    const columns: Record<string, string> = {
+      id: p.add(id, 'uuid'),
+      event_id: 'ev.id',
+      user_id: p.add(caller.userId, 'uuid'),
+      status: `CASE WHEN ${invited} IS NOT NULL OR ev.registration_mode = 'open' THEN 'approved' ELSE 'pending' END`,
+      name_native: p.add(sealed.nameNative, 'text'),
+      name_latin: p.add(sealed.nameLatin, 'text'),
+      country: p.add(sealed.country, 'text'),
+      organisation_id: p.add(sealed.organisationId, 'uuid'),
+      position: p.add(sealed.position, 'text'),
+      category: p.add(dto.category, 'text'),
+      delegation_id: p.add(delegationId, 'uuid'),
+      preferred_language: p.add(sealed.preferredLanguage, 'text'),
+      phone: p.add(sealed.phone, 'text'),
+      dietary_needs: p.add(sealed.dietaryNeeds, 'text'),
+      accessibility_needs: p.add(sealed.accessibilityNeeds, 'text'),
+      interpretation_needs: p.add(sealed.interpretationNeeds, 'text[]'),
+      arrival_date: `${p.add(sealed.arrivalDate, 'text')}::date`,
+      departure_date: `${p.add(sealed.departureDate, 'text')}::date`,
+      consent_version: consent,
+      consent_at: p.add(consentAt, 'timestamptz'),
+      listed_consent: p.add(sealed.listedConsent, 'boolean'),
+      visa_nationality: p.add(sealed.visaNationality, 'bytea'),
+      visa_passport_number: p.add(sealed.visaPassportNumber, 'bytea'),
+      visa_date_of_birth: p.add(sealed.visaDateOfBirth, 'bytea'),
+      badge_token: p.add(badgeToken, 'text'),
+      invitation_id: invited,
+    };
+    const statuses: RegistrationStatus[] = invitationId ? ['approved'] : ['approved', 'pending'];
+    const sideWrites = statuses.flatMap((status, i) => {
+      const source = `FROM ins WHERE ins.status = '${status}'`;
+      const after = registrationAuditView({ status, category: dto.category, country: sealed.country, listedConsent: sealed.listedConsent } as Registration);
+      const change = status === 'approved' ? 'approved' : 'received';
+      return [
+        `audit_${i} AS (${auditInsertSql(p, caller, { action: 'registration.created', entity: 'registration', entityId: id, after }, source)})`,
+        `outbox_${i} AS (${outboxInsertSql(p, JobName.RegistrationChanged, { registrationId: id, change }, source)})`,
+      ];
     });
-    await manager.insert(Registration, registration);
-    if (dto.delegation) await this.joinDelegation(manager, event.id, id, dto.delegation.name, dto.delegation.head === true, dto.country);
-    const saved = await manager.findOneByOrFail(Registration, { id });
-    await this.audit.record(manager, caller, { action: 'registration.created', entity: 'registration', entityId: id, after: registrationAuditView(saved) });
-    await this.outbox.add(manager, JobName.RegistrationChanged, { registrationId: id, change: status === 'approved' ? 'approved' : 'received' });
-    return toRegistrationDto(saved, this.cipher, true);
+    const sql = `WITH ev AS (
+        SELECT id, status, registration_mode, consent_notice_version FROM event WHERE id = ${eventId} FOR SHARE
+      ), ins AS (
+        INSERT INTO registration (${Object.keys(columns).join(', ')})
+        SELECT ${Object.values(columns).join(', ')} FROM ev
+         WHERE ev.status = 'published' AND ev.consent_notice_version = ${consent}
+           AND (ev.registration_mode <> 'invitation' OR ${invited} IS NOT NULL)
+        RETURNING ${RETURNING}
+      ), ${sideWrites.join(', ')}
+      SELECT ev.status AS "eventStatus", ev.registration_mode AS "eventMode", ev.consent_notice_version AS "eventConsent", ins.*
+        FROM ev LEFT JOIN ins ON true`;
+    const [row] = (await query(sql, p.values)) as InsertedRow[];
+    if (!row) throw new NotFoundError('Event', where);
+    if (!row.id) {
+      if (row.eventStatus !== 'published') throw registrationClosed('Registration opens when the event is published');
+      if (row.eventConsent !== dto.consent.noticeVersion) throw outdatedConsent(row.eventConsent);
+      if (row.eventMode === 'invitation' && !invitationId) throw invitationOnly();
+      throw new Error('registration not inserted although the event admits it');
+    }
+    const registration: Registration = {
+      ...sealed,
+      // Required of a registration (RegisterDto), optional only for the updates that share sealedDetails.
+      nameNative: dto.nameNative,
+      nameLatin: dto.nameLatin,
+      country: dto.country,
+      preferredLanguage: dto.preferredLanguage,
+      id,
+      eventId: row.eventId!,
+      userId: caller.userId,
+      status: row.status!,
+      statusReason: null,
+      organisationId: row.organisationId ?? null,
+      category: dto.category,
+      delegationId,
+      consentVersion: dto.consent.noticeVersion,
+      consentAt,
+      badgeToken,
+      badgeRevokedAt: null,
+      invitationId,
+      anonymisedAt: null,
+      createdAt: row.createdAt!,
+      updatedAt: row.createdAt!,
+    };
+    return toRegistrationDto(registration, this.cipher, true);
+  }
+
+  private createsOrganisation(dto: Partial<RegistrationDetailsDto>): boolean {
+    return Boolean(!dto.organisationId && dto.newOrganisation && dto.country);
+  }
+
+  /** The organisation named, or a new one the delegate described. */
+  private async organisationFor(manager: EntityManager, event: Pick<EventState, 'defaultLanguage'>, dto: Partial<RegistrationDetailsDto>): Promise<string | null> {
+    if (!this.createsOrganisation(dto)) return dto.organisationId ?? null;
+    // Named by the delegate in their own language: the translation report shows it if it ever goes public.
+    const [row] = (await manager.query(
+      `INSERT INTO organisation (name, country, type) VALUES ($1, $2, $3) RETURNING id`,
+      [{ [dto.preferredLanguage ?? event.defaultLanguage]: dto.newOrganisation!.name }, dto.country, dto.newOrganisation!.type],
+    )) as { id: string }[];
+    return row.id;
   }
 
   /** The personal fields of a registration, with the visa data encrypted and a new organisation created. */
-  async details(manager: EntityManager, registrationId: string, event: ConferenceEvent, dto: Partial<RegistrationDetailsDto>) {
-    let organisationId = dto.organisationId ?? null;
-    if (!organisationId && dto.newOrganisation && dto.country) {
-      // Named by the delegate in their own language: the translation report shows it if it ever goes public.
-      const [row] = (await manager.query(
-        `INSERT INTO organisation (name, country, type) VALUES ($1, $2, $3) RETURNING id`,
-        [{ [dto.preferredLanguage ?? event.defaultLanguage]: dto.newOrganisation.name }, dto.country, dto.newOrganisation.type],
-      )) as { id: string }[];
-      organisationId = row.id;
-    }
+  async details(manager: EntityManager, registrationId: string, event: Pick<EventState, 'defaultLanguage'>, dto: Partial<RegistrationDetailsDto>) {
+    return this.sealedDetails(registrationId, await this.organisationFor(manager, event, dto), dto);
+  }
+
+  /** The personal fields as stored, the visa data encrypted and bound to the registration's id. */
+  private sealedDetails(registrationId: string, organisationId: string | null, dto: Partial<RegistrationDetailsDto>) {
     const seal = (value: string | undefined) => (value ? this.cipher.encrypt(value, registrationId) : null);
     return {
       nameNative: dto.nameNative,
@@ -136,15 +280,14 @@ export class RegistrationIntakeService {
     };
   }
 
-  private async joinDelegation(manager: EntityManager, eventId: string, registrationId: string, name: string, head: boolean, country: string) {
+  /** The delegation of that name in the event, created by its first registrant. */
+  private async delegationFor(manager: EntityManager, eventId: string, name: string, country: string): Promise<string> {
     const [delegation] = (await manager.query(
       `INSERT INTO delegation (event_id, name, country) VALUES ($1, $2, $3)
        ON CONFLICT (event_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
       [eventId, name, country],
     )) as { id: string }[];
-    await manager.query(`UPDATE registration SET delegation_id = $1 WHERE id = $2`, [delegation.id, registrationId]);
-    // The first registrant who says they head it does; a delegation has one head.
-    if (head) await manager.query(`UPDATE delegation SET head_registration_id = $2 WHERE id = $1 AND head_registration_id IS NULL`, [delegation.id, registrationId]);
+    return delegation.id;
   }
 
   /** Single use: the conditional update lets exactly one registration consume a token. */
