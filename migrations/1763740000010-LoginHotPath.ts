@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (at least 1) of whichever limit was reached. A refusal is a value, not a raised error: nothing is left to roll
  * back, and an ordinary refusal does not land in the server's error log.
  */
-export class LoginHotPath1763740000011 implements MigrationInterface {
-  name = 'LoginHotPath1763740000011';
+export class LoginHotPath1763740000010 implements MigrationInterface {
+  name = 'LoginHotPath1763740000010';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
