@@ -1,17 +1,25 @@
 import { type QueueBackend, TestStack } from '#testing/test-stack.js';
-import { closedLoop, forSeconds } from './support/load.js';
 import { profilingEnv } from './support/measured-api.js';
 import { peakRssMiB } from './support/process-usage.js';
 import { type BenchRow, until } from './support/report.js';
+import { Shooter } from './support/shooter.js';
 
 const ROOMS = 10;
 const SLOTS_PER_DAY = 30;
+/**
+ * The public programme asked for at a steady 400 requests/s, with and without a rebuild: a rate the api serves
+ * with room to spare, so the p99 shows what the rebuild takes from it. (A closed loop as fast as it can go, as
+ * this scenario first used, keeps the two cores saturated either way: its p99 measured the queue of a saturated
+ * machine, so any work at all beside it, however low its priority, moved the ratio.)
+ */
+const RATE = 400;
 
 /**
  * A full agenda rebuild: `sessions` sessions × 3 languages × 3 formats, built by the worker (its own process,
  * agendas queue) after a release. Measured: how long the nine documents take, and the api's p99 on the public
- * programme while they are built, against its p99 with nothing being built, in the same run. The api is a
- * process of its own; the load generator runs here, on the same two cores.
+ * programme (RATE requests/s, as browsers ask: gzip) while they are built, against its p99 at the same rate with
+ * nothing being built, in the same run. The api is a process of its own; the load generator runs here, on the
+ * same two cores.
  */
 export async function agendaRebuild(backend: QueueBackend, sessions = 300): Promise<BenchRow> {
   const stack = await TestStack.create({ backend, migrate: true, env: { LOG_LEVEL: 'warn' } });
@@ -52,9 +60,10 @@ export async function agendaRebuild(backend: QueueBackend, sessions = 300): Prom
     await until(async () => (await documents(first.id)) === 9, 120_000, 'the first build');
 
     const { process: api, http } = await stack.spawnApi();
-    const url = `${http.baseUrl}/api/public/events/${slug}/programme?lang=en`;
-    await closedLoop(url, 10, forSeconds(2));
-    const quiet = await closedLoop(url, 10, forSeconds(8));
+    const shooter = new Shooter(http.baseUrl, 64);
+    const read = () => ({ method: 'GET' as const, path: `/api/public/events/${slug}/programme?lang=en`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    await shooter.paced(RATE, 2, 5, read);
+    const quiet = await shooter.paced(RATE, 8, 5, read);
 
     const changed = await stack.http.patch(`/api/events/${event.id}/sessions/${sessionIds[0]}`, { title: tri('Renamed forum', 1) }, { token });
     if (changed.status !== 200) throw new Error(`rename: ${changed.status}`);
@@ -63,8 +72,10 @@ export async function agendaRebuild(backend: QueueBackend, sessions = 300): Prom
     let built = false;
     // A failed rebuild stops the load too, and then fails the scenario (with everything cleaned up below).
     const watching = until(async () => (built = (await documents(second.id)) === 9), 120_000, 'the rebuild').finally(() => (built = true));
-    const busy = await closedLoop(url, 10, () => built);
+    const busy = await shooter.pacedWhile(RATE, () => !built, 5, read);
     await watching;
+    shooter.close();
+    const errors = (figures: typeof busy) => figures.errors + figures.late + Object.entries(figures.statuses).filter(([code]) => code !== '200').reduce((n, [, k]) => n + k, 0);
     const seconds = (performance.now() - started) / 1000;
     const ratio = busy.p99 / quiet.p99;
     const workerPeak = peakRssMiB(worker.child.pid);
@@ -75,11 +86,11 @@ export async function agendaRebuild(backend: QueueBackend, sessions = 300): Prom
     return {
       scenario: `agenda rebuild: ${sessions} sessions × 3 languages × 3 formats`,
       backend,
-      figure: `${seconds.toFixed(1)} s; api p99 ${busy.p99.toFixed(1)} ms during it (${busy.perSecond.toFixed(0)} req/s, ${busy.errors} errors)`,
-      baseline: `api p99 ${quiet.p99.toFixed(1)} ms with no rebuild (${quiet.perSecond.toFixed(0)} req/s)`,
+      figure: `${seconds.toFixed(1)} s; api p99 ${busy.p99.toFixed(1)} ms during it (p50 ${busy.p50.toFixed(1)} ms; ${busy.answered} requests at ${RATE}/s, ${errors(busy)} errors)`,
+      baseline: `api p99 ${quiet.p99.toFixed(1)} ms with no rebuild (p50 ${quiet.p50.toFixed(1)} ms; ${quiet.answered} requests at ${RATE}/s, ${errors(quiet)} errors)`,
       ratio,
       target: '≤ 10 s; p99 ≤ 1.25×',
-      pass: seconds <= 10 && ratio <= 1.25,
+      pass: seconds <= 10 && ratio <= 1.25 && errors(busy) + errors(quiet) === 0,
       notes: `ratio is p99 during ÷ p99 without: lower is better; worker peak RSS ${workerPeak?.toFixed(0) ?? '?'} MiB`,
       apiPeakMiB,
       whyMissed: WHY,

@@ -93,7 +93,7 @@ export class Shooter {
    * Latency is counted from when a shot was due, not when it left, so a server that falls behind is not
    * flattered by the client waiting for it (coordinated omission).
    */
-  async paced(
+  paced(
     rate: number,
     seconds: number,
     graceSeconds: number,
@@ -101,6 +101,17 @@ export class Shooter {
     onAnswer?: (index: number, answer: Answer) => void,
   ): Promise<ShotsFigures> {
     const total = Math.round(rate * seconds);
+    return this.pacedWhile(rate, (i) => i < total, graceSeconds, shotFor, onAnswer);
+  }
+
+  /** The same open loop, for as long as `more(i)` says shot `i` is still wanted (e.g. while a rebuild runs). */
+  async pacedWhile(
+    rate: number,
+    more: (index: number) => boolean,
+    graceSeconds: number,
+    shotFor: (index: number) => Shot,
+    onAnswer?: (index: number, answer: Answer) => void,
+  ): Promise<ShotsFigures> {
     const tally = new Tally();
     const pending: Promise<void>[] = [];
     const started = performance.now();
@@ -108,18 +119,19 @@ export class Shooter {
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         const now = performance.now();
-        while (next < total && started + (next * 1000) / rate <= now) {
+        let wanted = true;
+        while ((wanted = more(next)) && started + (next * 1000) / rate <= now) {
           const i = next++;
           pending.push(this.timed(shotFor(i), started + (i * 1000) / rate, tally, (answer) => onAnswer?.(i, answer)));
         }
-        if (next >= total) {
+        if (!wanted) {
           clearInterval(timer);
           resolve();
         }
       }, 1);
     });
     await this.within(graceSeconds, tally, pending);
-    return tally.figures(total, (performance.now() - started) / 1000);
+    return tally.figures(next, (performance.now() - started) / 1000);
   }
 
   close(): void {

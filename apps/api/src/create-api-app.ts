@@ -8,7 +8,6 @@ import type { DestinationStream, Logger } from 'pino';
 import type { AppConfig } from '#core/config/app-config.js';
 import { AppError } from '#core/errors/app-error.js';
 import { AllExceptionsFilter } from '#core/errors/all-exceptions.filter.js';
-import { toErrorEnvelope } from '#core/errors/to-error-envelope.js';
 import { validationExceptionFactory } from '#core/errors/validation-errors.js';
 import { createLogger } from '#core/logging/logger.js';
 import { PinoNestLogger } from '#core/logging/pino-nest-logger.js';
@@ -91,11 +90,9 @@ export async function createApiApp(
   // Signed copies of agreements likewise (their real type is judged from the bytes by the service); the limit
   // is a little above the service's own, so an oversized document gets its specific 413.
   fastify.addContentTypeParser(DOCUMENT_UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: 11 * 1_048_576 }, (_request, body, done) => done(null, body));
-  // Errors raised by Fastify before a route runs (bad JSON, size, content type) use the same envelope.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const { envelope } = toErrorEnvelope(error);
-    void reply.status(envelope.statusCode).send(envelope);
-  });
+  // Errors Fastify raises before a route runs (bad JSON, size, content type) reach Nest's exception layer, which
+  // app.init() installs as Fastify's error handler, and so the global filter's envelope (errors.e2e-spec.ts).
+  // An error handler set here would only be replaced by it (with Fastify's FSTWRN004 warning at start).
 
   // helmet's middleware, built once. @fastify/helmet 13 builds it again on every request (parsing the CSP each
   // time): 9% of the api's CPU on the public programme, the busiest route (bench/, CPU profile).
