@@ -102,8 +102,11 @@ export async function agendaRebuild(backend: QueueBackend, sessions = 300): Prom
 
 /** Found with BENCH_CPU_PROF on the worker; the render thread itself is not in that profile. */
 const WHY =
-  'on this busy machine the rebuild itself took 8–11 s across runs (2.5 s in the README\'s quieter run). The documents are rendered on a thread of the worker at nice 10 (libs/agenda/src/render), and the worker\'s main thread was idle 85% of ' +
-  'its profile, so the api\'s slower p99 during a rebuild comes from what still competes with it on two cores: the render thread taking the ' +
-  'core PostgreSQL and the load generator would use, and PostgreSQL writing the nine documents; the p99 without a rebuild is itself noisy here ' +
-  '(tens of ms for a cached programme). Not confirmed further in this pass. What would tell and close it: the same run on a quiet machine; ' +
-  'then the worker on cores of its own (a CPU quota or cpuset for its container), or the documents stored as files rather than in the database.';
+  'the rebuild itself takes 1.4–2 s on the quiet machine (the documents render on a thread of the worker at nice 10), well within 10 ' +
+  's. The api\'s slower p99 during it is the api\'s own work for the new release, not the worker\'s: timing each answer showed the slow ' +
+  'ones all at the start of the rebuild, in one stall, while the api renders the new release for the language asked (about 22 ms of ' +
+  'JavaScript on its event loop for 300 sessions) and serializes and compresses it. Before this change every request that arrived ' +
+  'during that render then stringified and gzipped its own 200 KB copy (a 190 ms stall); they now share one (20–35 ms). What would ' +
+  'close the rest: keep answering the previous release for the few milliseconds the new one takes to prepare (stale-while-revalidate, ' +
+  'giving up \'the first request after a second sees the new release\' for \'within a second and a render\'), and render the new release ' +
+  'on the api\'s render thread instead of its event loop.';

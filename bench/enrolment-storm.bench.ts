@@ -90,11 +90,7 @@ async function seatsOf(stack: TestStack, sessionId: string): Promise<{ enrolled:
 
 /** Found with pgbench --report-per-command, pg_stat_activity sampled every 100 ms, and BENCH_CPU_PROF on the api. */
 const WHY =
-  'seats are decided one at a time under the session row\'s lock, as they must be, so throughput is one over the time the lock is held. ' +
-  'pgbench holds it across 6 statements (per-statement latencies printed with the run: 0.2–1 ms each, the commit 0.6–2.3 ms); the api across 9 ' +
-  '(room lock, promote_waitlisted, count, update, insert, audit row, outbox row, reading the enrolment back, commit), each a round trip ' +
-  'through an event loop busy with the other 2,000 requests. During the storm, 320 of 465 samples of the api\'s backends were waiting on ' +
-  'that lock (Lock:tuple / transactionid) while its holder sat "idle in transaction" waiting for the api; the api\'s own profile was half ' +
-  'idle: latency under the lock, not CPU. What would close it: take the session lock last and make the locked part one round trip, a ' +
-  'plpgsql function (or one CTE) that counts, updates, inserts the enrolment, audit and outbox rows and returns the enrolment. The seats ' +
-  'stayed exact (100 enrolled, counter 100, the rest waitlisted).';
+  'seats are decided one at a time under the session row\'s lock, as they must be, so throughput is one over the time the lock is ' +
+  'held. The claim is now one statement, claim_seat() (checks, lock, seat, enrolment, audit and outbox rows, the answer\'s columns), ' +
+  'so the lock is held for that statement only; before, it was held across 9 round trips through the api\'s busy event loop ' +
+  '(pg_stat_activity: the holder \'idle in transaction\' while 320 of 465 samples waited on the lock), and the storm ran at 0.25×.';

@@ -66,10 +66,10 @@ export async function login(): Promise<BenchRow> {
 
 /** Found from the api's CPU (/proc/<pid>/stat), the baseline's (process.cpuUsage) and BENCH_CPU_PROF on the api. */
 const WHY =
-  'a login is one argon2id verification on libuv\'s thread pool plus ~10 database round trips and three commits on the main thread (the ' +
-  'throttle\'s read, bump and give-back; the user; then the session, last-login, audit and refresh-token rows) and signing the token. The api ' +
-  'spent ~20 ms of CPU per login where a bare verification costs 11–13 ms (notes, baseline); TypeORM and pg are in 41% and 32% of the main ' +
-  'thread\'s profile samples, and the four hashing threads and the main thread share two cores with PostgreSQL and the load generator, so ' +
-  'each of those round trips can wait for a core while hashes run (the likeliest reading; not isolated further). Signing also paid ~0.6 ms for jsonwebtoken\'s failed PEM parse of the secret (fixed in this change). ' +
-  'What would close it: fold the throttle\'s bump and give-back and the login\'s inserts into one statement each (one commit instead of ' +
-  'three), and size the hashing pool to the cores left beside the main thread (UV_THREADPOOL_SIZE, or a semaphore in PasswordHasher).';
+  'a login is one argon2id verification plus 3 round trips (the throttle in one function call, the user, then the session, ' +
+  'last-login, audit and refresh-token rows in one statement: about 10 round trips and three commits before) and signing the token: ' +
+  '11.4 ms of api CPU against 9.5 ms for a bare verification. argon2 now runs one computation per core at most (hash-slots.ts), so ' +
+  'hashes no longer time-slice the cores with the event loop. The remaining gap is the two cores: the baseline verifies with nothing ' +
+  'else running, while the api\'s hashes share the cores with PostgreSQL, autocannon and the api\'s own event loop. What would close ' +
+  'it: the user read folded into the throttle\'s call (2 round trips), and the api on cores it does not share with the database and ' +
+  'the load generator.';

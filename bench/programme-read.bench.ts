@@ -69,10 +69,10 @@ export async function programmeRead(): Promise<BenchRow> {
 
 /** Found with BENCH_CPU_PROF on the api (the profile's shares below are of its samples during a run). */
 const WHY =
-  'the api sends the whole programme (36 KB of JSON) through Nest\'s full pipeline, the hello-world 17 bytes with nothing around them. ' +
-  'In the api\'s profile: JSON.stringify of the (cached) programme in Fastify\'s serializer 12%, socket writes 14%, GC 8%, class-validator on the ' +
-  'query DTO 5%, the per-request log line (pino with redaction) 5%, helmet 3%; 0.3–0.6 ms of api CPU per request (notes). Even a 304 ' +
-  'revalidation, which sends no body, reaches only 3,000–6,000 req/s, so the framework\'s per-request cost alone keeps this route near 0.1–0.15× of a bare ' +
-  'Fastify route. What would close it: answer the programme from a pre-serialized (and pre-compressed) Buffer per release × language × view on a ' +
-  'plain Fastify route outside Nest\'s guard/pipe chain, and let a caching proxy or CDN in front revalidate it (it is already public, no-cache, ' +
-  'with an ETag); or restate the target against a baseline that sends the same 36 KB.';
+  'each answer is now serialized once (JSON and gzip) and a repeat is answered in Fastify\'s onRequest hook, before Nest\'s pipeline: ' +
+  '0.03–0.04 ms of api CPU per request (0.3–0.6 ms before; 0.06× then, 0.34–0.41× now). helmet\'s middleware is built once (the plugin ' +
+  'rebuilt it per request: 9% of the route\'s CPU), the access log line skips redaction, and stdout is written in batches. In the last ' +
+  'profile the api was 22% idle: what is left is the two cores shared with autocannon, which has to read 2.7 KB of gzip plus about 1 ' +
+  'KB of security headers per answer, against 17 bytes and a few headers from the hello-world, and the socket writes (20% of the ' +
+  'api\'s samples), which the hello-world pays too. What would close it: the load generator on another machine, or a caching proxy in ' +
+  'front (the answer is public, with an ETag); a bare route sending the same bytes would be the fairer baseline.';
