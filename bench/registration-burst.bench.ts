@@ -9,7 +9,7 @@ import { type BenchRow, count } from './support/report.js';
 const CONNECTIONS = 20;
 const SECONDS = 10;
 /** More accounts than the api can register in SECONDS on this machine, so none registers twice. */
-const ACCOUNTS = 20_000;
+const ACCOUNTS = 40_000;
 /** The api's database pool (libs/core/src/database/database.module.ts): the baseline gets as many connections. */
 const API_POOL = 10;
 
