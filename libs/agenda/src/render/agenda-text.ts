@@ -3,6 +3,7 @@
  * session's details as labelled lines, all in the programme's language. Plain strings; each format escapes or
  * lays them out its own way.
  */
+import { dateTimeFormat } from '#core/i18n/date-time-format.js';
 import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
 import type { AgendaInput } from './agenda-input.js';
 import { AGENDA_WORDS, type AgendaWords } from './agenda-words.js';
@@ -53,7 +54,7 @@ export function agendaDays(programme: AgendaInput): AgendaDay[] {
     else byDay.set(s.day, [s]);
   }
   // A calendar date, not an instant: formatted at noon UTC in UTC, it cannot shift to a neighbouring day.
-  const longDate = new Intl.DateTimeFormat(w.locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const longDate = dateTimeFormat(w.locale, { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   const first = Date.parse(`${programme.event.firstDay}T12:00:00Z`);
   return [...byDay.keys()].sort().map((day) => {
     const at = Date.parse(`${day}T12:00:00Z`);
@@ -64,23 +65,12 @@ export function agendaDays(programme: AgendaInput): AgendaDay[] {
   });
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cached(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = make()));
-  return f;
-}
-
 /** '09:00–09:40' in the event's time zone; an end on a later local day is marked '(+1)'. */
 export function timeRange(programme: AgendaInput, session: PublicSessionDto): string {
   const { timeZone } = programme.event;
   const { locale } = wordsFor(programme);
-  // Building a DateTimeFormat costs far more than using one: one per locale and zone for the process.
-  const time = cached(timeFormats, `${locale}|${timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
-  const day = cached(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+  const time = dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const day = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const start = new Date(session.startsAt);
   const end = new Date(session.endsAt);
   const days = Math.round((Date.parse(day.format(end)) - Date.parse(day.format(start))) / MS_PER_DAY);
@@ -91,7 +81,7 @@ export function timeRange(programme: AgendaInput, session: PublicSessionDto): st
 export function releaseLine(programme: AgendaInput): string {
   const w = wordsFor(programme);
   const { number, name, publishedAt } = programme.release;
-  const when = new Intl.DateTimeFormat(w.locale, { timeZone: programme.event.timeZone, dateStyle: 'long', timeStyle: 'short' }).format(new Date(publishedAt));
+  const when = dateTimeFormat(w.locale, { timeZone: programme.event.timeZone, dateStyle: 'long', timeStyle: 'short' }).format(new Date(publishedAt));
   return w.release(number, name, when);
 }
 

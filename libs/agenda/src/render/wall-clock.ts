@@ -5,17 +5,12 @@
  * object, backed by Intl, for the few format tokens ical-generator uses — no date library needed.
  */
 import type { ICalDayJsStub } from 'ical-generator';
-
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from '#core/i18n/date-time-format.js';
 
 function wallParts(date: Date, timeZone: string): Record<'YYYY' | 'MM' | 'DD' | 'HH' | 'mm' | 'ss', string> {
-  let f = partsFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    partsFormats.set(timeZone, f);
-  }
+  const f = dateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
   const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
   return { YYYY: p.year.padStart(4, '0'), MM: p.month, DD: p.day, HH: p.hour, mm: p.minute, ss: p.second };
 }

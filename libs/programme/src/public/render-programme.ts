@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '#core/i18n/date-time-format.js';
 import type { Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import type { ScheduleSnapshot, SnapshotPerson } from '../releases/schedule-snapshot.js';
@@ -20,7 +21,7 @@ function displayName(person: SnapshotPerson, language: Language): { name: string
 
 function localDay(instant: string, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 /**
