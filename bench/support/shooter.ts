@@ -119,12 +119,11 @@ export class Shooter {
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         const now = performance.now();
-        let wanted = true;
-        while ((wanted = more(next)) && started + (next * 1000) / rate <= now) {
+        while (more(next) && started + (next * 1000) / rate <= now) {
           const i = next++;
           pending.push(this.timed(shotFor(i), started + (i * 1000) / rate, tally, (answer) => onAnswer?.(i, answer)));
         }
-        if (!wanted) {
+        if (!more(next)) {
           clearInterval(timer);
           resolve();
         }
