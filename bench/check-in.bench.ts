@@ -109,12 +109,13 @@ export async function checkIn(): Promise<BenchRow> {
 
 /** Found with BENCH_CPU_PROF on the api and its CPU per scan (/proc/<pid>/stat). */
 const WHY =
-  'the api now keeps up (it answered all 1,000 scans/s, p50 2–3 ms; before this change it managed 220–440/s and the rest queued), but ' +
-  'its tail is far from a hello-world\'s. A scan is now one call of scan_badge() (the nonce, the badge, the seat, the check-in and the ' +
-  'stored answer: 8 round trips before) plus the token\'s session check, 0.5–0.6 ms of api CPU, and PostgreSQL does its share on the ' +
-  'same two cores as the paced client; the hello-world does no I/O at all. The api was 30% idle in its profile, and turning ' +
-  'synchronous_commit off for a trial run left the p99 where it was (32–35 ms), so it is neither the api\'s CPU nor the WAL flush: the ' +
-  'tail comes from stalls of a few tens of ms when the api, PostgreSQL and the client want the two cores at once (and the api\'s GC). ' +
-  'One row per badge held, repeats answered 409. What would close it: a core for the api and one for PostgreSQL (the door\'s traffic ' +
-  'is a steady 1,000/s, which each needs half a core for), and the session check cached for a second, which would trade the immediacy ' +
-  'of a logout for one round trip less.';
+  'the api now keeps up (every one of the 1,000 scans/s answered, p50 about 2 ms; before this change it managed 220–440/s and the ' +
+  'rest queued), but its tail is longer than a hello-world\'s. A scan is one call of scan_badge() (the nonce, the badge, the seat, the ' +
+  'check-in and the stored answer: 8 round trips before) plus the token\'s session check, 0.5 ms of api CPU. Timing each answer, in ' +
+  'the client and in the api\'s own log (responseTimeMs), showed where the p99 comes from: one or two server-side stalls per 10 s run, ' +
+  '20–90 ms long, during which the scans arriving (1% of them at this rate) wait; between stalls the answers take a few ms. With ' +
+  'synchronous_commit off for a trial the p99 stayed (32–35 ms), so it is not the WAL flush; the api was 30% idle in its profile, so ' +
+  'not its CPU either. The likeliest causes, not isolated further: a major GC in the api, or PostgreSQL\'s background writes ' +
+  '(checkpoint, autovacuum of the fast-growing scan table) taking the core the api needs, on two cores shared with the paced client. ' +
+  'What would tell and close it: GC tracing and pg_stat_bgwriter sampled across the run; the api and PostgreSQL on cores of their ' +
+  'own.';

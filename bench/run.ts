@@ -8,12 +8,12 @@ import { registrationBurst } from './registration-burst.bench.js';
 import { soak } from './soak.bench.js';
 import { describeMachine, loadAverage, machineLine, sharedCoresNote } from './support/machine.js';
 import { type BenchRow, printTable } from './support/report.js';
-import { writeResults } from './support/results-file.js';
+import { writeResults, writeSoak } from './support/results-file.js';
 
 /**
  * `npm run bench [scenario ...]`: each scenario starts the real product on this machine's PostgreSQL (and Redis),
  * measures a baseline in the same run, and prints one row. Not part of `npm test`: figures, not assertions.
- * A full run (no scenario named) also rewrites bench/RESULTS.md.
+ * A full run (no scenario named) also rewrites bench/RESULTS.md; `soak`, run by name, writes its own section there.
  */
 const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   'fan-out': async () => [await fanOut('redis'), await fanOut('postgres')],
@@ -52,4 +52,6 @@ printTable(rows);
 const load = { before: loadBefore, after: loadAverage() };
 process.stdout.write(`\n${machineLine(machine)}; load average before ${load.before}, after ${load.after}\n${sharedCoresNote(machine)}\nTotal: ${(seconds / 60).toFixed(1)} min.\n`);
 if (full) process.stdout.write(`Written to ${writeResults(rows, machine, startedAt, seconds, load)}\n`);
+const soaked = chosen.includes('soak') ? rows.find((row) => row.scenario.startsWith('soak')) : undefined;
+if (soaked) process.stdout.write(`Soak written to ${writeSoak(soaked, machine, startedAt)}\n`);
 process.exit(0);

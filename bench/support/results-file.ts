@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '#testing/processes.js';
 import { type Machine, machineLine, sharedCoresNote } from './machine.js';
@@ -34,7 +34,35 @@ export function writeResults(rows: BenchRow[], machine: Machine, startedAt: Date
         ]
       : ['Every target was met.', '']),
   ].join('\n');
-  const file = join(ROOT, 'bench', 'RESULTS.md');
-  writeFileSync(file, text);
-  return file;
+  // The soak runs only when named (ten minutes): a full run keeps the last soak's section.
+  writeFileSync(RESULTS, text + (soakSection() ?? ''));
+  return RESULTS;
+}
+
+const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
+const SOAK_HEADING = '## Soak (`npm run bench soak`)';
+
+function soakSection(): string | undefined {
+  if (!existsSync(RESULTS)) return undefined;
+  const text = readFileSync(RESULTS, 'utf8');
+  const at = text.indexOf(SOAK_HEADING);
+  return at < 0 ? undefined : `\n${text.slice(at)}`;
+}
+
+/** The soak's row and when and on what it ran, as the last section of bench/RESULTS.md (replacing the previous soak's). */
+export function writeSoak(row: BenchRow, machine: Machine, startedAt: Date): string {
+  const existing = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  const at = existing.indexOf(SOAK_HEADING);
+  const before = (at < 0 ? existing : existing.slice(0, at)).trimEnd();
+  const section = [
+    SOAK_HEADING,
+    '',
+    `Run on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineLine(machine)}.`,
+    '',
+    tableOf([row]),
+    '',
+    ...(row.pass ? [] : [`Missed: ${row.whyMissed ?? 'not investigated yet.'}`, '']),
+  ].join('\n');
+  writeFileSync(RESULTS, `${before}\n\n${section}`);
+  return RESULTS;
 }

@@ -1,5 +1,7 @@
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { jest } from '@jest/globals';
+import { PublicProgrammeService } from '#programme/public/public-programme.service.js';
 import { TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
 
@@ -157,6 +159,20 @@ describe('Programme releases and the public programme', () => {
     expect(gzipped.headers.etag).not.toBe(plainFull.headers.etag);
     for (const etag of [plainFull.headers.etag!, gzipped.headers.etag!]) {
       expect((await raw({ 'if-none-match': etag })).status).toBe(304);
+    }
+    // The full route ran once for the first of these requests (and once for each encoding-blind URL above): the
+    // repeats were answered by the hook, and a release older than a second makes the next request take it again.
+    const service = stack.api!.get(PublicProgrammeService);
+    const fullRoute = jest.spyOn(service, 'programme');
+    try {
+      const url = `/api/public/events/${p.slug}/programme?lang=zh&kind=forum`;
+      for (let i = 0; i < 5; i += 1) expect((await stack.http.get(url)).status).toBe(200);
+      expect(fullRoute).toHaveBeenCalledTimes(1);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await stack.http.get(url)).status).toBe(200);
+      expect(fullRoute).toHaveBeenCalledTimes(2);
+    } finally {
+      fullRoute.mockRestore();
     }
     // A query the full route refuses is never kept, so it is refused every time.
     for (let i = 0; i < 2; i += 1) expect((await stack.http.get(`/api/public/events/${p.slug}/programme?kind=forum&x=1`)).status).toBe(400);
