@@ -17,7 +17,7 @@ export class CheckInScanFunction1763740000008 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE FUNCTION scan_badge(p_list uuid, p_nonce text, p_token text, p_scanned_at timestamptz, p_scanned_by uuid)
+      CREATE OR REPLACE FUNCTION scan_badge(p_list uuid, p_nonce text, p_token text, p_scanned_at timestamptz, p_scanned_by uuid)
       RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
       DECLARE
         v_list record;
@@ -36,8 +36,10 @@ export class CheckInScanFunction1763740000008 implements MigrationInterface {
           RETURN (SELECT s.answer FROM check_in_scan s WHERE s.list_id = p_list AND s.nonce = p_nonce);
         END IF;
 
+        -- KEY SHARE: an erasure (which takes the row FOR UPDATE) waits for this scan, or this scan for it, so
+        -- the name it stores is either scrubbed by the erasure or never read; a seat claim (NO KEY UPDATE) is not waited for.
         SELECT r.id, r.event_id, r.status, r.badge_revoked_at, r.name_native, r.name_latin, r.category, r.country
-          INTO v_badge FROM registration r WHERE r.badge_token = p_token;
+          INTO v_badge FROM registration r WHERE r.badge_token = p_token FOR KEY SHARE;
         IF NOT FOUND THEN
           v_code := 'UNKNOWN_BADGE';
         ELSIF v_badge.event_id <> v_list.event_id THEN

@@ -22,7 +22,7 @@ export class ClaimSeatFunction1763740000009 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE FUNCTION claim_seat(
+      CREATE OR REPLACE FUNCTION claim_seat(
         p_registration text, p_user uuid, p_session text, p_actor_role text, p_request_id text,
         OUT refusal text, OUT registration_status text,
         OUT id uuid, OUT registration_id uuid, OUT session_id uuid, OUT title jsonb, OUT starts_at timestamptz,

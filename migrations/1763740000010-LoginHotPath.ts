@@ -16,7 +16,7 @@ export class LoginHotPath1763740000010 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE FUNCTION login_throttle_enter(p_account_key text, p_address_key text, p_window interval, p_max_failures integer)
+      CREATE OR REPLACE FUNCTION login_throttle_enter(p_account_key text, p_address_key text, p_window interval, p_max_failures integer)
       RETURNS integer LANGUAGE plpgsql AS $$
       DECLARE
         v_failures integer;

@@ -2,28 +2,15 @@ import type pg from 'pg';
 import { pgbench } from './pgbench.js';
 
 /**
- * The enrolment's decision as EnrolmentsService.enrol takes it (libs/registration/src/enrolments), statement for
- * statement: lock the delegate's registration, lock the session row (and share the room's), serve the waiting list
- * first, count the seats, then the conditional update and the insert, enrolled or waitlisted. What the product
- * does around it is left out: the HTTP request, the token and session check, the audit and outbox rows, reading
- * the enrolment back. Each pgbench transaction claims the next delegate of bench_claimant.
+ * The claim exactly as EnrolmentsService.enrol makes it: one call of claim_seat() (migrations/…-ClaimSeatFunction.ts),
+ * which locks the delegate's registration and the session (and shares the room), serves the waiting list first,
+ * decides, and writes the enrolment with its audit and outbox rows. What the product does around it is left out:
+ * the HTTP request, the token and its session check, validation, the answer. Each pgbench transaction claims the
+ * next delegate of bench_claimant.
  */
 const SCRIPT = `
 SELECT registration_id AS reg_id, user_id AS reg_user FROM bench_claimant WHERE n = (SELECT nextval('bench_claimant_seq')) \\gset
-BEGIN;
-SELECT event_id AS reg_event, status AS reg_status FROM registration
- WHERE id = :reg_id AND user_id = :reg_user AND anonymised_at IS NULL FOR NO KEY UPDATE \\gset
-SELECT status AS s_status, visibility AS s_visibility, room_id AS s_room FROM session WHERE id = :sid AND event_id = :reg_event FOR UPDATE \\gset
-SELECT 1 FROM room WHERE id = :s_room FOR SHARE;
-SELECT promote_waitlisted(:sid);
-SELECT (s.seats_taken < coalesce(s.capacity, r.capacity))::int AS seat FROM session s LEFT JOIN room r ON r.id = s.room_id WHERE s.id = :sid \\gset
-\\if :seat
-UPDATE session SET seats_taken = seats_taken + 1 WHERE id = :sid;
-INSERT INTO enrolment (session_id, registration_id, status) VALUES (:sid, :reg_id, 'enrolled');
-\\else
-INSERT INTO enrolment (session_id, registration_id, status) VALUES (:sid, :reg_id, 'waitlisted');
-\\endif
-END;
+SELECT refusal FROM claim_seat(:reg_id, :reg_user, :sid, 'delegate', NULL);
 `;
 
 /**

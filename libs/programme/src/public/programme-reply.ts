@@ -11,7 +11,7 @@ export interface ProgrammeReply {
 /**
  * What to send for a served programme: the gzip when the client takes it (every browser does; 36 KB of JSON is
  * about a tenth of that), else the JSON; or 304 when the client's copy is current. The two encodings are two
- * representations, so each has its own strong ETag, and either revalidates.
+ * representations, so each has its own strong ETag, which revalidates its own encoding.
  */
 export function programmeReply(served: ServedProgramme, ifNoneMatch: string | undefined, acceptEncoding: string | undefined): ProgrammeReply {
   const gzipped = acceptEncoding !== undefined && negotiate(acceptEncoding, ['gzip', 'identity']) === 'gzip';
@@ -23,7 +23,9 @@ export function programmeReply(served: ServedProgramme, ifNoneMatch: string | un
     'cache-control': 'public, no-cache',
     vary: 'Accept-Language, Accept-Encoding',
   };
-  if (matchesEtag(ifNoneMatch, served.etag) || matchesEtag(ifNoneMatch, gzipEtag)) return { status: 304, headers };
+  // Only the tag of the representation this client gets: a shared cache holding the other one must not be told
+  // that one is current.
+  if (matchesEtag(ifNoneMatch, headers.etag)) return { status: 304, headers };
   headers['content-type'] = 'application/json; charset=utf-8';
   if (gzipped) headers['content-encoding'] = 'gzip';
   return { status: 200, headers, body: gzipped ? served.gzip : served.json };

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Language } from '#core/i18n/language.js';
@@ -29,8 +30,13 @@ interface LatestRelease {
 /** On libuv's pool, not the event loop: a whole programme of 300 sessions is some 200 KB of JSON to compress. */
 const gzipped = promisify(gzip);
 
-/** Answers kept ready to send, by request (URL and Accept-Language): a bound, since the URLs are the public's. */
-const MAX_SERVED = 200;
+/**
+ * Answers kept ready to send, by request (URL and Accept-Language), bound by their bytes since the URLs are the
+ * public's to vary (a whole programme of 300 sessions is some 250 KB with its gzip); the least recently asked go first.
+ */
+const SERVED_BYTES = 32 * 1_048_576;
+/** Serializations by release, language and view, shared by the requests waiting on one (and by URLs naming the same view). */
+const MAX_SERIALIZING = 50;
 
 /**
  * One view of a release in one language, serialized once: the JSON as sent and its gzip. A release never
@@ -57,9 +63,11 @@ export class PublicProgrammeService {
   private readonly rendered = new Map<string, Promise<RenderedProgramme>>();
   /** The settled values of `latest`, for the synchronous look-up of answers already served. */
   private readonly settledLatest = new Map<string, LatestRelease>();
-  private readonly served = new Map<string, ServedProgramme>();
-  /** Serialized answers by release, language and view (the URL-keyed `served` points into these). */
-  private readonly serializing = new Map<string, Promise<ServedProgramme>>();
+  private readonly served = new LRUCache<string, ServedProgramme>({
+    maxSize: SERVED_BYTES,
+    sizeCalculation: (served) => served.json.length + served.gzip.length,
+  });
+  private readonly serializing = new LRUCache<string, Promise<ServedProgramme>>({ max: MAX_SERIALIZING });
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -76,7 +84,6 @@ export class PublicProgrammeService {
       serving = this.serialize(slug, release, language, query, view);
       this.serializing.set(key, serving);
       serving.catch(() => this.serializing.delete(key));
-      if (this.serializing.size > MAX_SERVED) this.serializing.delete(this.serializing.keys().next().value!);
     }
     return serving;
   }
@@ -121,10 +128,7 @@ export class PublicProgrammeService {
    * everything in it), so the next one is sent without validating, rendering or serializing anything.
    */
   remember(url: string, acceptLanguage: string | undefined, served: ServedProgramme): void {
-    const key = `${url}\n${acceptLanguage ?? ''}`;
-    this.served.delete(key);
-    this.served.set(key, served);
-    if (this.served.size > MAX_SERVED) this.served.delete(this.served.keys().next().value!);
+    this.served.set(`${url}\n${acceptLanguage ?? ''}`, served);
   }
 
   /**

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '#core/database/prepared-query.js';
 import { auditInsertSql, outboxInsertSql, SqlParams } from '#core/database/write-ctes.js';
-import { NotFoundError } from '#core/errors/app-error.js';
+import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import { type Caller, SYSTEM_CALLER } from '#core/http/caller.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { PasswordHasher } from '#identity/users/password-hasher.service.js';
@@ -208,7 +208,7 @@ export class RegistrationIntakeService {
       if (row.eventStatus !== 'published') throw registrationClosed('Registration opens when the event is published');
       if (row.eventConsent !== dto.consent.noticeVersion) throw outdatedConsent(row.eventConsent);
       if (row.eventMode === 'invitation' && !invitationId) throw invitationOnly();
-      throw new Error('registration not inserted although the event admits it');
+      throw new AppError(500, 'REGISTRATION_NOT_INSERTED', 'The registration was not recorded; please try again');
     }
     const registration: Registration = {
       ...sealed,
