@@ -102,11 +102,12 @@ export async function agendaRebuild(backend: QueueBackend, sessions = 300): Prom
 
 /** Found with BENCH_CPU_PROF on the worker; the render thread itself is not in that profile. */
 const WHY =
-  'the rebuild itself takes 1.4–2 s on the quiet machine (the documents render on a thread of the worker at nice 10), well within 10 ' +
-  's. The api\'s slower p99 during it is the api\'s own work for the new release, not the worker\'s: timing each answer showed the slow ' +
-  'ones all at the start of the rebuild, in one stall, while the api renders the new release for the language asked (about 22 ms of ' +
-  'JavaScript on its event loop for 300 sessions) and serializes and compresses it. Before this change every request that arrived ' +
-  'during that render then stringified and gzipped its own 200 KB copy (a 190 ms stall); they now share one (20–35 ms). What would ' +
-  'close the rest: keep answering the previous release for the few milliseconds the new one takes to prepare (stale-while-revalidate, ' +
-  'giving up \'the first request after a second sees the new release\' for \'within a second and a render\'), and render the new release ' +
-  'on the api\'s render thread instead of its event loop.';
+  'the rebuild itself takes 1.1–2 s on the quiet machine (the documents render on a thread of the worker at nice 10), well within 10 ' +
+  's, and the api\'s p99 during it is now a few ms. What raises it is the api\'s own work for the new release, not the worker\'s: timing ' +
+  'each answer showed the slow ones all at the start of the rebuild, in one stall, while the api prepares the new release for the ' +
+  'language asked (renders it on its event loop, serializes and compresses it). That stall was 190 ms when every waiting request ' +
+  'serialized its own copy, then 35 ms with one shared serialization, and is a few ms since a date formatter is no longer built per ' +
+  'session (22 ms of rendering before). At p99s of 4–7 ms the ratio moves with the machine\'s noise: the same code measured 1.04×, ' +
+  '1.28× and 1.65× in three runs. What would close the rest: keep answering the previous release while the new one is prepared ' +
+  '(stale-while-revalidate: \'within a second\' would become \'within a second and a render\'), and prepare it on the api\'s render thread ' +
+  'instead of its event loop.';
