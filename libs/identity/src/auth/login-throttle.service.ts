@@ -5,12 +5,16 @@ import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import { TooManyLoginAttemptsError } from './auth-errors.js';
 
+const PLACEHOLDER = /^\$\d+(::\w+)?$/;
+
 /**
  * The statement that gives back one bump of a counter still in its window, with the key and the window's length
  * as the given placeholders. Shared with AuthService.login, which gives a successful login's bump back in the
  * same statement that opens its session (one commit instead of two).
  */
 export function giveBackStatement(key: string, window: string): string {
+  // Placeholders only ($7, $7::text): the arguments go into the SQL text, so no value may ever be passed here.
+  if (![key, window].every((placeholder) => PLACEHOLDER.test(placeholder))) throw new Error('giveBackStatement takes placeholders, not values');
   return `UPDATE login_throttle SET failures = greatest(failures - 1, 0)
            WHERE key = ${key} AND window_started_at >= now() - ${window}::interval`;
 }
