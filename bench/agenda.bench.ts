@@ -1,4 +1,5 @@
 import { type QueueBackend, TestStack } from '#testing/test-stack.js';
+import { poster } from './support/bench-event.js';
 import { profilingEnv } from './support/measured-api.js';
 import { peakRssMiB } from './support/process-usage.js';
 import { type BenchRow, until } from './support/report.js';
@@ -26,11 +27,7 @@ export async function agendaRebuild(backend: QueueBackend, sessions = 300): Prom
   try {
     await stack.startApi();
     const token = await stack.loginAsAdmin();
-    const post = async (path: string, body: unknown) => {
-      const result = await stack.http.post(path, body, { token });
-      if (result.status >= 300) throw new Error(`${path}: ${result.status} ${result.text}`);
-      return result.body as { id: string };
-    };
+    const post = poster(stack, token);
     const tri = (text: string, n: number) => ({ zh: `${text}（第${n}场）· 地方经贸合作`, en: `${text} no. ${n} · local trade cooperation`, ru: `${text} № ${n} · местное торговое сотрудничество` });
     const slug = `bench-agenda-${Date.now().toString(36)}`;
     const event = await post('/api/events', {

@@ -2,6 +2,7 @@ import { mintDelegates } from '#testing/delegates.js';
 import { seatInSession } from '#testing/seats.js';
 import { startSmtpSink } from '#testing/smtp-sink.js';
 import { type QueueBackend, TestStack } from '#testing/test-stack.js';
+import { poster } from './support/bench-event.js';
 import { bareAddAndProcess } from './support/bare-bullmq.js';
 import { profilingEnv } from './support/measured-api.js';
 import { peakRssMiB } from './support/process-usage.js';
@@ -25,11 +26,7 @@ export async function fanOut(backend: QueueBackend, delegates = 5000): Promise<B
   try {
     await stack.startApi();
     const token = await stack.loginAsAdmin();
-    const post = async (path: string, body: unknown) => {
-      const result = await stack.http.post(path, body, { token });
-      if (result.status >= 300) throw new Error(`${path}: ${result.status} ${result.text}`);
-      return result.body;
-    };
+    const post = poster(stack, token);
     const event = await post('/api/events', {
       slug: `bench-${Date.now().toString(36)}`, name: tri('Bench conference'), city: tri('Qingdao'), timeZone: 'Asia/Shanghai',
       firstDay: '2025-07-18', lastDay: '2025-07-19', defaultLanguage: 'zh',

@@ -1,4 +1,5 @@
 import { mintAccounts } from '#testing/accounts.js';
+import { DELEGATE_DETAILS as details } from '#testing/delegate-details.js';
 import { TestStack } from '#testing/test-stack.js';
 import { createBenchEvent } from './support/bench-event.js';
 import { cannon, statusSummary } from './support/cannon.js';
@@ -13,23 +14,6 @@ const ACCOUNTS = 40_000;
 /** The api's database pool (libs/core/src/database/database.module.ts): the baseline gets as many connections. */
 const API_POOL = 10;
 
-/** What a delegate fills in: the e2e test's details, less a new organisation and a delegation (rows of their own). */
-const details = {
-  nameNative: 'Айгерим Сапарова',
-  nameLatin: 'Aigerim Saparova',
-  country: 'KZ',
-  position: 'Deputy director',
-  category: 'business',
-  preferredLanguage: 'ru',
-  phone: '+7 701 000 00 00',
-  dietaryNeeds: 'halal',
-  interpretationNeeds: ['ru'],
-  arrivalDate: '2025-07-17',
-  departureDate: '2025-07-19',
-  consent: { accepted: true, noticeVersion: '1' },
-  listedConsent: true,
-  visa: { nationality: 'KZ', passportNumber: 'N12345678', dateOfBirth: '1985-04-12' },
-};
 
 /**
  * Logged-in delegates register for a published, open event at once: POST /api/me/registrations from 20

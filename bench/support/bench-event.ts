@@ -23,17 +23,22 @@ export interface BenchEventOptions {
   release?: boolean;
 }
 
+/** POST as `token`'s holder through the stack's in-process api, returning the created record; throws on anything but a 2xx. */
+export function poster(stack: TestStack, token: string): BenchEvent['post'] {
+  return async (path, body) => {
+    const result = await stack.http.post(path, body, { token });
+    if (result.status >= 300) throw new Error(`${path}: ${result.status} ${result.text}`);
+    return result.body as { id: string };
+  };
+}
+
 /**
  * An event set up as an organiser would, through the api (the in-process one of the stack): a venue, rooms,
  * sessions with trilingual texts of a realistic length, and as asked a release and open registration.
  */
 export async function createBenchEvent(stack: TestStack, token: string, options: BenchEventOptions = {}): Promise<BenchEvent> {
   const { sessions = 1, rooms = 1, capacity = 100 } = options;
-  const post = async (path: string, body: unknown) => {
-    const result = await stack.http.post(path, body, { token });
-    if (result.status >= 300) throw new Error(`${path}: ${result.status} ${result.text}`);
-    return result.body as { id: string };
-  };
+  const post = poster(stack, token);
   const slug = `bench-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const event = await post('/api/events', {
     slug, name: tri('China–SCO local economic and trade cooperation conference'), city: tri('Qingdao'), timeZone: 'Asia/Shanghai',

@@ -1,21 +1,10 @@
 import { mintAccounts } from '#testing/accounts.js';
+import { DELEGATE_DETAILS } from '#testing/delegate-details.js';
 import { TestStack } from '#testing/test-stack.js';
 import { createBenchEvent } from '../../bench/support/bench-event.js';
 
-/** What a delegate with an account fills in: no invitation, no new organisation, no delegation (the one-statement path). */
-const details = {
-  nameNative: 'Айгерим Сапарова',
-  nameLatin: 'Aigerim Saparova',
-  country: 'KZ',
-  category: 'business',
-  preferredLanguage: 'ru',
-  interpretationNeeds: ['ru'],
-  arrivalDate: '2025-07-17',
-  departureDate: '2025-07-19',
-  consent: { accepted: true, noticeVersion: '1' },
-  listedConsent: true,
-  visa: { nationality: 'KZ', passportNumber: 'N12345678', dateOfBirth: '1985-04-12' },
-};
+/** A delegate with an account, no invitation, no new organisation, no delegation: the one-statement path. */
+const details = DELEGATE_DETAILS;
 
 describe('Registration on an existing account', () => {
   let stack: TestStack;
@@ -40,7 +29,7 @@ describe('Registration on an existing account', () => {
       const result = await stack.http.post('/api/me/registrations', { eventId: event.id.toUpperCase(), ...details }, { token: account.token });
       expect(result.status).toBe(201);
       expect(result.body).toMatchObject({
-        eventId: event.id, userId: account.userId, status, statusReason: null, organisationId: null, delegationId: null, position: null,
+        eventId: event.id, userId: account.userId, status, statusReason: null, organisationId: null, delegationId: null, position: 'Deputy director', phone: '+7 701 000 00 00',
         arrivalDate: '2025-07-17', interpretationNeeds: ['ru'], listedConsent: true, badgeAvailable: status === 'approved', anonymisedAt: null,
         visa: details.visa,
       });

@@ -1,24 +1,12 @@
 import ExcelJS from 'exceljs';
+import { DELEGATE_DETAILS } from '#testing/delegate-details.js';
 import { TestStack } from '#testing/test-stack.js';
 import { buildProgramme, type ProgrammeFixture, sessionBody } from './support/programme-fixtures.js';
 
 const details = (overrides: Record<string, unknown> = {}) => ({
-  nameNative: 'Айгерим Сапарова',
-  nameLatin: 'Aigerim Saparova',
-  country: 'KZ',
+  ...DELEGATE_DETAILS,
   newOrganisation: { name: 'Astana Logistics JSC', type: 'enterprise' },
-  position: 'Deputy director',
-  category: 'business',
   delegation: { name: 'Delegation of Kazakhstan', head: true },
-  preferredLanguage: 'ru',
-  phone: '+7 701 000 00 00',
-  dietaryNeeds: 'halal',
-  interpretationNeeds: ['ru'],
-  arrivalDate: '2025-07-17',
-  departureDate: '2025-07-19',
-  consent: { accepted: true, noticeVersion: '1' },
-  listedConsent: true,
-  visa: { nationality: 'KZ', passportNumber: 'N12345678', dateOfBirth: '1985-04-12' },
   ...overrides,
 });
 

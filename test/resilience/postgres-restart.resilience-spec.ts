@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { signUpBody } from '#testing/delegate-details.js';
 import { HttpClient } from '#testing/http-client.js';
 import { type OwnPostgres, startOwnPostgres } from '#testing/own-postgres.js';
 import { freePort, type RunningProcess, startProcess } from '#testing/processes.js';
@@ -21,16 +22,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const signUp = (slug: string, n: number) => ({
   method: 'POST',
   path: `/api/public/events/${slug}/registrations`,
-  body: {
-    email: `load-${n}@example.kz`,
-    password: 'delegate password 12',
-    nameNative: 'Айгерим Сапарова',
-    nameLatin: 'Aigerim Saparova',
-    country: 'KZ',
-    category: 'business',
-    preferredLanguage: 'ru',
-    consent: { accepted: true, noticeVersion: '1' },
-  },
+  body: signUpBody(`load-${n}@example.kz`),
 });
 
 /**

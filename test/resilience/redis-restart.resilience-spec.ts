@@ -1,3 +1,4 @@
+import { signUpBody } from '#testing/delegate-details.js';
 import { type OwnRedis, startOwnRedis } from '#testing/own-redis.js';
 import { type SmtpSink, startSmtpSink } from '#testing/smtp-sink.js';
 import { eventually, TestStack } from '#testing/test-stack.js';
@@ -8,16 +9,7 @@ const STOP_AFTER = 500;
 const RECOVERY_SECONDS = 8;
 
 /** A sign-up as a delegate would send it: its transaction writes an outbox row (registration-changed). */
-const signUpBody = (n: number) => ({
-  email: `while-redis-down-${n}-${Date.now()}@example.kz`,
-  password: 'delegate password 12',
-  nameNative: 'Айгерим Сапарова',
-  nameLatin: 'Aigerim Saparova',
-  country: 'KZ',
-  category: 'business',
-  preferredLanguage: 'ru',
-  consent: { accepted: true, noticeVersion: '1' },
-});
+const signUpWhileDown = (n: number) => signUpBody(`while-redis-down-${n}-${Date.now()}@example.kz`);
 
 /** How many delivery jobs the worker's lost-delivery recovery says it published again (its log is JSON lines). */
 function republishedIn(log: string): number {
@@ -80,7 +72,7 @@ describe(`Redis restarted (and emptied) while ${DELEGATES} release messages go o
     // and readiness says which dependency is away.
     const programme = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en`);
     expect(programme.status).toBe(200);
-    const signUp = await stack.http.post(`/api/public/events/${p.slug}/registrations`, signUpBody(1));
+    const signUp = await stack.http.post(`/api/public/events/${p.slug}/registrations`, signUpWhileDown(1));
     expect(signUp.status).toBe(201);
     expect(Date.now() - stoppedAt).toBeLessThan(5000);
     const ready = await stack.http.get('/health/ready');

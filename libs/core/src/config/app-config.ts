@@ -56,6 +56,8 @@ export interface AppConfig {
   jobAttempts: number;
   jobBackoffMs: number;
   workerConcurrency: number;
+  /** libuv's thread pool as Node sized it (UV_THREADPOOL_SIZE, read by Node itself at start): password hashing keeps one thread of it free. */
+  libuvPoolSize: number;
   /** How long a worker's claim on a running job lasts without renewal; a dead worker's jobs return after it. */
   jobLockMs: number;
   /** Agenda documents a worker process renders at once (CPU work: keep it below the cores). */
@@ -160,6 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobBackoffMs: readInt(env, 'JOB_BACKOFF_MS', 2000, 1, 3_600_000),
     // At most the worker's database pool (40) less what the relay, the sweep and the other queues need.
     workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 10, 1, 34),
+    libuvPoolSize: readInt(env, 'UV_THREADPOOL_SIZE', 4, 1, 1024),
     jobLockMs: readJobLockMs(env),
     agendaConcurrency: readInt(env, 'AGENDA_CONCURRENCY', 1, 1, 16),
     reminderLeadMinutes: readInt(env, 'REMINDER_LEAD_MINUTES', 60, 1, 7 * 24 * 60),

@@ -1,6 +1,3 @@
-import { availableParallelism } from 'node:os';
-import pLimit from 'p-limit';
-
 /**
  * How many argon2 computations may run at once in this process. @node-rs/argon2 computes on libuv's thread pool
  * (UV_THREADPOOL_SIZE, 4 by default), the pool that fs, dns.lookup and async crypto also use. Each computation
@@ -12,10 +9,3 @@ import pLimit from 'p-limit';
 export function hashSlotsFor(cores: number, poolSize: number): number {
   return Math.max(1, Math.min(cores, poolSize - 1));
 }
-
-/** libuv's pool size, as Node read it when it started (a runtime setting of Node's, not the product's configuration). */
-// eslint-disable-next-line no-restricted-syntax
-const LIBUV_POOL_SIZE = Number(process.env.UV_THREADPOOL_SIZE) || 4;
-
-/** Every argon2 computation of the process runs through this limit (p-limit: at most n at once, the rest in arrival order). */
-export const HASH_SLOTS = pLimit(hashSlotsFor(availableParallelism(), LIBUV_POOL_SIZE));

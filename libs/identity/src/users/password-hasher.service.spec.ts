@@ -1,7 +1,7 @@
 import { PasswordHasher } from './password-hasher.service.js';
 
 describe(PasswordHasher.name, () => {
-  const hasher = new PasswordHasher();
+  const hasher = new PasswordHasher({ libuvPoolSize: 4 });
   const password = 'Qingdao-2026-上合-ШОС';
   let passwordHash: string;
 
@@ -34,5 +34,18 @@ describe(PasswordHasher.name, () => {
 
   it('verifyDecoy resolves false', async () => {
     await expect(hasher.verifyDecoy(password)).resolves.toBe(false);
+  });
+
+  it('runs no more computations at once than its limit, the others waiting their turn', async () => {
+    // A pool of 2 leaves one thread for hashing, whatever the cores.
+    const narrow = new PasswordHasher({ libuvPoolSize: 2 });
+    const slots = (narrow as unknown as { slots: { activeCount: number; pendingCount: number } }).slots;
+    const all = Promise.all([narrow.hash(password), narrow.verify(passwordHash, password), narrow.hash(password)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect({ active: slots.activeCount, pending: slots.pendingCount }).toEqual({ active: 1, pending: 2 });
+    const [first, verified, third] = await all;
+    expect(verified).toBe(true);
+    expect(first).not.toBe(third);
+    expect({ active: slots.activeCount, pending: slots.pendingCount }).toEqual({ active: 0, pending: 0 });
   });
 });
