@@ -12,7 +12,7 @@ import {
 } from '#core/queue/job-payloads.js';
 import { isDatabaseUnavailable } from '#core/errors/to-error-envelope.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
-import { DeliveryInProgressError, NotificationDelivery } from '#messaging/notifications/notification-delivery.service.js';
+import { DeliveryInProgressError, MessageRefusedError, NotificationDelivery } from '#messaging/notifications/notification-delivery.service.js';
 import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
 import { SessionReminders } from '#messaging/notifications/session-reminders.service.js';
 
@@ -42,8 +42,10 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
         // No reason text: a mail server's reply can quote the address. The row keeps it, masked.
         this.logger.error({ jobId: job.id, job: job.name, attempts: job.attemptsMade }, 'job failed for good');
         const notificationId = (job.data as { notificationId?: unknown }).notificationId;
-        if (job.name === JobName.DeliverNotification && typeof notificationId === 'string') {
+        if (job.name === JobName.DeliverNotification && typeof notificationId === 'string' && !(error instanceof MessageRefusedError)) {
           // A job that stalled out never ran deliver()'s own last-attempt handling; the row must not stay queued.
+          // A refusal deliver() recorded is left alone: the row is failed already, and an organiser may have
+          // queued it again by the time this event arrives (a late verdict here would undo that retry).
           void this.delivery.markUndelivered(notificationId, error.message).catch(() => undefined);
         }
       }

@@ -21,6 +21,22 @@ export class DeliveryInProgressError extends Error {
   }
 }
 
+/**
+ * Thrown after deliver() has written the refusal into the row (an attempt counted, and on the last attempt the
+ * status failed). The row's fate is decided: whoever sees this error must not decide it again. Its message is
+ * masked, because BullMQ keeps it as the job's failure reason.
+ */
+export class MessageRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly responseCode: number | undefined,
+  ) {
+    super(message);
+    this.name = 'MessageRefusedError';
+  }
+}
+
 interface NotificationRow {
   id: string;
   kind: MessageKind;
@@ -117,6 +133,6 @@ export class NotificationDelivery {
     // The server's reply can quote the address, so the log gets codes only; the text stays in the row, masked.
     const { code, responseCode } = outcome.error as { code?: string; responseCode?: number };
     this.logger.warn({ notificationId, kind: outcome.kind, code, responseCode, finalAttempt }, 'message not sent');
-    throw outcome.error;
+    throw new MessageRefusedError(withoutAddresses(String((outcome.error as Error).message)), code, responseCode);
   }
 }
