@@ -88,7 +88,10 @@ describe('Registration', () => {
     expect(reject.body).toMatchObject({ status: 'rejected', statusReason: 'Duplicate of another registration' });
     const again = await stack.http.post(`/api/events/${p.eventId}/registrations/${b.id}/approve`, undefined, { token: organiser });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'rejected' } });
+    expect(again.body).toMatchObject({ code: 'INVALID_TRANSITION', message: 'A rejected registration cannot be approved', details: { status: 'rejected' } });
+    const twice = await stack.http.post(`/api/events/${p.eventId}/registrations/${a.id}/approve`, undefined, { token: organiser });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'INVALID_TRANSITION', message: 'An approved registration cannot be approved', details: { status: 'approved' } });
     const bulk = await stack.http.post(`/api/events/${p.eventId}/registrations/bulk`, { action: 'approve', registrationIds: [a.id, c.id] }, { token: organiser });
     expect(bulk.body).toEqual({ changed: [c.id], skipped: [{ registrationId: a.id, reason: 'INVALID_TRANSITION' }] });
     const cancel = await stack.http.post(`/api/me/registrations/${c.id}/cancel`, undefined, { token: c.token });
@@ -287,7 +290,13 @@ describe('Registration', () => {
     );
     const real = await stack.http.post(`/api/events/${p.eventId}/guest-list`, undefined, { token: organiser, raw: csv, headers: { 'content-type': 'text/csv' } });
     expect(real.status).toBe(422);
-    expect(real.body.code).toBe('GUEST_LIST_INVALID');
+    expect(real.body).toMatchObject({ code: 'GUEST_LIST_INVALID', message: '2 problems in the guest list; nothing was imported' });
+    const oneBad = await stack.http.post(`/api/events/${p.eventId}/guest-list`, undefined, {
+      token: organiser,
+      raw: csv.split('\n').slice(0, 3).join('\n').replace('a.bekova@example.kg', 'one.bad@example.kg'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(oneBad.body).toMatchObject({ code: 'GUEST_LIST_INVALID', message: '1 problem in the guest list; nothing was imported' });
     const none = await stack.db.pool.query(`SELECT count(*)::int AS n FROM invitation WHERE email = 'a.bekova@example.kg'`);
     expect(none.rows[0].n).toBe(0);
 
