@@ -46,7 +46,7 @@ export class InvitationsService {
         ...parsed.errors,
         ...already.map(({ email }) => ({ row: rowOf.get(email)!, field: 'email', reason: `${email} is already invited to this event` })),
       ].sort((a, b) => a.row - b.row);
-      const report = { dryRun, rows: parsed.rows.length, invited: 0, errors };
+      const report = { dryRun, rowsRead: parsed.rowsRead, rows: parsed.rows.length, invited: 0, errors };
       if (errors.length && !dryRun) throw guestListInvalid(errors);
       if (dryRun) return report;
       for (const row of parsed.rows) {
@@ -58,6 +58,7 @@ export class InvitationsService {
           category: row.category,
           preferredLanguage: row.preferredLanguage,
           organisation: row.organisation ?? undefined,
+          organisationType: row.organisationType ?? undefined,
           position: row.position ?? undefined,
           phone: row.phone ?? undefined,
           delegation: row.delegation ?? undefined,
