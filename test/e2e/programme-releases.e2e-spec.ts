@@ -238,6 +238,37 @@ describe('Programme releases and the public programme', () => {
     expect(list.body.items.map((r: { number: number }) => r.number)).toEqual([3, 2, 1]);
   });
 
+  it('reports a release whose only change is speaking order under speakers changed, with the order before and after', async () => {
+    await stack.http.post(`/api/events/${p.eventId}/sessions/${ids.forum}/roles`, { personId: p.people[2], role: 'speaker', protocolOrder: 2 }, { token: organiser });
+    expect((await publish(organiser, { name: tri('Second speaker') })).status).toBe(201);
+    const session = await stack.http.get(`/api/events/${p.eventId}/sessions/${ids.forum}`, { token: organiser });
+    const roleOf = (personId: string) => session.body.roles.find((r: { personId: string }) => r.personId === personId).id as string;
+    // Swap who speaks first: nobody joins or leaves.
+    for (const [personId, protocolOrder] of [[p.people[1], 2], [p.people[2], 1]] as const) {
+      const swapped = await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.forum}/roles/${roleOf(personId)}`, { protocolOrder }, { token: organiser });
+      expect(swapped.status).toBe(200);
+    }
+    const released = await publish(organiser, { name: tri('Speaking order') });
+    expect(released.status).toBe(201);
+    const changes = await stack.http.get(`/api/events/${p.eventId}/releases/${released.body.number}/changes`, { token: organiser });
+    expect(changes.status).toBe(200);
+    expect(changes.body).toMatchObject({ added: [], cancelled: [], moved: [], roomChanged: [], retitled: [], visibilityChanged: [] });
+    expect(changes.body.speakersChanged).toEqual([
+      expect.objectContaining({
+        sessionId: ids.forum,
+        added: [],
+        removed: [],
+        order: {
+          from: [{ personId: p.people[1], role: 'speaker', protocolOrder: 1 }, { personId: p.people[2], role: 'speaker', protocolOrder: 2 }],
+          to: [{ personId: p.people[2], role: 'speaker', protocolOrder: 1 }, { personId: p.people[1], role: 'speaker', protocolOrder: 2 }],
+        },
+      }),
+    ]);
+    // The release before, which only added a speaker, has no order change.
+    const before = await stack.http.get(`/api/events/${p.eventId}/releases/${released.body.number - 1}/changes`, { token: organiser });
+    expect(before.body.speakersChanged).toEqual([expect.objectContaining({ added: [{ personId: p.people[2], role: 'speaker' }], order: null })]);
+  });
+
   it('keeps releases immutable, even to a direct database write', async () => {
     await expect(stack.db.pool.query(`UPDATE schedule_release SET name = '{"en":"x"}' WHERE event_id = $1`, [p.eventId])).rejects.toThrow(/cannot be changed/);
     await expect(stack.db.pool.query(`DELETE FROM schedule_release WHERE event_id = $1`, [p.eventId])).rejects.toThrow(/cannot be changed/);
