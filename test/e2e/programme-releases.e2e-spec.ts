@@ -72,6 +72,31 @@ describe('Programme releases and the public programme', () => {
     expect(audit.body.items[0]).toMatchObject({ actorRole: 'admin', after: { number: 1, missingTranslations: [expect.objectContaining({ field: 'theme' })] } });
   });
 
+  it('keeps a draft edition\'s release from the public, answering as for an unknown slug, until the edition is published', async () => {
+    const unknown = await stack.http.get('/api/public/events/no-such-event/programme');
+    expect(unknown.status).toBe(404);
+    const event = await stack.http.get(`/api/events/${p.eventId}`, { token: organiser });
+    expect(event.body.status).toBe('draft');
+    for (const path of ['programme?lang=en', 'agenda.html?lang=en', 'outcomes']) {
+      const hidden = await stack.http.get(`/api/public/events/${p.slug}/${path}`);
+      expect({ path, status: hidden.status, code: hidden.body?.code }).toEqual({ path, status: 404, code: unknown.body.code });
+    }
+    // Organisers and staff read the release they are checking.
+    const release = await stack.http.get(`/api/events/${p.eventId}/releases/1`, { token: organiser });
+    expect(release.status).toBe(200);
+
+    const published = await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published' }, { token: organiser });
+    expect(published.status).toBe(200);
+    const path = `/api/public/events/${p.slug}/programme?lang=en`;
+    expect((await stack.http.get(path)).status).toBe(200);
+    // The second is answered by the fast path; taking the edition back to draft stops it at once.
+    expect((await stack.http.get(path)).status).toBe(200);
+    expect((await stack.http.patch(`/api/events/${p.eventId}`, { status: 'draft' }, { token: organiser })).status).toBe(200);
+    expect((await stack.http.get(path)).status).toBe(404);
+    expect((await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published' }, { token: organiser })).status).toBe(200);
+    expect((await stack.http.get(path)).status).toBe(200);
+  });
+
   it('serves the latest release publicly in the language asked for, public sessions only', async () => {
     const ru = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=ru`);
     expect(ru.status).toBe(200);
