@@ -72,6 +72,31 @@ describe('Programme releases and the public programme', () => {
     expect(audit.body.items[0]).toMatchObject({ actorRole: 'admin', after: { number: 1, missingTranslations: [expect.objectContaining({ field: 'theme' })] } });
   });
 
+  it('keeps a draft edition\'s release from the public, answering as for an unknown slug, until the edition is published', async () => {
+    const unknown = await stack.http.get('/api/public/events/no-such-event/programme');
+    expect(unknown.status).toBe(404);
+    const event = await stack.http.get(`/api/events/${p.eventId}`, { token: organiser });
+    expect(event.body.status).toBe('draft');
+    for (const path of ['programme?lang=en', 'agenda.html?lang=en', 'outcomes']) {
+      const hidden = await stack.http.get(`/api/public/events/${p.slug}/${path}`);
+      expect({ path, status: hidden.status, code: hidden.body?.code }).toEqual({ path, status: 404, code: unknown.body.code });
+    }
+    // Organisers and staff read the release they are checking.
+    const release = await stack.http.get(`/api/events/${p.eventId}/releases/1`, { token: organiser });
+    expect(release.status).toBe(200);
+
+    const published = await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published' }, { token: organiser });
+    expect(published.status).toBe(200);
+    const path = `/api/public/events/${p.slug}/programme?lang=en`;
+    expect((await stack.http.get(path)).status).toBe(200);
+    // The second is answered by the fast path; taking the edition back to draft stops it at once.
+    expect((await stack.http.get(path)).status).toBe(200);
+    expect((await stack.http.patch(`/api/events/${p.eventId}`, { status: 'draft' }, { token: organiser })).status).toBe(200);
+    expect((await stack.http.get(path)).status).toBe(404);
+    expect((await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published' }, { token: organiser })).status).toBe(200);
+    expect((await stack.http.get(path)).status).toBe(200);
+  });
+
   it('serves the latest release publicly in the language asked for, public sessions only', async () => {
     const ru = await stack.http.get(`/api/public/events/${p.slug}/programme?lang=ru`);
     expect(ru.status).toBe(200);
@@ -236,6 +261,37 @@ describe('Programme releases and the public programme', () => {
     expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(4).fill('NO_CHANGES'));
     const list = await stack.http.get(`/api/events/${p.eventId}/releases`, { token: organiser });
     expect(list.body.items.map((r: { number: number }) => r.number)).toEqual([3, 2, 1]);
+  });
+
+  it('reports a release whose only change is speaking order under speakers changed, with the order before and after', async () => {
+    await stack.http.post(`/api/events/${p.eventId}/sessions/${ids.forum}/roles`, { personId: p.people[2], role: 'speaker', protocolOrder: 2 }, { token: organiser });
+    expect((await publish(organiser, { name: tri('Second speaker') })).status).toBe(201);
+    const session = await stack.http.get(`/api/events/${p.eventId}/sessions/${ids.forum}`, { token: organiser });
+    const roleOf = (personId: string) => session.body.roles.find((r: { personId: string }) => r.personId === personId).id as string;
+    // Swap who speaks first: nobody joins or leaves.
+    for (const [personId, protocolOrder] of [[p.people[1], 2], [p.people[2], 1]] as const) {
+      const swapped = await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.forum}/roles/${roleOf(personId)}`, { protocolOrder }, { token: organiser });
+      expect(swapped.status).toBe(200);
+    }
+    const released = await publish(organiser, { name: tri('Speaking order') });
+    expect(released.status).toBe(201);
+    const changes = await stack.http.get(`/api/events/${p.eventId}/releases/${released.body.number}/changes`, { token: organiser });
+    expect(changes.status).toBe(200);
+    expect(changes.body).toMatchObject({ added: [], cancelled: [], moved: [], roomChanged: [], retitled: [], visibilityChanged: [] });
+    expect(changes.body.speakersChanged).toEqual([
+      expect.objectContaining({
+        sessionId: ids.forum,
+        added: [],
+        removed: [],
+        order: {
+          from: [{ personId: p.people[1], role: 'speaker', protocolOrder: 1 }, { personId: p.people[2], role: 'speaker', protocolOrder: 2 }],
+          to: [{ personId: p.people[2], role: 'speaker', protocolOrder: 1 }, { personId: p.people[1], role: 'speaker', protocolOrder: 2 }],
+        },
+      }),
+    ]);
+    // The release before, which only added a speaker, has no order change.
+    const before = await stack.http.get(`/api/events/${p.eventId}/releases/${released.body.number - 1}/changes`, { token: organiser });
+    expect(before.body.speakersChanged).toEqual([expect.objectContaining({ added: [{ personId: p.people[2], role: 'speaker' }], order: null })]);
   });
 
   it('keeps releases immutable, even to a direct database write', async () => {

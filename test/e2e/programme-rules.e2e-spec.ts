@@ -169,6 +169,44 @@ describe('Programme: scheduling rules held by PostgreSQL', () => {
     expect(shrink.body.code).toBe('CAPACITY_EXCEEDS_ROOM');
   });
 
+  it('counts a stored capacity override reason for a move to a smaller room as for a larger capacity', async () => {
+    const room = async (name: string, capacity: number) =>
+      (await stack.http.post(`/api/events/${p.eventId}/rooms`, { venueId: p.venueA, name: tri(name), capacity }, { token })).body.id as string;
+    const side = await room('Side room', 50);
+    const annex = await room('Annex', 30);
+    const session = await createSession({
+      roomId: side,
+      capacity: 60,
+      capacityOverrideReason: 'Standing room in the corridor',
+      startsAt: at('2025-07-19', '20:00'),
+      endsAt: at('2025-07-19', '21:00'),
+    });
+    expect(session.status).toBe(201);
+    const path = `/api/events/${p.eventId}/sessions/${session.body.id}`;
+    const larger = await stack.http.patch(path, { capacity: 120 }, { token });
+    expect(larger.status).toBe(200);
+    const smallerRoom = await stack.http.patch(path, { roomId: annex }, { token });
+    expect(smallerRoom.status).toBe(200);
+    expect(smallerRoom.body).toMatchObject({ roomId: annex, capacity: 120, capacityOverrideReason: 'Standing room in the corridor' });
+    // Cleared, the reason no longer counts, for a room as for a capacity.
+    const cleared = await stack.http.patch(path, { capacityOverrideReason: null }, { token });
+    expect(cleared.status).toBe(422);
+    expect(cleared.body.code).toBe('CAPACITY_EXCEEDS_ROOM');
+  });
+
+  it('names a room of another edition as such before judging its seats or booths', async () => {
+    const other = await buildProgramme(stack.http, token);
+    const session = await createSession({ roomId: p.remote, capacity: 150, startsAt: at('2025-07-19', '21:00'), endsAt: at('2025-07-19', '22:00') });
+    expect(session.status).toBe(201);
+    const moved = await stack.http.patch(`/api/events/${p.eventId}/sessions/${session.body.id}`, { roomId: other.small }, { token });
+    expect(moved.status).toBe(422);
+    expect(moved.body).toMatchObject({ code: 'ROOM_NOT_IN_EVENT', details: { roomId: other.small } });
+    const created = await createSession({ roomId: other.small, capacity: 500, startsAt: at('2025-07-19', '21:00'), endsAt: at('2025-07-19', '22:00') });
+    expect(created.body.code).toBe('ROOM_NOT_IN_EVENT');
+    const interpreted = await createSession({ roomId: other.small, languagesInterpreted: ['ru'], startsAt: at('2025-07-19', '21:00'), endsAt: at('2025-07-19', '22:00') });
+    expect(interpreted.body.code).toBe('ROOM_NOT_IN_EVENT');
+  });
+
   it('re-checks the room when a cancelled session is scheduled again', async () => {
     const room = (await stack.http.post(`/api/events/${p.eventId}/rooms`, { venueId: p.venueA, name: tri('Shrinking room'), capacity: 100 }, { token })).body.id;
     const session = await createSession({ roomId: room, capacity: 90, startsAt: at('2025-07-19', '10:00'), endsAt: at('2025-07-19', '11:00') });

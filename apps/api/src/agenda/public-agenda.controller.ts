@@ -24,7 +24,7 @@ export class PublicAgendaController {
   @ApiProduces('text/html', 'application/pdf', 'text/calendar')
   @ApiOkResponse({ description: 'The whole public programme of the latest release, in one language: print-ready HTML, PDF or iCalendar' })
   @ApiResponse({ status: 304, description: 'Not modified (ETag)' })
-  @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No such event, nothing published yet, or another format' })
+  @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No such event, an edition not published (draft or archived), no release yet, or another format' })
   @ApiServiceUnavailableResponse({ type: ErrorEnvelope, description: 'AGENDA_NOT_READY: the release was just published and its documents are being built (Retry-After)' })
   async agenda(
     @Param('slug') slug: string,

@@ -23,7 +23,7 @@ export class PublicProgrammeController {
   @ApiHeader({ name: 'Accept-Encoding', required: false, description: 'gzip is sent when accepted' })
   @ApiOkResponse({ type: PublicProgrammeDto, description: 'The latest release in one language, public sessions only' })
   @ApiResponse({ status: 304, description: 'Not modified (ETag)' })
-  @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No such event, or nothing published yet' })
+  @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No such event, an edition not published (draft or archived), or no release yet' })
   async get(
     @Param('slug') slug: string,
     @Query() query: PublicProgrammeQueryDto,

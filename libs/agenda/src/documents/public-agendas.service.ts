@@ -18,9 +18,10 @@ export class PublicAgendasService {
   async download(slug: string, format: AgendaFormat, lang: string | undefined, acceptLanguage: string | undefined, ifNoneMatch: string | undefined): Promise<AgendaDownload> {
     const [release] = (await this.dataSource.query(
       `SELECT r.id, r.number, e.default_language FROM event e JOIN schedule_release r ON r.event_id = e.id
-        WHERE e.slug = $1 ORDER BY r.number DESC LIMIT 1`,
+        WHERE e.slug = $1 AND e.status = 'published' ORDER BY r.number DESC LIMIT 1`,
       [slug],
     )) as { id: string; number: number; default_language: Language }[];
+    // A draft edition's agendas are built with its releases but shown only once the edition is published.
     if (!release) throw new NotFoundError('Published programme', { slug });
     const language = negotiateLanguage({ query: lang, acceptLanguage, fallback: release.default_language });
     const [document] = (await this.dataSource.query(

@@ -78,7 +78,8 @@ export class DemoSeeder {
         first_day: e.firstDay,
         last_day: e.lastDay,
         default_language: e.defaultLanguage,
-        status: 'draft',
+        // The 2025 edition took place: public, as its programme is (a release does not publish an edition).
+        status: 'published',
       });
       for (const venue of e.venues) {
         const venueId = demoId('venue', venue.key);

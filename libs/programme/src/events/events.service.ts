@@ -8,6 +8,7 @@ import { likePattern } from '#core/database/like-pattern.js';
 import { type Page, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import '../programme-constraints.js';
+import { PublicProgrammeService } from '../public/public-programme.service.js';
 import { ConferenceEvent } from './event.entity.js';
 import { type CreateEventDto, type EventDto, type ListEventsQueryDto, toEventDto, type UpdateEventDto } from './event.dto.js';
 
@@ -27,6 +28,7 @@ export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly publicProgramme: PublicProgrammeService,
   ) {}
 
   async create(caller: Caller, dto: CreateEventDto): Promise<EventDto> {
@@ -48,15 +50,19 @@ export class EventsService {
 
   async update(caller: Caller, eventId: string, dto: UpdateEventDto): Promise<EventDto> {
     rejectNulls(dto, ['slug', 'name', 'city', 'timeZone', 'firstDay', 'lastDay', 'defaultLanguage', 'status', 'registrationMode', 'consentNoticeVersion']);
-    return this.dataSource.transaction(async (manager) => {
+    const { before, after } = await this.dataSource.transaction(async (manager) => {
       const event = await eventOrFail(manager, eventId, true);
       const before = toEventDto(event);
       Object.assign(event, dto);
       assertDayOrder(event.firstDay, event.lastDay);
       const after = toEventDto(await manager.save(event));
       await this.audit.record(manager, caller, { action: 'event.updated', entity: 'event', entityId: event.id, before, after });
-      return after;
+      return { before, after };
     });
+    // Once committed: an edition taken back to draft (or renamed) leaves the public programme on this replica at
+    // once, not a second later, and the fast path stops answering for it.
+    if (before.status !== after.status || before.slug !== after.slug) this.publicProgramme.forget(before.slug);
+    return after;
   }
 
   async get(eventId: string): Promise<EventDto> {

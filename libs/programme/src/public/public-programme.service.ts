@@ -143,6 +143,16 @@ export class PublicProgrammeService {
     return latest.id === served.releaseId && latest.defaultLanguage === served.defaultLanguage ? served : undefined;
   }
 
+  /**
+   * Forgets what this replica knows of an event's latest release (its edition was unpublished, renamed or
+   * published), so the next request, the fast path's included, looks it up again. Other replicas see the change
+   * within LATEST_RELEASE_TTL_MS, as they see a new release.
+   */
+  forget(slug: string): void {
+    this.latest.delete(slug);
+    this.settledLatest.delete(slug);
+  }
+
   /** The latest release of an event, re-read at most once a second per replica, one query for all waiting requests. */
   private async latestRelease(slug: string): Promise<LatestRelease> {
     const cached = this.latest.get(slug);
@@ -168,9 +178,10 @@ export class PublicProgrammeService {
     const [row] = (await this.dataSource.query(
       `SELECT r.id, r.number, r.name, r.published_at, e.default_language
          FROM event e JOIN schedule_release r ON r.event_id = e.id
-        WHERE e.slug = $1 ORDER BY r.number DESC LIMIT 1`,
+        WHERE e.slug = $1 AND e.status = 'published' ORDER BY r.number DESC LIMIT 1`,
       [slug],
     )) as { id: string; number: number; name: LatestRelease['name']; published_at: Date; default_language: Language }[];
+    // A draft (or archived) edition answers as an unknown slug does: its releases are for organisers and staff.
     if (!row) throw new NotFoundError('Published programme', { slug });
     return {
       id: row.id,

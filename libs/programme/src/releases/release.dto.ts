@@ -48,7 +48,14 @@ export class ReleaseChangesDto {
   @ApiProperty({ type: 'array', items: { type: 'object' } }) moved: ScheduleChanges['moved'];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) roomChanged: ScheduleChanges['roomChanged'];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) retitled: ScheduleChanges['retitled'];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) speakersChanged: ScheduleChanges['speakersChanged'];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'People who joined (`added`) or left (`removed`) the stage, interpreters aside; `order` ({ from, to }: the stage before and after, ' +
+      'each person with role and protocolOrder) when the speaking order changed, else null',
+  })
+  speakersChanged: ScheduleChanges['speakersChanged'];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Switched between public and invitation-only' })
   visibilityChanged: ScheduleChanges['visibilityChanged'];
 }
@@ -80,5 +87,10 @@ export function toReleaseSummaryDto(release: ScheduleRelease): ReleaseSummaryDto
 }
 
 export function toReleaseChangesDto(release: ScheduleRelease): ReleaseChangesDto {
-  return { number: release.number, ...release.changes };
+  return {
+    number: release.number,
+    ...release.changes,
+    // Releases published before speaking order was compared stored no `order`.
+    speakersChanged: release.changes.speakersChanged.map((entry) => ({ ...entry, order: entry.order ?? null })),
+  };
 }

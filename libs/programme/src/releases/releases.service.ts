@@ -38,7 +38,8 @@ export class ReleasesService {
    * translation check and the snapshot one view of the data, so an edit made
    * meanwhile cannot slip an untranslated text past the gate; the event row lock
    * makes concurrent publishers take turns (the later one is retried, and then
-   * sees the earlier release).
+   * sees the earlier release). Publishing a release does not publish the edition: a draft edition's releases are
+   * for organisers and staff to check; the public sees the latest one once the edition itself is published.
    */
   async publish(caller: Caller, eventId: string, dto: PublishReleaseDto): Promise<ReleaseSummaryDto> {
     const override = dto.overrideMissingTranslations === true;
@@ -46,7 +47,7 @@ export class ReleasesService {
       throw new AppError(403, 'OVERRIDE_NEEDS_ADMIN', 'Only an admin may publish with missing translations');
     }
     return retryOnConflict(() => this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const event = await eventOrFail(manager, eventId, true);
+      await eventOrFail(manager, eventId, true);
       const gaps = [...(await translationGaps(manager, eventId)), ...releaseTextGaps(dto)];
       if (gaps.length && !override) {
         throw new ConflictError('TRANSLATIONS_MISSING', `${gaps.length} texts lack a language; see details or the translation report`, gaps);
@@ -70,7 +71,6 @@ export class ReleasesService {
           changes,
         }),
       );
-      if (event.status === 'draft') await manager.update('event', { id: eventId }, { status: 'published' });
       const summary = toReleaseSummaryDto(release);
       await this.audit.record(manager, caller, {
         action: gaps.length ? 'release.published_with_missing_translations' : 'release.published',

@@ -73,6 +73,44 @@ describe(diffSchedules.name, () => {
     ]);
   });
 
+  it('reports a change of speaking order, with the stage before and after, though nobody joined or left', () => {
+    const stage = (first: string, second: string) => [
+      { person: person(first), role: 'speaker' as const, protocolOrder: 1 },
+      { person: person(second), role: 'speaker' as const, protocolOrder: 2 },
+      { person: person('i1'), role: 'interpreter' as const, protocolOrder: 1 },
+    ];
+    const changes = diffSchedules(snapshot([session('a', { roles: stage('p1', 'p2') })]), 1, snapshot([session('a', { roles: stage('p2', 'p1') })]));
+    expect(changes.speakersChanged).toEqual([
+      expect.objectContaining({
+        sessionId: 'a',
+        added: [],
+        removed: [],
+        order: {
+          from: [{ personId: 'p1', role: 'speaker', protocolOrder: 1 }, { personId: 'p2', role: 'speaker', protocolOrder: 2 }],
+          to: [{ personId: 'p2', role: 'speaker', protocolOrder: 1 }, { personId: 'p1', role: 'speaker', protocolOrder: 2 }],
+        },
+      }),
+    ]);
+    expect(isEmptyChange(changes)).toBe(false);
+    // Someone joining at the end leaves the others' order alone: no `order`.
+    const joined = diffSchedules(
+      snapshot([session('a', { roles: stage('p1', 'p2').slice(0, 1) })]),
+      1,
+      snapshot([session('a', { roles: stage('p1', 'p2') })]),
+    );
+    expect(joined.speakersChanged).toEqual([expect.objectContaining({ added: [{ personId: 'p2', role: 'speaker' }], order: null })]);
+    // A new protocol order for one person is a change even when the sequence stays.
+    const renumbered = diffSchedules(
+      snapshot([session('a', { roles: stage('p1', 'p2') })]),
+      1,
+      snapshot([session('a', { roles: stage('p1', 'p2').map((r) => (r.person.id === 'p2' ? { ...r, protocolOrder: 3 } : r)) })]),
+    );
+    expect(renumbered.speakersChanged[0].order?.to).toEqual([
+      { personId: 'p1', role: 'speaker', protocolOrder: 1 },
+      { personId: 'p2', role: 'speaker', protocolOrder: 3 },
+    ]);
+  });
+
   it('reports a session switched between public and invitation-only', () => {
     const changes = diffSchedules(snapshot([session('a')]), 1, snapshot([session('a', { visibility: 'invitation' })]));
     expect(changes.visibilityChanged).toEqual([expect.objectContaining({ sessionId: 'a', fromVisibility: 'public', visibility: 'invitation' })]);

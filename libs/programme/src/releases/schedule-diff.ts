@@ -19,13 +19,23 @@ export interface ScheduleChanges {
   moved: (SessionRef & { from: { startsAt: string; endsAt: string } })[];
   roomChanged: (SessionRef & { fromRoomId: string | null })[];
   retitled: (SessionRef & { fromTitle: Trilingual })[];
-  speakersChanged: (SessionRef & { added: PersonRole[]; removed: PersonRole[] })[];
+  /**
+   * People joined or left the stage, or its speaking order changed. `order` is the stage before and after, in
+   * protocol order, when the order of the people on it changed (null when only joiners and leavers did; absent in
+   * releases published before issue 12).
+   */
+  speakersChanged: (SessionRef & { added: PersonRole[]; removed: PersonRole[]; order: { from: StagePlace[]; to: StagePlace[] } | null })[];
   visibilityChanged: (SessionRef & { fromVisibility: SnapshotSession['visibility'] })[];
 }
 
 export interface PersonRole {
   personId: string;
   role: string;
+}
+
+/** One person's place on a session's stage: protocol order 1 speaks (or stands) first. */
+export interface StagePlace extends PersonRole {
+  protocolOrder: number;
 }
 
 function ref(session: SnapshotSession): SessionRef {
@@ -43,14 +53,31 @@ function sameTitle(a: Trilingual, b: Trilingual): boolean {
   return (['zh', 'en', 'ru'] as const).every((language) => (a[language] ?? '') === (b[language] ?? ''));
 }
 
-/** The people on stage: interpreters change without it being news to delegates. */
-function stagePeople(session: SnapshotSession): Map<string, PersonRole> {
+/**
+ * The people on stage, in protocol order (the snapshot's order: protocol order, then when they were added):
+ * interpreters change without it being news to delegates.
+ */
+function stagePeople(session: SnapshotSession): Map<string, StagePlace> {
   return new Map(
     session.roles
       .filter((r) => r.role !== 'interpreter')
-      .map((r) => [`${r.person.id}:${r.role}`, { personId: r.person.id, role: r.role }] as const),
+      .map((r) => [`${r.person.id}:${r.role}`, { personId: r.person.id, role: r.role, protocolOrder: r.protocolOrder }] as const),
   );
 }
+
+/**
+ * Whether the people on stage both before and after now stand in another order, or at other places: a swap of
+ * two protocol orders is news (who speaks first is protocol), though nobody joined or left.
+ */
+function reordered(before: Map<string, StagePlace>, after: Map<string, StagePlace>): boolean {
+  const kept = (people: Map<string, StagePlace>, other: Map<string, StagePlace>) =>
+    [...people].filter(([key]) => other.has(key)).map(([key, place]) => `${key}@${place.protocolOrder}`);
+  const was = kept(before, after);
+  const is = kept(after, before);
+  return was.some((place, index) => place !== is[index]);
+}
+
+const personRole = ({ personId, role }: StagePlace): PersonRole => ({ personId, role });
 
 function sameInstant(a: string, b: string): boolean {
   return new Date(a).getTime() === new Date(b).getTime();
@@ -83,9 +110,10 @@ export function diffSchedules(previous: ScheduleSnapshot | null, previousNumber:
     if (!sameTitle(old.title, session.title)) changes.retitled.push({ ...ref(session), fromTitle: old.title });
     const oldPeople = stagePeople(old);
     const newPeople = stagePeople(session);
-    const added = [...newPeople].filter(([key]) => !oldPeople.has(key)).map(([, value]) => value);
-    const removed = [...oldPeople].filter(([key]) => !newPeople.has(key)).map(([, value]) => value);
-    if (added.length || removed.length) changes.speakersChanged.push({ ...ref(session), added, removed });
+    const added = [...newPeople].filter(([key]) => !oldPeople.has(key)).map(([, place]) => personRole(place));
+    const removed = [...oldPeople].filter(([key]) => !newPeople.has(key)).map(([, place]) => personRole(place));
+    const order = reordered(oldPeople, newPeople) ? { from: [...oldPeople.values()], to: [...newPeople.values()] } : null;
+    if (added.length || removed.length || order) changes.speakersChanged.push({ ...ref(session), added, removed, order });
     if (old.visibility !== session.visibility) changes.visibilityChanged.push({ ...ref(session), fromVisibility: old.visibility });
   }
   for (const [id, session] of before) {

@@ -53,6 +53,7 @@ export class SessionsService {
           visibility: fields.visibility ?? 'public',
           status: fields.status ?? 'draft',
         });
+        await this.assertRoomInEvent(manager, session);
         await this.assertInterpretation(manager, session);
         await manager.save(session);
         await this.setHosts(manager, session.id, hostOrganisationIds ?? []);
@@ -77,13 +78,12 @@ export class SessionsService {
         await lockPeopleEngagements(manager, people.map((r) => r.person_id));
         const before = await this.toDto(manager, session);
         const { hostOrganisationIds, ...fields } = dto;
-        // An override was given for one room: moving elsewhere drops it unless a new one comes with the move.
-        if (fields.roomId !== undefined && fields.roomId !== session.roomId && fields.capacityOverrideReason === undefined) {
-          session.capacityOverrideReason = null;
-        }
+        // A stored capacity override reason stands until an organiser changes or clears it, whether the capacity
+        // or the room changes: a move to a smaller room is judged as a smaller capacity is.
         Object.assign(session, fields);
         attempted = session;
         assertTimes(session.startsAt, session.endsAt);
+        if (fields.roomId !== undefined) await this.assertRoomInEvent(manager, session);
         await this.assertInterpretation(manager, session);
         await manager.save(session);
         if (hostOrganisationIds) await this.setHosts(manager, session.id, hostOrganisationIds);
@@ -187,6 +187,19 @@ export class SessionsService {
     });
     if (!session) throw new NotFoundError('Session', { sessionId });
     return session;
+  }
+
+  /**
+   * A room of another edition is refused as such before anything about it is judged: the capacity and
+   * interpretation triggers run before the foreign key (session_room_fkey) and would otherwise answer
+   * CAPACITY_EXCEEDS_ROOM or INTERPRETATION_NOT_AVAILABLE about a room the session can never have.
+   */
+  private async assertRoomInEvent(manager: EntityManager, session: ProgrammeSession): Promise<void> {
+    if (!session.roomId) return;
+    const found = await manager.existsBy(Room, { id: session.roomId, eventId: session.eventId });
+    if (!found) {
+      throw new AppError(422, 'ROOM_NOT_IN_EVENT', 'The room does not belong to this event', { roomId: session.roomId, eventId: session.eventId });
+    }
   }
 
   /**
