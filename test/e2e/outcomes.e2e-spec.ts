@@ -245,6 +245,43 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     expect(after.body.counts.total).toBe(1);
   });
 
+  it('shows when each public outcome was signed or took place, in the event zone, and its amount as the reader writes it', async () => {
+    const valued = await agreement({ title: tri('Valued agreement'), value: { amount: '1234567.50', currency: 'CNY' } });
+    await stack.http.post(url(`/${valued.id}/ready`), undefined, { token: protocol });
+    await stack.http.post(url(`/${valued.id}/sign`), { signedAt: at('2025-07-18', '11:58') }, { token: protocol });
+    const plaque = (await stack.http.post(url(), { kind: 'unveiling', title: tri('Timed plaque'), sessionId: ceremony }, { token: protocol })).body;
+    const done = await stack.http.post(url(`/${plaque.id}/done`), { doneAt: at('2025-07-18', '12:05') }, { token: protocol });
+    expect(done.body).toMatchObject({ status: 'done', doneAt: '2025-07-18T04:05:00.000Z' });
+    for (const id of [valued.id, plaque.id]) expect((await stack.http.post(url(`/${id}/approve`), undefined, { token: organiser })).status).toBe(200);
+
+    const find = (body: { groups: { outcomes: { id: string }[] }[] }, id: string) => body.groups.flatMap((g) => g.outcomes).find((o) => o.id === id) as Record<string, unknown>;
+    const en = (await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`)).body;
+    expect(en.event.timeZone).toBe('Asia/Shanghai');
+    expect(find(en, valued.id)).toMatchObject({
+      completed: { status: 'signed', at: '2025-07-18T03:58:00.000Z', localAt: '2025-07-18T11:58:00+08:00', timeZone: 'Asia/Shanghai', text: '18 July 2025 at 11:58' },
+      value: { amount: '1234567.50', currency: 'CNY', formatted: 'CN¥1,234,567.50' },
+    });
+    expect(find(en, plaque.id)).toMatchObject({ completed: { status: 'done', at: '2025-07-18T04:05:00.000Z', localAt: '2025-07-18T12:05:00+08:00' }, value: null });
+    const ru = (await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=ru`)).body;
+    const ruValued = find(ru, valued.id) as { value: { formatted: string }; completed: { text: string } };
+    // Russian groups digits with a no-break space.
+    expect(ruValued.value.formatted.replace(/[\u00a0\u202f]/g, ' ')).toBe('1 234 567,50 CN¥');
+    expect(ruValued.completed.text).toBe('18 июля 2025 г. в 11:58');
+    const zh = (await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=zh`)).body;
+    expect(find(zh, valued.id)).toMatchObject({ value: { amount: '1234567.50', formatted: '¥1,234,567.50' }, completed: { text: '2025年7月18日 11:58' } });
+
+    const csv = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en&format=csv`);
+    expect(csv.text).toContain('Signed or held');
+    expect(csv.text).toContain('18 July 2025 at 11:58');
+    expect(csv.text).toContain('"CN¥1,234,567.50",1234567.50,CNY');
+    const html = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en&format=html`);
+    expect(html.text).toContain('Signed <time datetime="2025-07-18T11:58:00+08:00">18 July 2025 at 11:58</time>');
+    expect(html.text).toContain('Held <time datetime="2025-07-18T12:05:00+08:00">');
+    expect(html.text).toContain('<data value="1234567.50">CN¥1,234,567.50</data>');
+    // Withdrawn again, so the counts the other tests read stay theirs.
+    for (const id of [valued.id, plaque.id]) await stack.http.post(url(`/${id}/withdraw`), undefined, { token: organiser });
+  });
+
   it('audits who changed the value', async () => {
     const outcome = await agreement();
     await stack.http.patch(url(`/${outcome.id}`), { value: { amount: '1000.00', currency: 'USD' } }, { token: protocol });

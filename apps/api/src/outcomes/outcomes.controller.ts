@@ -13,6 +13,7 @@ import { Role } from '#identity/users/role.js';
 import { OutcomeDocumentsService } from '#outcomes/documents/outcome-documents.service.js';
 import {
   CreateOutcomeDto,
+  DoneDto,
   ListOutcomesQueryDto,
   OutcomeDocumentDto,
   OutcomeDto,
@@ -119,8 +120,13 @@ export class OutcomesController {
   @HttpCode(200)
   @Roles(...RECORDERS)
   @ApiOkResponse({ type: OutcomeDto, description: 'An unveiling (or other outcome) took place' })
-  done(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string) {
-    return this.outcomes.transition(caller, eventId, id, 'done');
+  done(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Body() dto: DoneDto,
+  ) {
+    return this.outcomes.transition(caller, eventId, id, 'done', dto.doneAt);
   }
 
   @Post('outcomes/:id/cancel')
