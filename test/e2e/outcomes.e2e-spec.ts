@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
 import { DEMO_OUTCOMES_2025 } from '#outcomes/demo/demo-outcomes-2025.data.js';
@@ -157,6 +157,40 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     expect(forbidden.status).toBe(403);
     const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM outcome_document WHERE outcome_id = $1`, [outcome.id]);
     expect(rows[0].n).toBe(2);
+  });
+
+  it('removes a wrongly uploaded document for organisers only: audited, its file gone from the store, 404 when none', async () => {
+    const outcome = await agreement({ title: tri('Wrong upload') });
+    await stack.http.post(url(`/${outcome.id}/ready`), undefined, { token: protocol });
+    const upload = (bytes: Buffer, language: string) =>
+      stack.http.post(url(`/${outcome.id}/documents?language=${language}`), undefined, { token: protocol, raw: bytes, headers: { 'content-type': 'application/octet-stream' } });
+    const wrong = (await upload(PNG, 'zh')).body;
+    const kept = (await upload(PDF, 'en')).body;
+    const { rows: stored } = await stack.db.pool.query(`SELECT storage_key FROM outcome_document WHERE id = $1`, [wrong.id]);
+    const file = join(stack.config.dataDir, 'documents', stored[0].storage_key);
+    expect(existsSync(file)).toBe(true);
+    const remove = (id: string, token: string, outcomeId = outcome.id) => stack.http.request('DELETE', url(`/${outcomeId}/documents/${id}`), undefined, { token });
+
+    // Protocol staff upload, but do not remove.
+    const byStaff = await remove(wrong.id, protocol);
+    expect(byStaff.status).toBe(403);
+    // Not under another outcome's id.
+    const other = await agreement({ title: tri('Another agreement') });
+    expect((await remove(wrong.id, organiser, other.id)).status).toBe(404);
+    expect(existsSync(file)).toBe(true);
+
+    const removed = await remove(wrong.id, organiser);
+    expect(removed.status).toBe(204);
+    expect(existsSync(file)).toBe(false);
+    const again = await remove(wrong.id, organiser);
+    expect(again.status).toBe(404);
+    expect(again.body).toMatchObject({ code: 'NOT_FOUND', message: 'Document was not found' });
+    expect((await stack.http.get(url(`/${outcome.id}/documents/${wrong.id}`), { token: protocol })).status).toBe(404);
+    const after = await stack.http.get(url(`/${outcome.id}`), { token: protocol });
+    expect(after.body.documents.map((d: { id: string }) => d.id)).toEqual([kept.id]);
+    const audit = await stack.http.get(`/api/audit?entity=outcome&entityId=${outcome.id}&action=outcome.document_removed`, { token: admin });
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ actorRole: 'organiser', before: { id: wrong.id, sha256: wrong.sha256, language: 'zh', contentType: 'image/png' } });
   });
 
   it('records unveilings and other outcomes; only organisers publish, and the public sees only what was approved, never confidential parts', async () => {

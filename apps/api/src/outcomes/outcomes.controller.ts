@@ -1,5 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
@@ -182,6 +191,19 @@ export class OutcomesController {
       .header('content-disposition', `attachment; filename="${document.filename}"`)
       .header('x-content-sha256', document.sha256);
     return document.bytes;
+  }
+
+  @Delete('outcomes/:id/documents/:documentId')
+  @HttpCode(204)
+  @Roles(...PUBLISHERS)
+  @ApiNoContentResponse({ description: 'A wrongly uploaded copy removed (organisers and admins): audited, and its file deleted from the store; 404 when there is no such document' })
+  removeDocument(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Param('documentId', UuidParam('documentId')) documentId: string,
+  ): Promise<void> {
+    return this.documents.remove(caller, eventId, id, documentId);
   }
 
   @Get('sessions/:sessionId/run-sheet')
