@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
 import { DEMO_OUTCOMES_2025 } from '#outcomes/demo/demo-outcomes-2025.data.js';
 import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
 import { mintDelegates } from '#testing/delegates.js';
+import { samplePdf } from '#testing/sample-pdf.js';
 import { TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** Starts like a PDF and ends like one, yet no reader opens it: no catalogue, no pages, no cross-reference table. */
+const FAKE_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('Outcomes: agreements, signing ceremonies, unveilings and the public list', () => {
@@ -18,10 +20,12 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
   let protocol: string;
   let p: ProgrammeFixture;
   let ceremony: string;
+  let PDF: Buffer;
   const orgs: Record<string, string> = {};
 
   beforeAll(async () => {
     stack = await (await TestStack.create()).startApi();
+    PDF = await samplePdf('Cooperation agreement — signed copy');
     admin = await stack.loginAsAdmin();
     for (const role of ['organiser', 'staff']) {
       await stack.http.post('/api/users', { email: `${role}@example.org`, displayName: role, role, password: `${role} password 12` }, { token: admin });
@@ -139,6 +143,14 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'application/pdf');
     expect(html.status).toBe(415);
     expect(html.body.code).toBe('UNSUPPORTED_DOCUMENT');
+    // The first bytes are not enough: a PDF must open as one, and nothing is stored when it does not.
+    const filesBefore = readdirSync(join(stack.config.dataDir, 'documents'), { recursive: true }).length;
+    for (const bytes of [FAKE_PDF, Buffer.from('%PDF-1.7\n<html><script>alert(1)</script></html>\n%%EOF\n'), PDF.subarray(0, PDF.length >> 1)]) {
+      const fake = await upload(bytes, 'application/pdf');
+      expect(fake.status).toBe(422);
+      expect(fake.body).toMatchObject({ code: 'DOCUMENT_NOT_PDF', message: expect.stringContaining('does not open as one') });
+    }
+    expect(readdirSync(join(stack.config.dataDir, 'documents'), { recursive: true })).toHaveLength(filesBefore);
     const huge = await upload(Buffer.concat([PDF, randomBytes(10 * 1024 * 1024)]), 'application/pdf');
     expect(huge.status).toBe(413);
     const download = await fetch(`${stack.http.baseUrl}${url(`/${outcome.id}/documents/${pdf.body.id}`)}`, { headers: { authorization: `Bearer ${protocol}` } });

@@ -164,7 +164,7 @@ export class OutcomesController {
 
   @Post('outcomes/:id/documents')
   @Roles(...RECORDERS)
-  @ApiCreatedResponse({ type: OutcomeDocumentDto, description: 'Body: the file bytes. 415 UNSUPPORTED_DOCUMENT unless its bytes are a PDF, PNG, JPEG or WebP; 413 DOCUMENT_TOO_LARGE past 10 MB' })
+  @ApiCreatedResponse({ type: OutcomeDocumentDto, description: 'Body: the file bytes. 415 UNSUPPORTED_DOCUMENT unless its bytes are a PDF, PNG, JPEG or WebP; 422 DOCUMENT_NOT_PDF when it starts like a PDF but does not open as one; 413 DOCUMENT_TOO_LARGE past 10 MB' })
   upload(
     @CurrentCaller() caller: CallerWithSession,
     @Param('eventId', UuidParam('eventId')) eventId: string,

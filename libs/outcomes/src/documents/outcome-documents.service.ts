@@ -8,6 +8,7 @@ import type { Language } from '#core/i18n/language.js';
 import { sha256Hex } from './document-checksum.js';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.js';
 import { DocumentNotFoundError } from './local-document-store.js';
+import { parsesAsPdf } from './parses-as-pdf.js';
 import { extensionFor, sniffContentType } from './sniff-content-type.js';
 import type { OutcomeDocumentDto } from '../outcomes/outcome.dto.js';
 
@@ -44,6 +45,10 @@ export class OutcomeDocumentsService {
     }
     const contentType = sniffContentType(bytes);
     if (!contentType) throw new AppError(415, 'UNSUPPORTED_DOCUMENT', 'Only PDF, PNG, JPEG or WebP documents are accepted (judged by their content)');
+    // Its first bytes only say what it claims to be; a PDF must also open as one.
+    if (contentType === 'application/pdf' && !(await parsesAsPdf(bytes))) {
+      throw new AppError(422, 'DOCUMENT_NOT_PDF', 'The file starts like a PDF but does not open as one (damaged, cut short or not a PDF)');
+    }
     // Checked before the bytes are stored (a clear answer without writing a file), and again under a
     // share lock in the transaction, so a cancel that lands in between cannot get a document attached.
     await this.expectingDocument(this.dataSource.manager, eventId, outcomeId, false);
