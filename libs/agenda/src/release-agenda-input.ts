@@ -13,10 +13,21 @@ export interface ReleaseRow {
 }
 
 /** A release as the renderers take it, in one language: the public sessions, or a delegate's own. */
-export function releaseAgendaInput(release: ReleaseRow, language: Language, own?: { sessionIds: ReadonlySet<string>; ownerName: string }): AgendaInput {
+export function releaseAgendaInput(
+  release: ReleaseRow,
+  language: Language,
+  own?: { sessionIds: ReadonlySet<string>; cancelledSessionIds?: ReadonlySet<string>; ownerName: string },
+): AgendaInput {
   const programme = renderProgramme(release.snapshot, language, own?.sessionIds);
+  // Rendered as the scheduled ones are (public ones, or the delegate's own), from the release's list of cancellations.
+  const cancelled = renderProgramme(
+    { ...release.snapshot, sessions: release.snapshot.cancelledSessions ?? [] },
+    language,
+    own ? (own.cancelledSessionIds ?? new Set()) : undefined,
+  ).sessions;
   return {
     ...programme,
+    cancelled,
     release: {
       number: release.number,
       name: renderText(release.name, language, release.snapshot.event.defaultLanguage)?.text ?? '',

@@ -142,6 +142,43 @@ export function describeAgendas(backend: QueueBackend): void {
       expect(cached.rows[0].n).toBe(3);
     });
 
+    it('keeps a cancelled session in the calendars as cancelled (its own UID, a higher SEQUENCE) rather than dropping it', async () => {
+      const [delegate] = await mintDelegates(stack, eventId, 1);
+      // The last public session whose title no other session shares (the rest of the suite uses the first ones).
+      const title = [...publicSessions].reverse().find((s) => sessions.filter((other) => other.title.en === s.title.en).length === 1)!.title.en;
+      const session = (await stack.db.pool.query(`SELECT id FROM session WHERE title->>'en' = $1`, [title])).rows[0].id as string;
+      expect((await stack.http.post(`/api/me/registrations/${delegate.registrationId}/enrolments`, { sessionId: session }, { token: delegate.token })).status).toBe(201);
+      const eventOf = (ics: string) => {
+        const unfolded = ics.replace(/\r\n[ \t]/g, '');
+        const start = unfolded.indexOf(`UID:${session}@sco-backoffice`);
+        if (start < 0) return undefined;
+        const block = unfolded.slice(unfolded.lastIndexOf('BEGIN:VEVENT', start), unfolded.indexOf('END:VEVENT', start));
+        return { status: /STATUS:(\w+)/.exec(block)?.[1], sequence: Number(/SEQUENCE:(\d+)/.exec(block)?.[1]) };
+      };
+      const mine = `/api/me/registrations/${delegate.registrationId}/agenda.ics`;
+      const feed = new URL((await stack.http.post(`/api/me/registrations/${delegate.registrationId}/calendar-feed`, undefined, { token: delegate.token })).body.url).pathname;
+      const publicIcs = () => stack.http.get(`/api/public/events/${SLUG}/agenda.ics?lang=en`).then((r) => r.text);
+      const before = eventOf(await publicIcs())!;
+      expect(before.status).toBe('CONFIRMED');
+      expect(eventOf((await stack.http.get(mine, { token: delegate.token })).text)?.status).toBe('CONFIRMED');
+
+      expect((await stack.http.patch(`/api/events/${eventId}/sessions/${session}`, { status: 'cancelled' }, { token: organiser })).status).toBe(200);
+      const documentsBefore = await documents();
+      expect((await stack.http.post(`/api/events/${eventId}/releases`, { name: { zh: '取消一场', en: 'One cancelled', ru: 'Одна отменена' } }, { token: organiser })).status).toBe(201);
+      await eventually(async () => (await documents()) === documentsBefore + 9, 30_000, 'the new release\'s documents');
+
+      const after = eventOf(await publicIcs())!;
+      expect(after.status).toBe('CANCELLED');
+      expect(after.sequence).toBeGreaterThan(before.sequence);
+      // The delegate's own agenda and their subscribed feed say the same, though the seat went with the session.
+      expect(eventOf((await stack.http.get(mine, { token: delegate.token })).text)?.status).toBe('CANCELLED');
+      expect(eventOf((await stack.http.get(feed)).text)?.status).toBe('CANCELLED');
+      // Neither the public programme nor the printable agenda shows it.
+      const programme = await stack.http.get(`/api/public/events/${SLUG}/programme?lang=en`);
+      expect(JSON.stringify(programme.body)).not.toContain(session);
+      expect((await stack.http.get(`/api/public/events/${SLUG}/agenda.html?lang=en`)).text).not.toContain(title);
+    });
+
     it('lets a calendar app follow a delegate\'s agenda through a secret URL, which a new one replaces and revoking ends', async () => {
       const [delegate, other] = await mintDelegates(stack, eventId, 2);
       const [session] = (await stack.db.pool.query(`SELECT id FROM session WHERE title->>'en' = $1`, [publicSessions[3].title.en])).rows;

@@ -14,7 +14,7 @@ import { releaseAgendaInput, type ReleaseRow } from '../release-agenda-input.js'
 /** Releases are immutable: a few recent snapshots are kept in memory rather than read again per rebuild. */
 const KEPT_RELEASES = 4;
 /** Raised when the renderers change what they produce, so that copies cached by an older version are rebuilt. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 
 export interface AgendaOwner {
   id: string;
@@ -61,20 +61,27 @@ export class PersonalAgendasService {
     const [state] = (await this.dataSource.query(
       `SELECT (SELECT id FROM schedule_release WHERE event_id = $2 ORDER BY number DESC LIMIT 1) AS release_id,
               coalesce((SELECT array_agg(session_id ORDER BY session_id) FROM enrolment WHERE registration_id = $1 AND status = 'enrolled'), '{}') AS session_ids,
+              -- Seats that went with their session's cancellation: the calendar shows those sessions as cancelled.
+              coalesce((SELECT array_agg(DISTINCT en.session_id ORDER BY en.session_id) FROM enrolment en JOIN session s ON s.id = en.session_id
+                         WHERE en.registration_id = $1 AND en.status = 'cancelled' AND s.status = 'cancelled'), '{}') AS cancelled_session_ids,
               cached.content AS cached, cached.fingerprint AS cached_fingerprint
          FROM (SELECT 1) one
          LEFT JOIN personal_agenda cached ON cached.registration_id = $1 AND cached.language = $3 AND cached.format = $4`,
       [owner.id, owner.event_id, language, format],
-    )) as { release_id: string | null; session_ids: string[]; cached: Buffer | null; cached_fingerprint: string | null }[];
+    )) as { release_id: string | null; session_ids: string[]; cancelled_session_ids: string[]; cached: Buffer | null; cached_fingerprint: string | null }[];
     if (!state.release_id) throw new NotFoundError('Published programme', { eventId: owner.event_id });
     // Everything the document is made of: the release, the seats, the name in its heading, the renderers.
     const fingerprint = createHash('sha1')
-      .update(JSON.stringify([RENDER_VERSION, state.release_id, state.session_ids, owner.name_native]))
+      .update(JSON.stringify([RENDER_VERSION, state.release_id, state.session_ids, state.cancelled_session_ids, owner.name_native]))
       .digest('hex');
     if (state.cached && state.cached_fingerprint === fingerprint) return state.cached;
 
     const release = await this.release(state.release_id);
-    const input = releaseAgendaInput(release, language, { sessionIds: new Set(state.session_ids), ownerName: owner.name_native });
+    const input = releaseAgendaInput(release, language, {
+      sessionIds: new Set(state.session_ids),
+      cancelledSessionIds: new Set(state.cancelled_session_ids),
+      ownerName: owner.name_native,
+    });
     const content = await this.renderer.render(agendaRenderJob(format, input, { name: `${input.event.name} · ${owner.name_native}` }));
     await this.dataSource.query(
       `INSERT INTO personal_agenda (registration_id, language, format, fingerprint, content) VALUES ($1, $2, $3, $4, $5)

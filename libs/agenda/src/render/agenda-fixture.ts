@@ -161,5 +161,6 @@ export function agendaFixture(language: Language): AgendaInput {
     tracks: [plenary, logistics],
     sessions,
     release: { number: 3, name: { zh: '终版', en: 'Final', ru: 'Окончательная' }[language], publishedAt: '2025-07-15T08:00:00.000Z' },
+    cancelled: [],
   };
 }

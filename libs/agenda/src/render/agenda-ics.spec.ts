@@ -97,6 +97,21 @@ describe(agendaIcs.name, () => {
   });
 });
 
+describe('agendaIcs of a release that cancelled a session', () => {
+  it('keeps the cancelled session under its UID with STATUS:CANCELLED and the release\'s SEQUENCE, so calendars drop it', () => {
+    const earlier = agendaFixture('en');
+    const [gone, ...kept] = earlier.sessions;
+    const later = { ...earlier, sessions: kept, cancelled: [gone], release: { number: 5, name: 'Fifth', publishedAt: '2025-07-17T03:00:00.000Z' } };
+    const before = events(agendaIcs(earlier, OPTIONS)).find((e) => values(e, 'UID')[0] === `${gone.id}@sco-backoffice`)!;
+    const after = events(agendaIcs(later, OPTIONS)).find((e) => values(e, 'UID')[0] === `${gone.id}@sco-backoffice`)!;
+    expect(values(before, 'STATUS')).toEqual(['CONFIRMED']);
+    expect(values(after, 'STATUS')).toEqual(['CANCELLED']);
+    expect(Number(values(after, 'SEQUENCE')[0])).toBeGreaterThan(Number(values(before, 'SEQUENCE')[0]));
+    expect(values(after, 'DTSTART')).toEqual(values(before, 'DTSTART'));
+    expect(events(agendaIcs(later, OPTIONS))).toHaveLength(earlier.sessions.length);
+  });
+});
+
 describe('agendaIcs without a VTIMEZONE for the zone', () => {
   it('falls back to UTC times and names the zone', async () => {
     // As if the time zone library did not know the zone (it knows every zone Intl does today).

@@ -72,5 +72,20 @@ export function agendaIcs(programme: AgendaInput, options: AgendaIcsOptions): st
       status: ICalEventStatus.CONFIRMED,
     });
   }
+  // Kept as cancelled, under the same UID and this release's higher SEQUENCE: a calendar that imported or
+  // subscribed to an earlier release removes the entry instead of keeping a session that will not take place.
+  for (const s of programme.cancelled ?? []) {
+    calendar.createEvent({
+      id: `${s.id}@sco-backoffice`,
+      sequence: programme.release.number,
+      stamp,
+      start: wallClock(s.startsAt, zone ? timeZone : 'UTC'),
+      end: wallClock(s.endsAt, zone ? timeZone : 'UTC'),
+      timezone: zone ? timeZone : null,
+      summary: s.title,
+      location: placeOf(programme, s),
+      status: ICalEventStatus.CANCELLED,
+    });
+  }
   return calendar.toString();
 }

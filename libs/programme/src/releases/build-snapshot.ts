@@ -19,7 +19,24 @@ export async function buildSnapshot(manager: EntityManager, eventId: string): Pr
     `SELECT id, name, colour, position FROM track WHERE event_id = $1 ORDER BY position, id`,
     [eventId],
   )) as ScheduleSnapshot['tracks'];
-  const sessions = (await manager.query(
+  const sessions = await snapshotSessions(manager, eventId, `s.status = 'scheduled'`);
+  // Sessions an earlier release published and that are cancelled now: calendars that hold them are told to drop
+  // them (STATUS:CANCELLED) rather than keep a ghost. A session cancelled before it was ever published is not news.
+  const cancelledSessions = await snapshotSessions(
+    manager,
+    eventId,
+    `s.status = 'cancelled' AND EXISTS (
+       SELECT 1 FROM schedule_release r
+        WHERE r.event_id = s.event_id
+          AND (r.snapshot -> 'sessions' @> jsonb_build_array(jsonb_build_object('id', s.id::text))
+               OR r.snapshot -> 'cancelledSessions' @> jsonb_build_array(jsonb_build_object('id', s.id::text))))`,
+  );
+  return { event, rooms, tracks, sessions, cancelledSessions };
+}
+
+/** The sessions of an event that `where` picks (a fixed SQL condition on `s`), as a release keeps them. */
+async function snapshotSessions(manager: EntityManager, eventId: string, where: string): Promise<SnapshotSession[]> {
+  return (await manager.query(
     `SELECT s.id, s.kind, s.title, s.theme, s.description,
             to_json(s.starts_at) #>> '{}' AS "startsAt", to_json(s.ends_at) #>> '{}' AS "endsAt",
             s.room_id AS "roomId", s.track_id AS "trackId", s.capacity,
@@ -38,11 +55,10 @@ export async function buildSnapshot(manager: EntityManager, eventId: string): Pr
                         LEFT JOIN organisation po ON po.id = p.organisation_id
                        WHERE sr.session_id = s.id), '[]') AS roles
        FROM session s
-      WHERE s.event_id = $1 AND s.status = 'scheduled'
+      WHERE s.event_id = $1 AND ${where}
       ORDER BY s.starts_at, s.id`,
     [eventId],
   )) as SnapshotSession[];
-  return { event, rooms, tracks, sessions };
 }
 
 export type { SnapshotOrganisation, SnapshotPerson };

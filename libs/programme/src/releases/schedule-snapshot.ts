@@ -72,4 +72,9 @@ export interface ScheduleSnapshot {
   tracks: SnapshotTrack[];
   /** Scheduled sessions only, by start time. */
   sessions: SnapshotSession[];
+  /**
+   * Sessions an earlier release published that are cancelled now, by start time: only calendars show them (as
+   * cancelled). Absent in releases made before it was kept.
+   */
+  cancelledSessions?: SnapshotSession[];
 }
