@@ -8,7 +8,8 @@ import { registerConstraint } from '#core/errors/database-error-map.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
-import { missingLanguages } from '#core/i18n/trilingual.js';
+import { LANGUAGES } from '#core/i18n/language.js';
+import { missingLanguages, renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { loadOutcomes } from './load-outcomes.js';
@@ -36,13 +37,23 @@ function forRole(outcome: OutcomeDto, caller: Caller): OutcomeDto {
   return { ...outcome, value: { ...outcome.value, amount: null } };
 }
 
+/** The title in the languages it has: how a gap names its record to whoever translates, who does not read ids. */
+function namedBy(title: Trilingual): Trilingual {
+  return Object.fromEntries(LANGUAGES.filter((language) => !missingLanguages(title).includes(language)).map((language) => [language, title[language]]));
+}
+
 /** What the public reads must exist in the three languages (the release gate of the programme, for outcomes). */
 function assertTranslated(outcome: OutcomeDto): void {
+  const name = namedBy(outcome.title);
   const gaps = (['title', 'summary', 'body'] as const)
     .filter((field) => field === 'title' || outcome[field])
-    .map((field) => ({ field, missing: missingLanguages(outcome[field]) }))
+    .map((field) => ({ entity: 'outcome' as const, id: outcome.id, name, field, missing: missingLanguages(outcome[field]) }))
     .filter((gap) => gap.missing.length > 0);
-  if (gaps.length) throw new AppError(422, 'TRANSLATIONS_MISSING', 'An outcome is published in zh, en and ru only', gaps);
+  if (gaps.length) {
+    const label = renderText(outcome.title, 'en')?.text ?? outcome.id;
+    const what = gaps.map((gap) => `its ${gap.field} lacks ${gap.missing.join(', ')}`).join('; ');
+    throw new AppError(422, 'TRANSLATIONS_MISSING', `"${label}" cannot be published yet: ${what} (outcomes are published in zh, en and ru)`, gaps);
+  }
 }
 
 /**
