@@ -12,6 +12,7 @@ import { LANGUAGES } from '#core/i18n/language.js';
 import { missingLanguages, renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
+import { withArticle } from '../english-article.js';
 import { loadOutcomes } from './load-outcomes.js';
 import type { CreateOutcomeDto, ListOutcomesQueryDto, OutcomeDto, UpdateOutcomeDto } from './outcome.dto.js';
 
@@ -19,10 +20,20 @@ registerConstraint('outcome_session_fkey', { statusCode: 422, code: 'SESSION_NOT
 registerConstraint('outcome_agreement_type', { statusCode: 422, code: 'AGREEMENT_TYPE_REQUIRED', message: 'An agreement needs a type, and only an agreement has one' });
 registerConstraint('outcome_person_party_fkey', { statusCode: 422, code: 'SIGNS_FOR_UNKNOWN_PARTY', message: 'A signatory must sign for one of the parties' });
 registerConstraint('outcome_signatory_party', { statusCode: 422, code: 'SIGNATORY_NEEDS_PARTY', message: 'A signatory must say which party they sign for' });
-registerConstraint('outcome_party_organisation_id_fkey', { statusCode: 422, code: 'ORGANISATION_NOT_FOUND', message: 'An organisation does not exist' });
-registerConstraint('outcome_person_person_id_fkey', { statusCode: 422, code: 'PERSON_NOT_FOUND', message: 'A person does not exist' });
+registerConstraint('outcome_party_organisation_id_fkey', { statusCode: 422, code: 'ORGANISATION_NOT_FOUND', message: 'One of the organisations named as a party does not exist' });
+registerConstraint('outcome_person_person_id_fkey', { statusCode: 422, code: 'PERSON_NOT_FOUND', message: 'One of the people named does not exist' });
 
 type Transition = 'ready' | 'sign' | 'done' | 'cancel' | 'approve' | 'withdraw';
+
+/** How a refused transition is told: what was asked ("cannot be …"), and what it may be asked of. */
+const TRANSITION_WORDS: Record<Transition, { done: string; allowedFor: string }> = {
+  ready: { done: 'marked ready', allowedFor: 'a planned agreement' },
+  sign: { done: 'signed', allowedFor: 'a ready agreement' },
+  done: { done: 'marked done', allowedFor: 'a planned outcome other than an agreement' },
+  cancel: { done: 'cancelled', allowedFor: 'a planned or ready outcome' },
+  approve: { done: 'approved', allowedFor: 'a signed or done outcome not yet published' },
+  withdraw: { done: 'withdrawn', allowedFor: 'a published outcome' },
+};
 
 /** Organisers (and admins) publish, and may change a signed agreement's terms. */
 const PUBLISHERS = ['admin', 'organiser'];
@@ -169,7 +180,10 @@ export class OutcomesService {
         ...rule.params,
       ])) as [unknown, number];
       if (!changed) {
-        throw new ConflictError('INVALID_TRANSITION', `This ${before.kind} (${before.status}${before.approvedAt ? ', published' : ''}) cannot be ${action === 'sign' ? 'signed' : action}`, {
+        const words = TRANSITION_WORDS[action];
+        const state = `${before.status}${before.approvedAt ? ' and published' : ''}`;
+        // "An agreement that is planned cannot be approved: only a signed or done outcome not yet published can be"
+        throw new ConflictError('INVALID_TRANSITION', `${withArticle(before.kind, true)} that is ${state} cannot be ${words.done}: only ${words.allowedFor} can be`, {
           status: before.status,
           published: Boolean(before.approvedAt),
         });
