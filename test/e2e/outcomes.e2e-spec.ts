@@ -82,6 +82,8 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const early = await stack.http.post(url(`/${created.id}/sign`), {}, { token: protocol });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('INVALID_TRANSITION');
+    // Messages are plain, grammatical English ("an" before a vowel).
+    expect(early.body.message).toBe('An agreement that is planned cannot be signed: only a ready agreement can be');
     expect((await stack.http.post(url(`/${created.id}/ready`), undefined, { token: protocol })).body.status).toBe('ready');
     const signed = await stack.http.post(url(`/${created.id}/sign`), { signedAt: at('2025-07-18', '11:58') }, { token: protocol });
     expect(signed.status).toBe(200);
@@ -131,6 +133,7 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const early = await stack.http.post(url(`/${outcome.id}/documents?language=zh`), undefined, { token: protocol, raw: PDF, headers: { 'content-type': 'application/pdf' } });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('DOCUMENT_NOT_EXPECTED');
+    expect(early.body.message).toBe('A document is attached to an agreement once it is ready or signed; this one is planned');
     await stack.http.post(url(`/${outcome.id}/ready`), undefined, { token: protocol });
     const upload = (bytes: Buffer, type: string, language = 'zh') =>
       stack.http.post(url(`/${outcome.id}/documents?language=${language}`), undefined, { token: protocol, raw: bytes, headers: { 'content-type': type } });
@@ -236,7 +239,9 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
 
     // Protocol staff cannot publish; organisers can, only what is signed or done.
     expect((await stack.http.post(url(`/${secret.id}/approve`), undefined, { token: protocol })).status).toBe(403);
-    expect((await stack.http.post(url(`/${unapproved.id}/approve`), undefined, { token: organiser })).status).toBe(409);
+    const notSigned = await stack.http.post(url(`/${unapproved.id}/approve`), undefined, { token: organiser });
+    expect(notSigned.status).toBe(409);
+    expect(notSigned.body.message).toBe('An agreement that is planned cannot be approved: only a signed or done outcome not yet published can be');
     for (const id of [unveiling.id, secret.id]) expect((await stack.http.post(url(`/${id}/approve`), undefined, { token: organiser })).status).toBe(200);
 
     const list = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
@@ -285,6 +290,8 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     expect(page.text).toContain('按类型');
     expect(page.text).not.toMatch(/Astana|500000000/);
 
+    const twice = await stack.http.post(url(`/${unveiling.id}/approve`), undefined, { token: organiser });
+    expect(twice.body.message).toBe('An unveiling that is done and published cannot be approved: only a signed or done outcome not yet published can be');
     // Withdrawn, it disappears again.
     await stack.http.post(url(`/${unveiling.id}/withdraw`), undefined, { token: organiser });
     const after = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
@@ -407,6 +414,13 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const refused = await stack.http.post(url(`/${halfTranslated.id}/approve`), undefined, { token: organiser });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'TRANSLATIONS_MISSING', details: [{ field: 'title', missing: ['en', 'ru'] }] });
+    // The gap names its record as a translator knows it: the title in the languages it has, beside the id.
+    expect(refused.body.details).toEqual([{ entity: 'outcome', id: halfTranslated.id, name: { zh: '只有中文' }, field: 'title', missing: ['en', 'ru'] }]);
+    expect(refused.body.message).toBe('"只有中文" cannot be published yet: its title lacks en, ru (outcomes are published in zh, en and ru)');
+    const summaryGap = (await stack.http.post(url(), { kind: 'announcement', title: tri('Fully titled'), summary: { en: 'English only' } }, { token: protocol })).body;
+    await stack.http.post(url(`/${summaryGap.id}/done`), undefined, { token: protocol });
+    const refusedSummary = await stack.http.post(url(`/${summaryGap.id}/approve`), undefined, { token: organiser });
+    expect(refusedSummary.body.details).toEqual([{ entity: 'outcome', id: summaryGap.id, name: tri('Fully titled'), field: 'summary', missing: ['zh', 'ru'] }]);
     await stack.http.patch(url(`/${halfTranslated.id}`), { title: tri('Announced behind closed doors') }, { token: protocol });
     expect((await stack.http.post(url(`/${halfTranslated.id}/approve`), undefined, { token: organiser })).status).toBe(200);
     const list = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);

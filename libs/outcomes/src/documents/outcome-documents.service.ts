@@ -8,6 +8,7 @@ import type { Language } from '#core/i18n/language.js';
 import { sha256Hex } from './document-checksum.js';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.js';
 import { DocumentNotFoundError } from './local-document-store.js';
+import { withArticle } from '../english-article.js';
 import { parsesAsPdf } from './parses-as-pdf.js';
 import { extensionFor, sniffContentType } from './sniff-content-type.js';
 import type { OutcomeDocumentDto } from '../outcomes/outcome.dto.js';
@@ -41,7 +42,7 @@ export class OutcomeDocumentsService {
   async upload(caller: Caller, eventId: string, outcomeId: string, language: Language, bytes: Buffer): Promise<OutcomeDocumentDto> {
     if (bytes.length === 0) throw new AppError(400, 'EMPTY_DOCUMENT', 'The document is empty');
     if (bytes.length > MAX_DOCUMENT_BYTES) {
-      throw new AppError(413, 'DOCUMENT_TOO_LARGE', `A document may be at most ${MAX_DOCUMENT_BYTES} bytes`, { maxBytes: MAX_DOCUMENT_BYTES });
+      throw new AppError(413, 'DOCUMENT_TOO_LARGE', `A document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (${MAX_DOCUMENT_BYTES} bytes)`, { maxBytes: MAX_DOCUMENT_BYTES });
     }
     const contentType = sniffContentType(bytes);
     if (!contentType) throw new AppError(415, 'UNSUPPORTED_DOCUMENT', 'Only PDF, PNG, JPEG or WebP documents are accepted (judged by their content)');
@@ -84,7 +85,11 @@ export class OutcomeDocumentsService {
     if (!outcome) throw new NotFoundError('Outcome', { outcomeId });
     const expected = outcome.kind === 'agreement' ? ['ready', 'signed'] : ['done'];
     if (!expected.includes(outcome.status)) {
-      throw new AppError(409, 'DOCUMENT_NOT_EXPECTED', `A document cannot be attached to a ${outcome.status} ${outcome.kind}`, { status: outcome.status });
+      const when = outcome.kind === 'agreement' ? 'once it is ready or signed' : 'once it has taken place';
+      // "A document is attached to an unveiling once it has taken place; this one is planned"
+      throw new AppError(409, 'DOCUMENT_NOT_EXPECTED', `A document is attached to ${withArticle(outcome.kind)} ${when}; this one is ${outcome.status}`, {
+        status: outcome.status,
+      });
     }
   }
 

@@ -8,9 +8,11 @@ import { registerConstraint } from '#core/errors/database-error-map.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
-import { missingLanguages } from '#core/i18n/trilingual.js';
+import { LANGUAGES } from '#core/i18n/language.js';
+import { missingLanguages, renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
+import { withArticle } from '../english-article.js';
 import { loadOutcomes } from './load-outcomes.js';
 import type { CreateOutcomeDto, ListOutcomesQueryDto, OutcomeDto, UpdateOutcomeDto } from './outcome.dto.js';
 
@@ -18,10 +20,20 @@ registerConstraint('outcome_session_fkey', { statusCode: 422, code: 'SESSION_NOT
 registerConstraint('outcome_agreement_type', { statusCode: 422, code: 'AGREEMENT_TYPE_REQUIRED', message: 'An agreement needs a type, and only an agreement has one' });
 registerConstraint('outcome_person_party_fkey', { statusCode: 422, code: 'SIGNS_FOR_UNKNOWN_PARTY', message: 'A signatory must sign for one of the parties' });
 registerConstraint('outcome_signatory_party', { statusCode: 422, code: 'SIGNATORY_NEEDS_PARTY', message: 'A signatory must say which party they sign for' });
-registerConstraint('outcome_party_organisation_id_fkey', { statusCode: 422, code: 'ORGANISATION_NOT_FOUND', message: 'An organisation does not exist' });
-registerConstraint('outcome_person_person_id_fkey', { statusCode: 422, code: 'PERSON_NOT_FOUND', message: 'A person does not exist' });
+registerConstraint('outcome_party_organisation_id_fkey', { statusCode: 422, code: 'ORGANISATION_NOT_FOUND', message: 'One of the organisations named as a party does not exist' });
+registerConstraint('outcome_person_person_id_fkey', { statusCode: 422, code: 'PERSON_NOT_FOUND', message: 'One of the people named does not exist' });
 
 type Transition = 'ready' | 'sign' | 'done' | 'cancel' | 'approve' | 'withdraw';
+
+/** How a refused transition is told: what was asked ("cannot be …"), and what it may be asked of. */
+const TRANSITION_WORDS: Record<Transition, { done: string; allowedFor: string }> = {
+  ready: { done: 'marked ready', allowedFor: 'a planned agreement' },
+  sign: { done: 'signed', allowedFor: 'a ready agreement' },
+  done: { done: 'marked done', allowedFor: 'a planned outcome other than an agreement' },
+  cancel: { done: 'cancelled', allowedFor: 'a planned or ready outcome' },
+  approve: { done: 'approved', allowedFor: 'a signed or done outcome not yet published' },
+  withdraw: { done: 'withdrawn', allowedFor: 'a published outcome' },
+};
 
 /** Organisers (and admins) publish, and may change a signed agreement's terms. */
 const PUBLISHERS = ['admin', 'organiser'];
@@ -36,13 +48,23 @@ function forRole(outcome: OutcomeDto, caller: Caller): OutcomeDto {
   return { ...outcome, value: { ...outcome.value, amount: null } };
 }
 
+/** The title in the languages it has: how a gap names its record to whoever translates, who does not read ids. */
+function namedBy(title: Trilingual): Trilingual {
+  return Object.fromEntries(LANGUAGES.filter((language) => !missingLanguages(title).includes(language)).map((language) => [language, title[language]]));
+}
+
 /** What the public reads must exist in the three languages (the release gate of the programme, for outcomes). */
 function assertTranslated(outcome: OutcomeDto): void {
+  const name = namedBy(outcome.title);
   const gaps = (['title', 'summary', 'body'] as const)
     .filter((field) => field === 'title' || outcome[field])
-    .map((field) => ({ field, missing: missingLanguages(outcome[field]) }))
+    .map((field) => ({ entity: 'outcome' as const, id: outcome.id, name, field, missing: missingLanguages(outcome[field]) }))
     .filter((gap) => gap.missing.length > 0);
-  if (gaps.length) throw new AppError(422, 'TRANSLATIONS_MISSING', 'An outcome is published in zh, en and ru only', gaps);
+  if (gaps.length) {
+    const label = renderText(outcome.title, 'en')?.text ?? outcome.id;
+    const what = gaps.map((gap) => `its ${gap.field} lacks ${gap.missing.join(', ')}`).join('; ');
+    throw new AppError(422, 'TRANSLATIONS_MISSING', `"${label}" cannot be published yet: ${what} (outcomes are published in zh, en and ru)`, gaps);
+  }
 }
 
 /**
@@ -158,7 +180,10 @@ export class OutcomesService {
         ...rule.params,
       ])) as [unknown, number];
       if (!changed) {
-        throw new ConflictError('INVALID_TRANSITION', `This ${before.kind} (${before.status}${before.approvedAt ? ', published' : ''}) cannot be ${action === 'sign' ? 'signed' : action}`, {
+        const words = TRANSITION_WORDS[action];
+        const state = `${before.status}${before.approvedAt ? ' and published' : ''}`;
+        // "An agreement that is planned cannot be approved: only a signed or done outcome not yet published can be"
+        throw new ConflictError('INVALID_TRANSITION', `${withArticle(before.kind, true)} that is ${state} cannot be ${words.done}: only ${words.allowedFor} can be`, {
           status: before.status,
           published: Boolean(before.approvedAt),
         });
