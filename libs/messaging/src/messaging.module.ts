@@ -4,6 +4,7 @@ import { IdentityModule } from '#identity/identity.module.js';
 import { fieldCipherProvider } from '#registration/crypto/field-cipher.provider.js';
 import { MailTransportCloser, mailTransportProvider } from './mail/mail-transport.provider.js';
 import { Notification } from './notification.entity.js';
+import { ErasedMailCopies } from './notifications/erased-mail-copies.service.js';
 import { NotificationDelivery } from './notifications/notification-delivery.service.js';
 import { NotificationEvents } from './notifications/notification-events.service.js';
 import { NotificationRecorder } from './notifications/notification-recorder.service.js';
@@ -11,7 +12,7 @@ import { NotificationsAdminService } from './notifications/notifications-admin.s
 import { ScheduleChangeNotices } from './notifications/schedule-change-notices.service.js';
 import { SessionReminders } from './notifications/session-reminders.service.js';
 
-const SERVICES = [NotificationRecorder, NotificationEvents, NotificationDelivery, NotificationsAdminService, ScheduleChangeNotices, SessionReminders];
+const SERVICES = [ErasedMailCopies, NotificationRecorder, NotificationEvents, NotificationDelivery, NotificationsAdminService, ScheduleChangeNotices, SessionReminders];
 
 /** Messages in each recipient's language: recorded once per trigger and recipient, sent at least once. */
 @Module({

@@ -342,6 +342,44 @@ export function describeMailFiles(): void {
       expect(eml).toContain('Content-Type: multipart/alternative');
       const listed = await stack.http.get('/api/admin/mail', { token });
       expect(listed.body.items.map((f: { file: string }) => f.file)).toContain(files[0]);
+      // Each copy says who it went to, what its subject was (decoded) and when it was written.
+      const copy = listed.body.items.find((f: { file: string }) => f.file === files[0]);
+      expect(copy.to).toContain(stack.config.adminEmail);
+      expect(copy.subject.length).toBeGreaterThan(3);
+      expect(copy.subject).not.toMatch(/=\?utf-8\?/i);
+      expect(Date.parse(copy.writtenAt)).not.toBeNaN();
+      const message = await stack.http.get(`/api/notifications?recipient=${encodeURIComponent(copy.to.replace(/.*</, '').replace(/>.*/, ''))}`, { token });
+      expect(message.body.items.map((n: { id: string }) => n.id)).toEqual([copy.notificationId]);
+    });
+
+    it('erases the written copies of an erased delegate\'s messages, and finds messages by recipient', async () => {
+      const token = await stack.loginAsAdmin();
+      const p = await buildProgramme(stack.http, token);
+      await stack.http.patch(`/api/events/${p.eventId}`, { status: 'published', registrationMode: 'approval' }, { token });
+      const folder = join(stack.config.dataDir, 'mail');
+      const copiesMentioning = (text: string) => readdirSync(folder).filter((f) => f.endsWith('.eml') && readFileSync(join(folder, f), 'utf8').includes(text));
+      const keep = 'keep-me@example.kz';
+      const gone = 'Erase-Me@example.kz';
+      for (const email of [keep, gone]) expect((await stack.http.post(`/api/public/events/${p.slug}/registrations`, signUpBody(email, 'ru'))).status).toBe(201);
+      await eventually(async () => copiesMentioning(gone.toLowerCase()).length + copiesMentioning(gone).length >= 2 && copiesMentioning(keep).length >= 2, 20_000, 'the copies of both');
+
+      // By address (whatever its case) or by account: only that person's messages.
+      const byAddress = await stack.http.get(`/api/notifications?recipient=${encodeURIComponent(gone.toUpperCase())}`, { token });
+      expect(byAddress.status).toBe(200);
+      expect(byAddress.body.total).toBe(2);
+      const { rows: [account] } = await stack.db.pool.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [gone]);
+      const byAccount = await stack.http.get(`/api/notifications?recipient=${account.id}`, { token });
+      expect(byAccount.body.items.map((n: { id: string }) => n.id).sort()).toEqual(byAddress.body.items.map((n: { id: string }) => n.id).sort());
+      expect((await stack.http.get(`/api/notifications?recipient=${'x'.repeat(400)}`, { token })).status).toBe(400);
+
+      const delegate = await stack.http.login(gone, 'delegate password 12');
+      const [mine] = (await stack.http.get('/api/me/registrations', { token: delegate })).body.items;
+      expect((await stack.http.request('DELETE', `/api/me/registrations/${mine.id}`, undefined, { token: delegate })).status).toBe(204);
+      await eventually(async () => copiesMentioning(gone.toLowerCase()).length + copiesMentioning(gone).length === 0, 20_000, 'the erased copies gone');
+      // The other delegate's copies stay, and the list no longer shows the erased ones.
+      expect(copiesMentioning(keep).length).toBeGreaterThanOrEqual(2);
+      const listed = await stack.http.get('/api/admin/mail?pageSize=100', { token });
+      expect(JSON.stringify(listed.body.items).toLowerCase()).not.toContain(gone.toLowerCase());
     });
   });
 }

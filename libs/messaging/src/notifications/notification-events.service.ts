@@ -1,4 +1,5 @@
 import { calendarSequence } from '../mail/session-calendar.js';
+import { ErasedMailCopies } from './erased-mail-copies.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -38,6 +39,7 @@ export class NotificationEvents {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly recorder: NotificationRecorder,
+    private readonly erasedMailCopies: ErasedMailCopies,
     private readonly users: UsersService,
     private readonly reminders: SessionReminders,
   ) {}
@@ -58,8 +60,13 @@ export class NotificationEvents {
   }
 
   async registrationChanged(registrationId: string, change: string): Promise<void> {
+    // Erasure: nobody left to write to, and the copies of what was written go too.
+    if (change === 'erased') {
+      await this.erasedMailCopies.eraseFor(registrationId);
+      return;
+    }
     const kind = REGISTRATION_KINDS[change];
-    if (!kind) return; // erasure: nobody left to write to
+    if (!kind) return;
     const [r] = (await this.dataSource.query(
       `SELECT r.id, r.user_id, u.email, r.preferred_language, r.name_native, r.status_reason, e.name AS event_name
          FROM registration r JOIN app_user u ON u.id = r.user_id JOIN event e ON e.id = r.event_id

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readdir, stat } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditService } from '#core/audit/audit.service.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
@@ -12,6 +11,7 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, PageMetaDto, pageOf, PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
+import { mailCopyNames, readMailCopy } from '../mail/mail-copies.js';
 import { mailFolder } from '../mail/mail-transport.provider.js';
 import { MESSAGE_KINDS } from '../templates/message-kinds.js';
 
@@ -25,7 +25,18 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(MESSAGE_KINDS)
   kind?: string;
+
+  @ApiPropertyOptional({
+    description: "The recipient: their account id (uuid), or the address messages went to (case does not matter)",
+    maxLength: 320,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  recipient?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -46,7 +57,11 @@ export class NotificationPageDto extends PageMetaDto {
 export class MailFileDto {
   @ApiProperty() file: string;
   @ApiProperty() sizeBytes: number;
-  @ApiProperty({ format: 'date-time' }) writtenAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the copy was written (the message was sent)' }) writtenAt: string;
+  @ApiProperty({ description: 'The To header as sent' }) to: string;
+  @ApiProperty({ description: 'The subject as sent, decoded' }) subject: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The message in /api/notifications this copy is of' })
+  notificationId: string | null;
 }
 
 /** Organisers see messages (failed ones especially) and send a failed one again; admins see the .eml folder. */
@@ -59,13 +74,15 @@ export class NotificationsAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Addresses are not listed: the recipient's account id is enough to find them. */
+  /** Addresses are not listed (the account id finds them), but an organiser looking into one guest's messages filters by either. */
   async list(query: ListNotificationsQueryDto): Promise<Page<NotificationDto>> {
+    // An account id or an address; an address matches however it was capitalised when the message was recorded.
+    const recipient = query.recipient === undefined ? [null, null] : UUID.test(query.recipient) ? [query.recipient, null] : [null, query.recipient];
     const rows = (await this.dataSource.query(
       `SELECT id, kind, language, status, attempts, last_error, provider_message_id, recipient_user_id, created_at, count(*) OVER () AS total
-         FROM notification WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2)
+         FROM notification WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2) AND ($5::uuid IS NULL OR recipient_user_id = $5) AND ($6::text IS NULL OR lower(recipient_email) = lower($6))
         ORDER BY created_at DESC, id OFFSET $3 LIMIT $4`,
-      [query.status ?? null, query.kind ?? null, skipOf(query), query.pageSize],
+      [query.status ?? null, query.kind ?? null, skipOf(query), query.pageSize, ...recipient],
     )) as { id: string; kind: string; language: string; status: string; attempts: number; last_error: string | null; provider_message_id: string | null; recipient_user_id: string | null; created_at: Date; total: string }[];
     // Past the last page the window count is missing, so the total is counted on its own.
     const total = rows[0]
@@ -73,8 +90,8 @@ export class NotificationsAdminService {
       : Number(
           (
             (await this.dataSource.query(
-              `SELECT count(*) AS n FROM notification WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2)`,
-              [query.status ?? null, query.kind ?? null],
+              `SELECT count(*) AS n FROM notification WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2) AND ($5::uuid IS NULL OR recipient_user_id = $5) AND ($6::text IS NULL OR lower(recipient_email) = lower($6))`,
+              [query.status ?? null, query.kind ?? null, null, null, ...recipient],
             )) as { n: string }[]
           )[0].n,
         );
@@ -111,14 +128,9 @@ export class NotificationsAdminService {
   /** What the embedded default "sent": the .eml files under DATA_DIR/mail, newest first. */
   async mailFiles(query: PageQueryDto): Promise<Page<MailFileDto>> {
     const folder = mailFolder(this.config);
-    const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort().reverse();
-    const page = pageOf(files, query);
-    const items = await Promise.all(
-      page.items.map(async (file) => {
-        const info = await stat(`${folder}/${file}`);
-        return { file, sizeBytes: info.size, writtenAt: info.mtime.toISOString() };
-      }),
-    );
-    return { ...page, items };
+    const page = pageOf(await mailCopyNames(folder), query);
+    // A copy deleted between the listing and the read (an erasure) is left out rather than failing the page.
+    const items = await Promise.all(page.items.map((file) => readMailCopy(folder, file).catch(() => null)));
+    return { ...page, items: items.filter((item): item is MailFileDto => item !== null) };
   }
 }

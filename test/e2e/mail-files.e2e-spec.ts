@@ -1,0 +1,3 @@
+import { describeMailFiles } from './support/messaging.suite.js';
+
+describeMailFiles();
