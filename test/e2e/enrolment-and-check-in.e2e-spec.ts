@@ -129,15 +129,34 @@ describe('Enrolment with waiting lists, and check-in at the door', () => {
     expect((await enrol(first, other)).status).toBe(201);
   });
 
-  it('refuses to move a session onto another that one of its delegates holds a seat in', async () => {
-    const early = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.hall, startsAt: at('2025-07-19', '17:00'), endsAt: at('2025-07-19', '18:00') }), { token: admin })).body.id;
-    const late = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.small, startsAt: at('2025-07-19', '18:00'), endsAt: at('2025-07-19', '19:00') }), { token: admin })).body.id;
-    const [d] = await mintDelegates(stack, p.eventId, 1);
-    await enrol(d, early);
-    await enrol(d, late);
-    const move = await stack.http.patch(`/api/events/${p.eventId}/sessions/${late}`, { startsAt: at('2025-07-19', '17:30') }, { token: admin });
+  it('refuses to move a session onto another that its delegates hold seats in, naming them and the sessions in the way', async () => {
+    const create = async (roomId: string, from: string, to: string) =>
+      (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId, startsAt: at('2025-07-19', from), endsAt: at('2025-07-19', to) }), { token: admin })).body;
+    const early = await create(p.hall, '17:00', '18:00');
+    const late = await create(p.small, '18:00', '19:00');
+    const [first, second, free] = await mintDelegates(stack, p.eventId, 3);
+    for (const d of [first, second]) {
+      expect((await enrol(d, early.id)).status).toBe(201);
+      expect((await enrol(d, late.id)).status).toBe(201);
+    }
+    expect((await enrol(free, late.id)).status).toBe(201);
+    const move = await stack.http.patch(`/api/events/${p.eventId}/sessions/${late.id}`, { startsAt: at('2025-07-19', '17:30') }, { token: admin });
     expect(move.status).toBe(409);
     expect(move.body.code).toBe('DELEGATE_TIME_CONFLICT');
+    expect(move.body.message).toBe('2 delegates of this session hold or wait for seats in other sessions at the new time');
+    expect(move.body.details).toEqual({
+      sessionId: late.id,
+      delegateCount: 2,
+      delegates: expect.arrayContaining([first, second].map((d) => ({
+        registrationId: d.registrationId,
+        nameNative: 'Делегат',
+        nameLatin: 'Delegate',
+        claim: 'seat',
+        conflictingSessionIds: [early.id],
+      }))),
+      conflictingSessions: [{ id: early.id, title: early.title, startsAt: early.startsAt, endsAt: early.endsAt }],
+    });
+    expect(move.body.details.delegates).toHaveLength(2);
   });
 
   it('reports a room too small for the enrolled count when a session moves to a smaller room', async () => {

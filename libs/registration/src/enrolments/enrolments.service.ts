@@ -10,6 +10,8 @@ import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/paginat
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { ENROLMENT_SELECT, type EnrolmentDto, type EnrolmentRow, toEnrolmentDto } from './enrolment.dto.js';
+// Registers how a session move onto a delegate's other seat is explained to the organiser moving it.
+import './enrolment-conflicts.js';
 
 type ClaimRefusal = 'REGISTRATION_NOT_FOUND' | 'REGISTRATION_NOT_APPROVED' | 'SESSION_NOT_FOUND' | 'SESSION_CANCELLED' | 'NOT_INVITED';
 
