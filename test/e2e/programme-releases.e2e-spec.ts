@@ -45,17 +45,22 @@ describe('Programme releases and the public programme', () => {
     const refused = await publish(organiser);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('TRANSLATIONS_MISSING');
-    expect(refused.body.details).toEqual([{ entity: 'session', id: ids.forum, field: 'theme', missing: ['ru'] }]);
+    // Each gap names its record, in the languages the record has, not only by id.
+    const forumTitle = { zh: 'Logistics forum（中）', en: 'Logistics forum', ru: 'Logistics forum (рус.)' };
+    expect(refused.body.details).toEqual([{ entity: 'session', id: ids.forum, field: 'theme', missing: ['ru'], label: forumTitle }]);
     const report = await stack.http.get(`/api/events/${p.eventId}/translation-report`, { token: organiser });
-    expect(report.body).toMatchObject({ complete: false, total: 1, items: [{ field: 'theme', missing: ['ru'] }] });
+    expect(report.body).toMatchObject({ complete: false, total: 1, items: [{ field: 'theme', missing: ['ru'], label: forumTitle }] });
     // The release's own name is public too.
     const unnamed = await publish(organiser, { name: { en: 'Only English' } });
-    expect(unnamed.body.details).toEqual(expect.arrayContaining([{ entity: 'release', id: 'new', field: 'name', missing: ['zh', 'ru'] }]));
+    expect(unnamed.body.details).toEqual(expect.arrayContaining([{ entity: 'release', id: 'new', field: 'name', missing: ['zh', 'ru'], label: { en: 'Only English' } }]));
     // So is a speaker's name in Cyrillic.
     const noCyrillic = (await stack.http.post('/api/people', { nameNative: '李潇潇', nameLatin: 'Li Xiaoxiao' }, { token: organiser })).body.id;
     const role = await stack.http.post(`/api/events/${p.eventId}/sessions/${ids.opening}/roles`, { personId: noCyrillic, role: 'speaker' }, { token: organiser });
     const withName = await publish(organiser);
-    expect(withName.body.details).toEqual(expect.arrayContaining([{ entity: 'person', id: noCyrillic, field: 'nameCyrillic', missing: ['ru'] }]));
+    // A person is named as the public programme shows them: native name in Chinese, Latin letters in English.
+    expect(withName.body.details).toEqual(
+      expect.arrayContaining([{ entity: 'person', id: noCyrillic, field: 'nameCyrillic', missing: ['ru'], label: { zh: '李潇潇', en: 'Li Xiaoxiao' } }]),
+    );
     await stack.http.request('DELETE', `/api/events/${p.eventId}/sessions/${ids.opening}/roles/${role.body.id}`, undefined, { token: organiser });
     const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM schedule_release WHERE event_id = $1`, [p.eventId]);
     expect(rows[0].n).toBe(0);
