@@ -121,6 +121,30 @@ describe('Programme releases and the public programme', () => {
     expect(fallback.body.language).toBe('zh');
   });
 
+  it('names its language in Content-Language, and refuses a ?lang= it does not offer with 400 listing zh, en and ru', async () => {
+    const programme = `/api/public/events/${p.slug}/programme`;
+    const ru = await stack.http.get(`${programme}?lang=ru&day=2025-07-19`);
+    expect(ru.headers.get('content-language')).toBe('ru');
+    // The repeat comes from the fast path, with the same header.
+    expect((await stack.http.get(`${programme}?lang=ru&day=2025-07-19`)).headers.get('content-language')).toBe('ru');
+    const byHeader = await stack.http.get(programme, { headers: { 'accept-language': 'de-DE' } });
+    expect(byHeader.headers.get('content-language')).toBe('zh');
+    expect((await stack.http.get(`${programme}?lang=en-GB`)).headers.get('content-language')).toBe('en');
+    // Every public route that takes ?lang= parses it the same way.
+    for (const path of ['programme?lang=de', 'programme?lang=DE&day=2025-07-18', 'agenda.pdf?lang=kk', 'outcomes?lang=fr']) {
+      const refused = await stack.http.get(`/api/public/events/${p.slug}/${path}`);
+      expect({ path, status: refused.status, code: refused.body.code, supported: refused.body.details?.supported }).toEqual({
+        path,
+        status: 400,
+        code: 'UNSUPPORTED_LANGUAGE',
+        supported: ['zh', 'en', 'ru'],
+      });
+    }
+    const outcomes = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
+    expect(outcomes.status).toBe(200);
+    expect(outcomes.headers.get('content-language')).toBe('en');
+  });
+
   it('filters by day, track, room and kind', async () => {
     const get = async (query: string) => (await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en&${query}`)).body.items.map((s: { title: string }) => s.title);
     expect(await get('day=2025-07-19')).toEqual(['Side event']);
