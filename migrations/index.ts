@@ -9,6 +9,8 @@ import { CreateAgendas1763740000007 } from './1763740000007-CreateAgendas.js';
 import { CheckInScanFunction1763740000008 } from './1763740000008-CheckInScanFunction.js';
 import { ClaimSeatFunction1763740000009 } from './1763740000009-ClaimSeatFunction.js';
 import { LoginHotPath1763740000010 } from './1763740000010-LoginHotPath.js';
+import { CheckInNonceOwnsOneScan1763740000011 } from './1763740000011-CheckInNonceOwnsOneScan.js';
+import { RecordWhenOutcomeDone1763740000014 } from './1763740000014-RecordWhenOutcomeDone.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +25,6 @@ export const ALL_MIGRATIONS = [
   CheckInScanFunction1763740000008,
   ClaimSeatFunction1763740000009,
   LoginHotPath1763740000010,
+  CheckInNonceOwnsOneScan1763740000011,
+  RecordWhenOutcomeDone1763740000014,
 ];

@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
 import { DEMO_OUTCOMES_2025 } from '#outcomes/demo/demo-outcomes-2025.data.js';
 import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
 import { mintDelegates } from '#testing/delegates.js';
+import { samplePdf } from '#testing/sample-pdf.js';
 import { TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** Starts like a PDF and ends like one, yet no reader opens it: no catalogue, no pages, no cross-reference table. */
+const FAKE_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('Outcomes: agreements, signing ceremonies, unveilings and the public list', () => {
@@ -18,10 +20,12 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
   let protocol: string;
   let p: ProgrammeFixture;
   let ceremony: string;
+  let PDF: Buffer;
   const orgs: Record<string, string> = {};
 
   beforeAll(async () => {
     stack = await (await TestStack.create()).startApi();
+    PDF = await samplePdf('Cooperation agreement — signed copy');
     admin = await stack.loginAsAdmin();
     for (const role of ['organiser', 'staff']) {
       await stack.http.post('/api/users', { email: `${role}@example.org`, displayName: role, role, password: `${role} password 12` }, { token: admin });
@@ -139,6 +143,14 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'application/pdf');
     expect(html.status).toBe(415);
     expect(html.body.code).toBe('UNSUPPORTED_DOCUMENT');
+    // The first bytes are not enough: a PDF must open as one, and nothing is stored when it does not.
+    const filesBefore = readdirSync(join(stack.config.dataDir, 'documents'), { recursive: true }).length;
+    for (const bytes of [FAKE_PDF, Buffer.from('%PDF-1.7\n<html><script>alert(1)</script></html>\n%%EOF\n'), PDF.subarray(0, PDF.length >> 1)]) {
+      const fake = await upload(bytes, 'application/pdf');
+      expect(fake.status).toBe(422);
+      expect(fake.body).toMatchObject({ code: 'DOCUMENT_NOT_PDF', message: expect.stringContaining('does not open as one') });
+    }
+    expect(readdirSync(join(stack.config.dataDir, 'documents'), { recursive: true })).toHaveLength(filesBefore);
     const huge = await upload(Buffer.concat([PDF, randomBytes(10 * 1024 * 1024)]), 'application/pdf');
     expect(huge.status).toBe(413);
     const download = await fetch(`${stack.http.baseUrl}${url(`/${outcome.id}/documents/${pdf.body.id}`)}`, { headers: { authorization: `Bearer ${protocol}` } });
@@ -157,6 +169,40 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     expect(forbidden.status).toBe(403);
     const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM outcome_document WHERE outcome_id = $1`, [outcome.id]);
     expect(rows[0].n).toBe(2);
+  });
+
+  it('removes a wrongly uploaded document for organisers only: audited, its file gone from the store, 404 when none', async () => {
+    const outcome = await agreement({ title: tri('Wrong upload') });
+    await stack.http.post(url(`/${outcome.id}/ready`), undefined, { token: protocol });
+    const upload = (bytes: Buffer, language: string) =>
+      stack.http.post(url(`/${outcome.id}/documents?language=${language}`), undefined, { token: protocol, raw: bytes, headers: { 'content-type': 'application/octet-stream' } });
+    const wrong = (await upload(PNG, 'zh')).body;
+    const kept = (await upload(PDF, 'en')).body;
+    const { rows: stored } = await stack.db.pool.query(`SELECT storage_key FROM outcome_document WHERE id = $1`, [wrong.id]);
+    const file = join(stack.config.dataDir, 'documents', stored[0].storage_key);
+    expect(existsSync(file)).toBe(true);
+    const remove = (id: string, token: string, outcomeId = outcome.id) => stack.http.request('DELETE', url(`/${outcomeId}/documents/${id}`), undefined, { token });
+
+    // Protocol staff upload, but do not remove.
+    const byStaff = await remove(wrong.id, protocol);
+    expect(byStaff.status).toBe(403);
+    // Not under another outcome's id.
+    const other = await agreement({ title: tri('Another agreement') });
+    expect((await remove(wrong.id, organiser, other.id)).status).toBe(404);
+    expect(existsSync(file)).toBe(true);
+
+    const removed = await remove(wrong.id, organiser);
+    expect(removed.status).toBe(204);
+    expect(existsSync(file)).toBe(false);
+    const again = await remove(wrong.id, organiser);
+    expect(again.status).toBe(404);
+    expect(again.body).toMatchObject({ code: 'NOT_FOUND', message: 'Document was not found' });
+    expect((await stack.http.get(url(`/${outcome.id}/documents/${wrong.id}`), { token: protocol })).status).toBe(404);
+    const after = await stack.http.get(url(`/${outcome.id}`), { token: protocol });
+    expect(after.body.documents.map((d: { id: string }) => d.id)).toEqual([kept.id]);
+    const audit = await stack.http.get(`/api/audit?entity=outcome&entityId=${outcome.id}&action=outcome.document_removed`, { token: admin });
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ actorRole: 'organiser', before: { id: wrong.id, sha256: wrong.sha256, language: 'zh', contentType: 'image/png' } });
   });
 
   it('records unveilings and other outcomes; only organisers publish, and the public sees only what was approved, never confidential parts', async () => {
@@ -243,6 +289,43 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     await stack.http.post(url(`/${unveiling.id}/withdraw`), undefined, { token: organiser });
     const after = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
     expect(after.body.counts.total).toBe(1);
+  });
+
+  it('shows when each public outcome was signed or took place, in the event zone, and its amount as the reader writes it', async () => {
+    const valued = await agreement({ title: tri('Valued agreement'), value: { amount: '1234567.50', currency: 'CNY' } });
+    await stack.http.post(url(`/${valued.id}/ready`), undefined, { token: protocol });
+    await stack.http.post(url(`/${valued.id}/sign`), { signedAt: at('2025-07-18', '11:58') }, { token: protocol });
+    const plaque = (await stack.http.post(url(), { kind: 'unveiling', title: tri('Timed plaque'), sessionId: ceremony }, { token: protocol })).body;
+    const done = await stack.http.post(url(`/${plaque.id}/done`), { doneAt: at('2025-07-18', '12:05') }, { token: protocol });
+    expect(done.body).toMatchObject({ status: 'done', doneAt: '2025-07-18T04:05:00.000Z' });
+    for (const id of [valued.id, plaque.id]) expect((await stack.http.post(url(`/${id}/approve`), undefined, { token: organiser })).status).toBe(200);
+
+    const find = (body: { groups: { outcomes: { id: string }[] }[] }, id: string) => body.groups.flatMap((g) => g.outcomes).find((o) => o.id === id) as Record<string, unknown>;
+    const en = (await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`)).body;
+    expect(en.event.timeZone).toBe('Asia/Shanghai');
+    expect(find(en, valued.id)).toMatchObject({
+      completed: { status: 'signed', at: '2025-07-18T03:58:00.000Z', localAt: '2025-07-18T11:58:00+08:00', timeZone: 'Asia/Shanghai', text: '18 July 2025 at 11:58' },
+      value: { amount: '1234567.50', currency: 'CNY', formatted: 'CN¥1,234,567.50' },
+    });
+    expect(find(en, plaque.id)).toMatchObject({ completed: { status: 'done', at: '2025-07-18T04:05:00.000Z', localAt: '2025-07-18T12:05:00+08:00' }, value: null });
+    const ru = (await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=ru`)).body;
+    const ruValued = find(ru, valued.id) as { value: { formatted: string }; completed: { text: string } };
+    // Russian groups digits with a no-break space.
+    expect(ruValued.value.formatted.replace(/[\u00a0\u202f]/g, ' ')).toBe('1 234 567,50 CN¥');
+    expect(ruValued.completed.text).toBe('18 июля 2025 г. в 11:58');
+    const zh = (await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=zh`)).body;
+    expect(find(zh, valued.id)).toMatchObject({ value: { amount: '1234567.50', formatted: '¥1,234,567.50' }, completed: { text: '2025年7月18日 11:58' } });
+
+    const csv = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en&format=csv`);
+    expect(csv.text).toContain('Signed or held');
+    expect(csv.text).toContain('18 July 2025 at 11:58');
+    expect(csv.text).toContain('"CN¥1,234,567.50",1234567.50,CNY');
+    const html = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en&format=html`);
+    expect(html.text).toContain('Signed <time datetime="2025-07-18T11:58:00+08:00">18 July 2025 at 11:58</time>');
+    expect(html.text).toContain('Held <time datetime="2025-07-18T12:05:00+08:00">');
+    expect(html.text).toContain('<data value="1234567.50">CN¥1,234,567.50</data>');
+    // Withdrawn again, so the counts the other tests read stay theirs.
+    for (const id of [valued.id, plaque.id]) await stack.http.post(url(`/${id}/withdraw`), undefined, { token: organiser });
   });
 
   it('audits who changed the value', async () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { FieldCipher } from '#registration/crypto/field-cipher.js';
 import { DELEGATE_DETAILS } from '#testing/delegate-details.js';
 import { TestStack } from '#testing/test-stack.js';
 import { buildProgramme, type ProgrammeFixture, sessionBody } from './support/programme-fixtures.js';
@@ -88,7 +89,10 @@ describe('Registration', () => {
     expect(reject.body).toMatchObject({ status: 'rejected', statusReason: 'Duplicate of another registration' });
     const again = await stack.http.post(`/api/events/${p.eventId}/registrations/${b.id}/approve`, undefined, { token: organiser });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'rejected' } });
+    expect(again.body).toMatchObject({ code: 'INVALID_TRANSITION', message: 'A rejected registration cannot be approved', details: { status: 'rejected' } });
+    const twice = await stack.http.post(`/api/events/${p.eventId}/registrations/${a.id}/approve`, undefined, { token: organiser });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'INVALID_TRANSITION', message: 'An approved registration cannot be approved', details: { status: 'approved' } });
     const bulk = await stack.http.post(`/api/events/${p.eventId}/registrations/bulk`, { action: 'approve', registrationIds: [a.id, c.id] }, { token: organiser });
     expect(bulk.body).toEqual({ changed: [c.id], skipped: [{ registrationId: a.id, reason: 'INVALID_TRANSITION' }] });
     const cancel = await stack.http.post(`/api/me/registrations/${c.id}/cancel`, undefined, { token: c.token });
@@ -287,7 +291,13 @@ describe('Registration', () => {
     );
     const real = await stack.http.post(`/api/events/${p.eventId}/guest-list`, undefined, { token: organiser, raw: csv, headers: { 'content-type': 'text/csv' } });
     expect(real.status).toBe(422);
-    expect(real.body.code).toBe('GUEST_LIST_INVALID');
+    expect(real.body).toMatchObject({ code: 'GUEST_LIST_INVALID', message: '2 problems in the guest list; nothing was imported' });
+    const oneBad = await stack.http.post(`/api/events/${p.eventId}/guest-list`, undefined, {
+      token: organiser,
+      raw: csv.split('\n').slice(0, 3).join('\n').replace('a.bekova@example.kg', 'one.bad@example.kg'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(oneBad.body).toMatchObject({ code: 'GUEST_LIST_INVALID', message: '1 problem in the guest list; nothing was imported' });
     const none = await stack.db.pool.query(`SELECT count(*)::int AS n FROM invitation WHERE email = 'a.bekova@example.kg'`);
     expect(none.rows[0].n).toBe(0);
 
@@ -306,7 +316,7 @@ describe('Registration', () => {
       headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     });
     expect(imported.status).toBe(200);
-    expect(imported.body).toMatchObject({ dryRun: false, rows: 2, invited: 2, errors: [] });
+    expect(imported.body).toMatchObject({ dryRun: false, rowsRead: 2, rows: 2, invited: 2, errors: [] });
     const twice = await stack.http.post(`/api/events/${p.eventId}/guest-list`, undefined, {
       token: organiser,
       raw: xlsx,
@@ -318,6 +328,76 @@ describe('Registration', () => {
     expect(await invitationJobs()).toBe(jobsBefore + 2);
     const wrongType = await stack.http.post(`/api/events/${p.eventId}/guest-list`, { rows: [] }, { token: organiser });
     expect(wrongType.status).toBe(415);
+  });
+
+  it('carries the guest list\'s organisation, position and delegation into the registration of a guest who accepts, and counts every row read', async () => {
+    const directory = await stack.http.post(
+      '/api/organisations',
+      { name: { zh: '哈萨克斯坦铁路', en: 'Kazakhstan Temir Zholy', ru: 'Казахстан темир жолы' }, country: 'KZ', type: 'enterprise' },
+      { token: organiser },
+    );
+    expect(directory.status).toBe(201);
+    const run = Date.now();
+    const header = 'email,name_native,name_latin,country,category,language,organisation,organisation_type,position,delegation';
+    const guests = [
+      // In the directory already (another case, another language than stored first): that organisation is taken.
+      `gl-a-${run}@example.kz,Ерлан Нұров,Yerlan Nurov,KZ,business,ru,  казахстан ТЕМИР жолы ,,Deputy chairman,Delegation of Kazakhstan ${run}`,
+      // New: created with the type the category implies (official → government_body), named in the guest's language.
+      `gl-b-${run}@example.uz,Азиз Каримов,Aziz Karimov,UZ,official,ru,Министерство инвестиций Узбекистана,,Советник,Delegation of Uzbekistan ${run}`,
+      // New, with its type given; this guest will give a position of their own, which wins.
+      `gl-c-${run}@example.cn,王芳,Wang Fang,CN,guest,zh,青岛大学,university,副教授,`,
+    ];
+    const post = (csv: string, dryRun = false) =>
+      stack.http.post(`/api/events/${p.eventId}/guest-list${dryRun ? '?dryRun=true' : ''}`, undefined, { token: organiser, raw: csv, headers: { 'content-type': 'text/csv' } });
+    const dry = await post([header, ...guests, '', `broken-${run},Иван,Ivan,RU,official,ru,,,,`].join('\n'), true);
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 4, rows: 3, invited: 0, errors: [expect.objectContaining({ row: 6, field: 'email' })] });
+    const imported = await post([header, ...guests].join('\n'));
+    expect(imported.status).toBe(200);
+    expect(imported.body).toEqual({ dryRun: false, rowsRead: 3, rows: 3, invited: 3, errors: [] });
+
+    // The token each guest gets by mail, read from the invitation job as the mail processor reads it.
+    const cipher = new FieldCipher(Buffer.from(stack.env.DATA_ENCRYPTION_KEY!, 'base64'));
+    const accept = async (email: string, own: Record<string, unknown>) => {
+      const { rows } = await stack.db.pool.query(
+        `SELECT o.payload FROM outbox o JOIN invitation i ON i.id = (o.payload->>'invitationId')::uuid WHERE o.name = 'invitation-created' AND i.email = $1`,
+        [email],
+      );
+      const token = cipher.decrypt(Buffer.from(rows[0].payload.encryptedToken, 'base64'), rows[0].payload.invitationId);
+      const { newOrganisation: _o, delegation: _d, position: _p, ...bare } = details();
+      const accepted = await stack.http.post(`/api/public/events/${p.slug}/registrations`, { ...bare, ...own, email, password: 'guest list password', invitationToken: token });
+      expect(accepted.status).toBe(201);
+      expect(accepted.body.status).toBe('approved');
+      const shown = await stack.http.get(`/api/events/${p.eventId}/registrations/${accepted.body.id}`, { token: organiser });
+      const [row] = (
+        await stack.db.pool.query(
+          `SELECT o.name AS organisation, o.type, o.country, d.name AS delegation
+             FROM registration r LEFT JOIN organisation o ON o.id = r.organisation_id LEFT JOIN delegation d ON d.id = r.delegation_id WHERE r.id = $1`,
+          [accepted.body.id],
+        )
+      ).rows;
+      return { shown: shown.body, ...row };
+    };
+
+    const a = await accept(`gl-a-${run}@example.kz`, { nameNative: 'Ерлан Нұров', nameLatin: 'Yerlan Nurov', country: 'KZ' });
+    expect(a.shown).toMatchObject({ organisationId: directory.body.id, position: 'Deputy chairman', delegationId: expect.any(String) });
+    expect(a.delegation).toBe(`Delegation of Kazakhstan ${run}`);
+
+    const b = await accept(`gl-b-${run}@example.uz`, { nameNative: 'Азиз Каримов', nameLatin: 'Aziz Karimov', country: 'UZ', category: 'official' });
+    expect(b).toMatchObject({ organisation: { ru: 'Министерство инвестиций Узбекистана' }, type: 'government_body', country: 'UZ', delegation: `Delegation of Uzbekistan ${run}` });
+    expect(b.shown.position).toBe('Советник');
+
+    const c = await accept(`gl-c-${run}@example.cn`, { nameNative: '王芳', nameLatin: 'Wang Fang', country: 'CN', category: 'guest', preferredLanguage: 'zh', position: '教授' });
+    expect(c).toMatchObject({ organisation: { zh: '青岛大学' }, type: 'university', country: 'CN', delegation: null });
+    expect(c.shown.position).toBe('教授');
+
+    // The route's OpenAPI description names every column it takes, required or not, with its values.
+    const spec = await stack.http.get('/docs/openapi.json');
+    const described = spec.body.paths['/api/events/{eventId}/guest-list'].post.description as string;
+    for (const column of ['email', 'name_native', 'name_latin', 'country', 'category']) expect(described).toMatch(new RegExp(`\`${column}\`[^\n]*, required: `));
+    for (const column of ['organisation', 'organisation_type', 'position', 'language', 'phone', 'delegation']) expect(described).toMatch(new RegExp(`\`${column}\`[^\n]*, optional: `));
+    expect(described).toContain('official → government_body');
+    expect(spec.body.components.schemas.GuestListReportDto.required).toEqual(expect.arrayContaining(['rowsRead', 'rows', 'invited']));
   });
 
   it('exports registrations (filtered) and a participant list of those who consented only', async () => {

@@ -176,6 +176,19 @@ export function describeMessaging(backend: QueueBackend): void {
         return list.includes('enrolment-promoted') && list.includes('enrolment-waitlisted') ? list : undefined;
       }, 20_000, 'the waiting-list and promotion messages');
       expect(kinds.filter((kind: string) => kind.startsWith('enrolment-')).sort()).toEqual(['enrolment-promoted', 'enrolment-waitlisted']);
+      // The seat given up leaves the calendar it was put in: a cancelled entry under the confirmation's UID.
+      const mailOfKind = (email: string, kind: string) =>
+        eventually(async () => {
+          const { rows } = await stack.db.pool.query(`SELECT id FROM notification WHERE recipient_email = $1 AND kind = $2 AND status = 'sent'`, [email, kind]);
+          return rows[0] ? mailTo(email).find((m) => m.messageId === `<${rows[0].id}@sco-backoffice>`) : undefined;
+        }, 20_000, `the ${kind} mail`);
+      const left = await mailOfKind(people[0].email, 'enrolment-cancelled');
+      const cancelledIcs = left.attachments[0].content.toString('utf8');
+      expect(cancelledIcs).toContain(`UID:session-${small}@sco-backoffice`);
+      expect(cancelledIcs).toContain('STATUS:CANCELLED');
+      // Someone who only waited in line was never sent the session, so nothing is withdrawn from their calendar.
+      expect((await mailOfKind(people[1].email, 'enrolment-waitlisted')).attachments).toHaveLength(0);
+      expect((await mailOfKind(people[1].email, 'enrolment-promoted')).attachments).toHaveLength(1);
     });
 
     it('tells each delegate in a session, once, in their language, when a release moves it or changes its room', async () => {
@@ -208,6 +221,15 @@ export function describeMessaging(backend: QueueBackend): void {
       const en = await eventually(async () => mailTo(delegates[0].email).find((m) => /new time/.test(m.subject ?? '')), 20_000, 'the English move notice');
       expect(en.text).toContain('Previously: 19 July 2025 at 14:00');
       expect(en.text).toContain('Now: 19 July 2025 at 16:00');
+      // The new time for the seat holder's calendar, under the confirmation's UID and with a higher SEQUENCE.
+      const confirmationIcs = mailTo(delegates[0].email).find((m) => m !== en && m.attachments.length > 0)!.attachments[0].content.toString('utf8');
+      expect(en.attachments).toHaveLength(1);
+      const movedIcs = en.attachments[0].content.toString('utf8');
+      expect(en.attachments[0].filename).toBe('session.ics');
+      expect(movedIcs).toContain(`UID:session-${session}@sco-backoffice`);
+      expect(movedIcs).toContain('DTSTART:20250719T080000Z');
+      const sequenceOf = (ics: string) => Number(/SEQUENCE:(\d+)/.exec(ics)![1]);
+      expect(sequenceOf(movedIcs)).toBeGreaterThanOrEqual(sequenceOf(confirmationIcs));
       const zh = await eventually(async () => mailTo(delegates[1].email).find((m) => (m.subject ?? '').includes('时间调整')), 20_000, 'the Chinese move notice');
       expect(zh.text).toContain('调整后时间');
 
@@ -221,6 +243,7 @@ export function describeMessaging(backend: QueueBackend): void {
       for (const d of delegates) expect(await sentKinds(d.email)).toEqual(['session-moved', 'session-room-changed']);
       const roomMail = await eventually(async () => mailTo(delegates[0].email).find((m) => /another room/.test(m.subject ?? '')), 20_000, 'the room mail');
       expect(roomMail.text).toContain('New room: Hall');
+      expect(roomMail.attachments[0].content.toString('utf8')).toContain('LOCATION:Hall');
     });
 
     it('tells the delegates of each party, in their language, that an agreement was signed', async () => {

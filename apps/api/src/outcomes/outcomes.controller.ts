@@ -1,5 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
@@ -13,6 +22,7 @@ import { Role } from '#identity/users/role.js';
 import { OutcomeDocumentsService } from '#outcomes/documents/outcome-documents.service.js';
 import {
   CreateOutcomeDto,
+  DoneDto,
   ListOutcomesQueryDto,
   OutcomeDocumentDto,
   OutcomeDto,
@@ -119,8 +129,13 @@ export class OutcomesController {
   @HttpCode(200)
   @Roles(...RECORDERS)
   @ApiOkResponse({ type: OutcomeDto, description: 'An unveiling (or other outcome) took place' })
-  done(@CurrentCaller() caller: CallerWithSession, @Param('eventId', UuidParam('eventId')) eventId: string, @Param('id', UuidParam()) id: string) {
-    return this.outcomes.transition(caller, eventId, id, 'done');
+  done(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Body() dto: DoneDto,
+  ) {
+    return this.outcomes.transition(caller, eventId, id, 'done', dto.doneAt);
   }
 
   @Post('outcomes/:id/cancel')
@@ -149,7 +164,7 @@ export class OutcomesController {
 
   @Post('outcomes/:id/documents')
   @Roles(...RECORDERS)
-  @ApiCreatedResponse({ type: OutcomeDocumentDto, description: 'Body: the file bytes. 415 UNSUPPORTED_DOCUMENT unless its bytes are a PDF, PNG, JPEG or WebP; 413 DOCUMENT_TOO_LARGE past 10 MB' })
+  @ApiCreatedResponse({ type: OutcomeDocumentDto, description: 'Body: the file bytes. 415 UNSUPPORTED_DOCUMENT unless its bytes are a PDF, PNG, JPEG or WebP; 422 DOCUMENT_NOT_PDF when it starts like a PDF but does not open as one; 413 DOCUMENT_TOO_LARGE past 10 MB' })
   upload(
     @CurrentCaller() caller: CallerWithSession,
     @Param('eventId', UuidParam('eventId')) eventId: string,
@@ -176,6 +191,19 @@ export class OutcomesController {
       .header('content-disposition', `attachment; filename="${document.filename}"`)
       .header('x-content-sha256', document.sha256);
     return document.bytes;
+  }
+
+  @Delete('outcomes/:id/documents/:documentId')
+  @HttpCode(204)
+  @Roles(...PUBLISHERS)
+  @ApiNoContentResponse({ description: 'A wrongly uploaded copy removed (organisers and admins): audited, and its file deleted from the store; 404 when there is no such document' })
+  removeDocument(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('id', UuidParam()) id: string,
+    @Param('documentId', UuidParam('documentId')) documentId: string,
+  ): Promise<void> {
+    return this.documents.remove(caller, eventId, id, documentId);
   }
 
   @Get('sessions/:sessionId/run-sheet')

@@ -31,7 +31,12 @@ export class PublicOutcomesController {
   @Get('outcomes')
   @Public()
   @ApiProduces('application/json', 'text/csv', 'text/html', 'application/pdf')
-  @ApiOkResponse({ description: 'Published outcomes, grouped by session and track, with counts by kind, country and cooperation area; confidential parts never shown' })
+  @ApiOkResponse({
+    description:
+      'Published outcomes, grouped by session and track, with counts by kind, country and cooperation area; confidential parts never shown. ' +
+      'Each says when it was signed or took place (`completed`: ISO instant, local time with the offset of the event zone, and the text ' +
+      'in the reader\'s language) and gives a public amount both raw (`amount`, `currency`) and `formatted` for the reader (Intl).',
+  })
   async list(
     @Param('slug') slug: string,
     @Query() query: PublicOutcomesQueryDto,

@@ -46,7 +46,7 @@ export class CheckInController {
 
   @Post('check-ins')
   @Roles(Role.Admin, Role.Organiser, Role.Staff)
-  @ApiCreatedResponse({ type: ScanAnswerDto, description: 'CHECKED_IN (201); otherwise the answer carries its own status: ALREADY_CHECKED_IN 409, UNKNOWN_BADGE 404, BADGE_REVOKED 410, REGISTRATION_PENDING / REGISTRATION_REJECTED / NOT_ENROLLED / WRONG_EVENT 403. The same nonce again returns the first answer.' })
+  @ApiCreatedResponse({ type: ScanAnswerDto, description: 'CHECKED_IN (201); otherwise the answer carries its own status: ALREADY_CHECKED_IN 409, UNKNOWN_BADGE 404, BADGE_REVOKED 410, REGISTRATION_PENDING / REGISTRATION_REJECTED / NOT_ENROLLED / WRONG_EVENT 403, NONCE_REUSED 409 (the nonce was used by another badge or on another list of the edition; nothing written). The same scan again (same badge, list and nonce) returns the first answer.' })
   async scan(@CurrentCaller() caller: CallerWithSession, @Body() dto: ScanDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ScanAnswerDto> {
     const answer = await this.checkIn.scan(caller, dto);
     void reply.status(answer.statusCode);
@@ -56,7 +56,7 @@ export class CheckInController {
   @Post('check-ins/batch')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Organiser, Role.Staff)
-  @ApiOkResponse({ type: ScanBatchAnswerDto, description: 'Scans collected offline, each answered as a single scan would be' })
+  @ApiOkResponse({ type: ScanBatchAnswerDto, description: 'Scans collected offline, each answered as a single scan would be (NONCE_REUSED included)' })
   batch(@CurrentCaller() caller: CallerWithSession, @Body() dto: ScanBatchDto): Promise<ScanBatchAnswerDto> {
     return this.checkIn.scanBatch(caller, dto.scans);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, type PipeTransform, Post, Query, Res } from '@nestjs/common';
 import { ValidationFailedError } from '#core/errors/validation-errors.js';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
@@ -10,6 +10,7 @@ import { type CallerWithSession, CurrentCaller } from '#identity/access/current-
 import { Role } from '#identity/users/role.js';
 import { BadgesService } from '#registration/badges/badges.service.js';
 import { InviteeDto } from '#registration/enrolments/enrolment.dto.js';
+import { describeGuestListColumns, MAX_GUEST_ROWS } from '#registration/guest-list/parse-guest-list.js';
 import { EnrolmentsService } from '#registration/enrolments/enrolments.service.js';
 import { type ExportFile, ExportsService } from '#registration/exports/exports.service.js';
 import { GuestListReportDto, InvitationDto, InviteGuestDto } from '#registration/registrations/invitation.dto.js';
@@ -32,6 +33,16 @@ class FormatPipe implements PipeTransform<string, 'csv' | 'xlsx'> {
     throw new ValidationFailedError([{ field: 'format', rule: 'isIn', message: 'format must be csv or xlsx' }]);
   }
 }
+
+const GUEST_LIST_DESCRIPTION = [
+  `The first worksheet of an .xlsx workbook, or UTF-8 CSV (comma or semicolon separated). Row 1 names the columns, in any order;`,
+  `names compare ignoring case, spaces, underscores and hyphens. Unknown columns are refused. At most ${MAX_GUEST_ROWS} guest rows; every text at most 300 characters.`,
+  `All rows or none: any bad row (or a guest already invited) imports nothing; \`dryRun=true\` only reports.`,
+  `When a guest accepts, the registration takes the invitation's organisation, position and delegation wherever the sign-up leaves them out.`,
+  '',
+  'Columns:',
+  describeGuestListColumns(),
+].join('\n');
 
 const DECIDERS = [Role.Admin, Role.Organiser] as const;
 const READERS = [Role.Admin, Role.Organiser, Role.Staff] as const;
@@ -195,6 +206,7 @@ export class RegistrationsController {
   @HttpCode(200)
   @Roles(...DECIDERS)
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiOperation({ summary: 'Invite a guest list (CSV or XLSX)', description: GUEST_LIST_DESCRIPTION })
   @ApiOkResponse({ type: GuestListReportDto, description: 'Body: the file, as text/csv or .xlsx. 422 GUEST_LIST_INVALID lists every bad row; nothing is imported then' })
   importGuestList(
     @CurrentCaller() caller: CallerWithSession,

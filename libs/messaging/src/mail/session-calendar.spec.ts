@@ -1,4 +1,4 @@
-import { sessionCalendar } from './session-calendar.js';
+import { calendarSequence, sessionCalendar } from './session-calendar.js';
 
 describe('sessionCalendar', () => {
   const entry = {
@@ -24,5 +24,24 @@ describe('sessionCalendar', () => {
     const ics = sessionCalendar({ ...entry, summary: '开幕式; 主旨演讲, 第一部分' });
     expect(ics).toContain('SUMMARY:开幕式\\; 主旨演讲\\, 第一部分');
     expect(ics).toContain('LOCATION:Зал 1');
+  });
+
+  it('numbers entries by the minute they are recorded, so a later message outranks an earlier one', () => {
+    expect(calendarSequence(new Date('2025-01-01T00:00:59Z'))).toBe(0);
+    expect(calendarSequence(new Date('2025-07-18T01:00:00Z'))).toBeGreaterThan(calendarSequence(new Date('2025-07-18T00:59:00Z')));
+    // Years of minutes stay far inside the 32-bit integers calendar programs keep SEQUENCE in.
+    expect(calendarSequence(new Date('2075-01-01T00:00:00Z'))).toBeLessThan(2 ** 31);
+
+    expect(sessionCalendar(entry)).toContain('SEQUENCE:0');
+    const moved = sessionCalendar({ ...entry, sequence: 4 });
+    expect(moved).toContain('SEQUENCE:4');
+    expect(moved).toContain('STATUS:CONFIRMED');
+  });
+
+  it('marks a seat that is gone as cancelled, under the same UID, so the calendar removes it', () => {
+    const ics = sessionCalendar({ ...entry, sequence: 5, cancelled: true });
+    expect(ics).toContain('STATUS:CANCELLED');
+    expect(ics).toContain('UID:session-7b0c5d2e-1111-4222-8333-944455556666@sco-backoffice');
+    expect(ics).toContain('SEQUENCE:5');
   });
 });

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 /** What a calendar needs to know of one session (kept in the notification, so a retry attaches the same file). */
 export interface CalendarEntry {
@@ -8,6 +8,25 @@ export interface CalendarEntry {
   startsAt: string;
   endsAt: string;
   timeZone: string;
+  /**
+   * Calendars accept an update of an entry they hold only with a higher SEQUENCE: see calendarSequence().
+   * Absent in messages recorded before it was kept: 0.
+   */
+  sequence?: number;
+  /** The seat is gone (the session was cancelled, or the delegate gave it up): the calendar removes the entry. */
+  cancelled?: boolean;
+}
+
+const SEQUENCE_EPOCH = Date.UTC(2025, 0, 1);
+
+/**
+ * The SEQUENCE of a message's calendar entry: minutes since 2025 at the time the message is recorded. Every later
+ * message about the session (moved, re-roomed, seat given up, seat taken again) outranks every earlier one,
+ * whatever kind each is, and a retried message keeps its number because it is kept in the notification.
+ * Within one minute, calendars decide by DTSTAMP, as RFC 5546 says.
+ */
+export function calendarSequence(recordedAt: Date): number {
+  return Math.max(0, Math.floor((recordedAt.getTime() - SEQUENCE_EPOCH) / 60_000));
 }
 
 /**
@@ -26,6 +45,8 @@ export function sessionCalendar(entry: CalendarEntry): string {
     end: new Date(entry.endsAt),
     summary: entry.summary,
     location: entry.location || undefined,
+    sequence: entry.sequence ?? 0,
+    status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return calendar.toString();
 }

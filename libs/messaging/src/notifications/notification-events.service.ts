@@ -1,3 +1,4 @@
+import { calendarSequence } from '../mail/session-calendar.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -88,7 +89,10 @@ export class NotificationEvents {
     if (!kind) return;
     const [e] = (await this.dataSource.query(
       `SELECT en.id, r.user_id, u.email, r.preferred_language, r.name_native, s.id AS session_id, s.title, s.starts_at, s.ends_at, rm.name AS room, ev.time_zone,
-              (SELECT count(*) FROM enrolment w WHERE w.session_id = en.session_id AND w.status = 'waitlisted' AND w.arrival <= en.arrival)::int AS position
+              (SELECT count(*) FROM enrolment w WHERE w.session_id = en.session_id AND w.status = 'waitlisted' AND w.arrival <= en.arrival)::int AS position,
+              -- Whether this person was sent the session for their calendar (a seat confirmed or promoted to).
+              EXISTS (SELECT 1 FROM notification n WHERE n.trigger_key IN ('enrolment:' || en.id || ':enrolled', 'enrolment:' || en.id || ':promoted')
+                         AND n.kind IN ('enrolment-confirmed', 'enrolment-promoted')) AS calendar_sent
          FROM enrolment en JOIN registration r ON r.id = en.registration_id JOIN app_user u ON u.id = r.user_id
          JOIN session s ON s.id = en.session_id JOIN event ev ON ev.id = s.event_id LEFT JOIN room rm ON rm.id = s.room_id
         WHERE en.id = $1 AND r.anonymised_at IS NULL`,
@@ -106,6 +110,7 @@ export class NotificationEvents {
       room: Trilingual | null;
       time_zone: string;
       position: number;
+      calendar_sent: boolean;
     }[];
     if (!e) return;
     const language = e.preferred_language;
@@ -113,6 +118,8 @@ export class NotificationEvents {
     const room = e.room ? (renderText(e.room, language)?.text ?? '') : '';
     // A seat that is now held comes with the session for the delegate's calendar.
     const holdsSeat = kind === 'enrolment-confirmed' || kind === 'enrolment-promoted';
+    // A seat given up or lost to a cancelled session takes the entry out of the calendar it was put in.
+    const leavesCalendar = kind === 'enrolment-cancelled' && e.calendar_sent;
     await this.dataSource.transaction(async (manager) => {
       const { created } = await this.recorder.record(manager, {
         kind,
@@ -127,16 +134,19 @@ export class NotificationEvents {
           room,
           position: e.position,
         },
-        calendar: holdsSeat
-          ? {
-              sessionId: e.session_id,
-              summary: sessionTitle,
-              location: room,
-              startsAt: e.starts_at.toISOString(),
-              endsAt: e.ends_at.toISOString(),
-              timeZone: e.time_zone,
-            }
-          : undefined,
+        calendar:
+          holdsSeat || leavesCalendar
+            ? {
+                sessionId: e.session_id,
+                summary: sessionTitle,
+                location: room,
+                startsAt: e.starts_at.toISOString(),
+                endsAt: e.ends_at.toISOString(),
+                timeZone: e.time_zone,
+                sequence: calendarSequence(new Date()),
+                ...(leavesCalendar ? { cancelled: true } : {}),
+              }
+            : undefined,
       });
       // A held seat gets its reminder, planned once: a repeated job finds the confirmation recorded.
       if (holdsSeat && created) await this.reminders.planForEnrolment(manager, e.id);

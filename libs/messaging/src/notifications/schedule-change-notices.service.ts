@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { LANGUAGES, type Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
+import { type CalendarEntry, calendarSequence } from '../mail/session-calendar.js';
 import type { MessageKind } from '../templates/message-kinds.js';
 import { formatInstant } from './format-instant.js';
 import { SessionReminders } from './session-reminders.service.js';
@@ -12,6 +13,7 @@ interface ChangedSession {
   sessionId: string;
   title: Trilingual;
   startsAt: string;
+  endsAt: string;
   roomId: string | null;
   from?: { startsAt: string };
 }
@@ -20,6 +22,7 @@ interface ReleaseRow {
   id: string;
   event_name: Trilingual;
   time_zone: string;
+  published_at: Date;
   changes: { moved?: ChangedSession[]; roomChanged?: ChangedSession[] };
 }
 
@@ -42,7 +45,7 @@ export class ScheduleChangeNotices {
 
   async releasePublished(releaseId: string): Promise<number> {
     const [release] = (await this.dataSource.query(
-      `SELECT r.id, e.name AS event_name, e.time_zone, r.changes FROM schedule_release r JOIN event e ON e.id = r.event_id WHERE r.id = $1`,
+      `SELECT r.id, e.name AS event_name, e.time_zone, r.published_at, r.changes FROM schedule_release r JOIN event e ON e.id = r.event_id WHERE r.id = $1`,
       [releaseId],
     )) as ReleaseRow[];
     if (!release) return 0;
@@ -59,23 +62,29 @@ export class ScheduleChangeNotices {
           const valuesByLanguage = Object.fromEntries(
             LANGUAGES.map((language) => [language, this.values(kind, session, release, rooms, language)]),
           );
+          // Seat holders get the session's new time and room for their calendar, as the confirmation gave it;
+          // people waiting in line were never sent it.
+          const calendarByLanguage = Object.fromEntries(
+            LANGUAGES.map((language) => [language, this.calendar(session, release, valuesByLanguage[language])]),
+          );
           const rows = (await manager.query(
             `WITH recipient AS (
-               SELECT DISTINCT ON (r.user_id) r.user_id, u.email, r.preferred_language, r.name_native
+               SELECT DISTINCT ON (r.user_id) r.user_id, u.email, r.preferred_language, r.name_native, en.status = 'enrolled' AS holds_seat
                  FROM enrolment en JOIN registration r ON r.id = en.registration_id JOIN app_user u ON u.id = r.user_id
                 WHERE en.session_id = $1 AND en.status IN ('enrolled', 'waitlisted') AND r.anonymised_at IS NULL
-                ORDER BY r.user_id
+                ORDER BY r.user_id, en.status = 'enrolled' DESC
              ), recorded AS (
                INSERT INTO notification (kind, trigger_key, recipient_user_id, recipient_email, language, status, attempts, payload)
                SELECT $2, $3, user_id, email, preferred_language, 'queued', 0,
                       ($4::jsonb -> preferred_language) || jsonb_build_object('name', name_native)
+                        || CASE WHEN holds_seat THEN jsonb_build_object('calendar', $7::jsonb -> preferred_language) ELSE '{}'::jsonb END
                  FROM recipient
                ON CONFLICT (kind, trigger_key, recipient_key) DO NOTHING
                RETURNING id
              )
              INSERT INTO outbox (queue, name, payload)
              SELECT $5, $6, jsonb_build_object('notificationId', id) FROM recorded RETURNING id`,
-            [session.sessionId, kind, `release:${release.id}:session:${session.sessionId}`, valuesByLanguage, QueueName.Notifications, JobName.DeliverNotification],
+            [session.sessionId, kind, `release:${release.id}:session:${session.sessionId}`, valuesByLanguage, QueueName.Notifications, JobName.DeliverNotification, calendarByLanguage],
           )) as unknown[];
           recorded += rows.length;
           // A moved session's seat holders are reminded at its new time. Planned with the first recording
@@ -97,6 +106,20 @@ export class ScheduleChangeNotices {
       ...(kind === 'session-moved' && session.from
         ? { previousStartsAt: formatInstant(new Date(session.from.startsAt), release.time_zone, language) }
         : {}),
+    };
+  }
+
+  private calendar(session: ChangedSession, release: ReleaseRow, values: { sessionTitle: string; room: string }): CalendarEntry {
+    return {
+      sessionId: session.sessionId,
+      summary: values.sessionTitle,
+      location: values.room,
+      startsAt: new Date(session.startsAt).toISOString(),
+      endsAt: new Date(session.endsAt).toISOString(),
+      timeZone: release.time_zone,
+      // The release's time, not the job's: a repeated job would record nothing anyway, and this stays later than
+      // every confirmation sent before the release.
+      sequence: calendarSequence(release.published_at),
     };
   }
 

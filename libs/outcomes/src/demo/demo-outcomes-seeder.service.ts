@@ -34,9 +34,10 @@ export class DemoOutcomesSeeder {
         const id = demoId('outcome', o.key);
         const added = (await manager.query(
           `INSERT INTO outcome (id, event_id, kind, title, summary, body, session_id, occurred_at, status, agreement_type, signing_order,
-                                value_amount, value_currency, value_confidential, signed_at, approved_at)
+                                value_amount, value_currency, value_confidential, signed_at, done_at, approved_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-                   CASE WHEN $9 = 'signed' THEN $8::timestamptz END, CASE WHEN $15 THEN now() END)
+                   CASE WHEN $9 = 'signed' THEN $8::timestamptz END, CASE WHEN $9 = 'done' THEN $8::timestamptz END,
+                   CASE WHEN $15 THEN now() END)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
             id, eventId, o.kind, o.title, o.summary ?? null, o.body ?? null, demoId('session', o.sessionKey), o.occurredAt, o.status,

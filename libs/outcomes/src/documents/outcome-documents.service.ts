@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
@@ -8,6 +8,7 @@ import type { Language } from '#core/i18n/language.js';
 import { sha256Hex } from './document-checksum.js';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.js';
 import { DocumentNotFoundError } from './local-document-store.js';
+import { parsesAsPdf } from './parses-as-pdf.js';
 import { extensionFor, sniffContentType } from './sniff-content-type.js';
 import type { OutcomeDocumentDto } from '../outcomes/outcome.dto.js';
 
@@ -29,6 +30,8 @@ export interface StoredDocument {
  */
 @Injectable()
 export class OutcomeDocumentsService {
+  private readonly logger = new Logger(OutcomeDocumentsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
@@ -42,6 +45,10 @@ export class OutcomeDocumentsService {
     }
     const contentType = sniffContentType(bytes);
     if (!contentType) throw new AppError(415, 'UNSUPPORTED_DOCUMENT', 'Only PDF, PNG, JPEG or WebP documents are accepted (judged by their content)');
+    // Its first bytes only say what it claims to be; a PDF must also open as one.
+    if (contentType === 'application/pdf' && !(await parsesAsPdf(bytes))) {
+      throw new AppError(422, 'DOCUMENT_NOT_PDF', 'The file starts like a PDF but does not open as one (damaged, cut short or not a PDF)');
+    }
     // Checked before the bytes are stored (a clear answer without writing a file), and again under a
     // share lock in the transaction, so a cancel that lands in between cannot get a document attached.
     await this.expectingDocument(this.dataSource.manager, eventId, outcomeId, false);
@@ -79,6 +86,37 @@ export class OutcomeDocumentsService {
     if (!expected.includes(outcome.status)) {
       throw new AppError(409, 'DOCUMENT_NOT_EXPECTED', `A document cannot be attached to a ${outcome.status} ${outcome.kind}`, { status: outcome.status });
     }
+  }
+
+  /**
+   * Removes a wrongly uploaded copy: the row goes (audited, with what it was) and then its bytes. The bytes go only
+   * once the row is gone for good, so a rolled-back removal never leaves a row pointing at nothing; should the store
+   * fail after that, the file is an orphan (harmless, as after a failed upload) and is logged with its key.
+   */
+  async remove(caller: Caller, eventId: string, outcomeId: string, documentId: string): Promise<void> {
+    const key = await this.dataSource.transaction(async (manager) => {
+      // TypeORM answers a DELETE … RETURNING with [rows, count].
+      const [[row]] = (await manager.query(
+        `DELETE FROM outcome_document d USING outcome o
+          WHERE d.id = $1 AND d.outcome_id = $2 AND o.id = d.outcome_id AND o.event_id = $3
+          RETURNING d.id, d.language, d.content_type, d.size_bytes, d.sha256, d.storage_key, d.uploaded_at`,
+        [documentId, outcomeId, eventId],
+      )) as [{ id: string; language: string; content_type: string; size_bytes: number; sha256: string; storage_key: string; uploaded_at: Date }[], number];
+      if (!row) throw new NotFoundError('Document', { documentId });
+      const before: OutcomeDocumentDto = {
+        id: row.id,
+        language: row.language,
+        contentType: row.content_type,
+        sizeBytes: row.size_bytes,
+        sha256: row.sha256,
+        uploadedAt: row.uploaded_at.toISOString(),
+      };
+      await this.audit.record(manager, caller, { action: 'outcome.document_removed', entity: 'outcome', entityId: outcomeId, before });
+      return row.storage_key;
+    });
+    await this.store.delete(key).catch((error: unknown) => {
+      this.logger.warn({ err: error, key, documentId }, 'the removed document could not be deleted from the store');
+    });
   }
 
   async download(eventId: string, outcomeId: string, documentId: string): Promise<StoredDocument> {

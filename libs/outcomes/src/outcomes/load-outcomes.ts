@@ -17,6 +17,7 @@ interface OutcomeRow {
   value_currency: string | null;
   value_confidential: boolean;
   signed_at: Date | null;
+  done_at: Date | null;
   approved_at: Date | null;
   updated_at: Date;
 }
@@ -113,6 +114,7 @@ export async function loadOutcomes(manager: EntityManager, ids: string[]): Promi
       people: people.get(o.id) ?? [],
       documents: documents.get(o.id) ?? [],
       signedAt: o.signed_at?.toISOString() ?? null,
+      doneAt: o.done_at?.toISOString() ?? null,
       approvedAt: o.approved_at?.toISOString() ?? null,
       updatedAt: o.updated_at.toISOString(),
     }));

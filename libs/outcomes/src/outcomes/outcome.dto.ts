@@ -165,6 +165,14 @@ export class SignDto {
   signedAt?: Date;
 }
 
+export class DoneDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it took place; now by default' })
+  @IsOptional()
+  @ToDate()
+  @IsDate()
+  doneAt?: Date;
+}
+
 export class ListOutcomesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: OUTCOME_KINDS })
   @IsOptional()
@@ -245,6 +253,8 @@ export class OutcomeDto {
   @ApiProperty({ type: [OutcomePersonDto] }) people: OutcomePersonDto[];
   @ApiProperty({ type: [OutcomeDocumentDto] }) documents: OutcomeDocumentDto[];
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) signedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When an outcome other than an agreement took place' })
+  doneAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) approvedAt: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -130,7 +130,7 @@ export class OutcomesService {
   }
 
   /** Moves an outcome along its life, or publishes / withdraws it (organisers). */
-  async transition(caller: Caller, eventId: string, id: string, action: Transition, signedAt?: Date): Promise<OutcomeDto> {
+  async transition(caller: Caller, eventId: string, id: string, action: Transition, at?: Date): Promise<OutcomeDto> {
     if ((action === 'approve' || action === 'withdraw') && !PUBLISHERS.includes(caller.role)) {
       throw new AppError(403, 'FORBIDDEN', 'Only organisers publish outcomes');
     }
@@ -142,9 +142,10 @@ export class OutcomesService {
         sign: {
           when: `kind = 'agreement' AND status = 'ready'`,
           set: `status = 'signed', signed_at = $2, signed_recorded_by = $3`,
-          params: [signedAt ?? new Date(), by],
+          params: [at ?? new Date(), by],
         },
-        done: { when: `kind <> 'agreement' AND status = 'planned'`, set: `status = 'done'`, params: [] },
+        // When it took place is kept as signed_at is for an agreement: the public list shows it.
+        done: { when: `kind <> 'agreement' AND status = 'planned'`, set: `status = 'done', done_at = $2`, params: [at ?? new Date()] },
         cancel: { when: `status IN ('planned', 'ready')`, set: `status = 'cancelled', approved_at = NULL, approved_by = NULL`, params: [] },
         approve: { when: `status IN ('signed', 'done') AND approved_at IS NULL`, set: `approved_at = now(), approved_by = $2`, params: [by] },
         withdraw: { when: `approved_at IS NOT NULL`, set: `approved_at = NULL, approved_by = NULL`, params: [] },

@@ -2,6 +2,7 @@ import { pdfInfo, pdfPages, withoutSpaces } from '#testing/pdf-text.js';
 import type { Language } from '#core/i18n/language.js';
 import { COOPERATION_AREAS } from '../outcomes-vocabulary.js';
 import { outcomesPdf } from './outcomes-pdf.js';
+import { formatMoney, formatWhen } from './reader-formats.js';
 import { WORDS } from './public-outcomes.formats.js';
 import type { PublicOutcome, PublicOutcomes } from './public-outcomes.service.js';
 
@@ -55,7 +56,7 @@ function outcomesFixture(language: Language): PublicOutcomes {
   const area = (code: keyof typeof COOPERATION_AREAS) => ({ code, name: COOPERATION_AREAS[code][language] });
   const outcome = (id: string, kind: PublicOutcome['kind'], title: Tri, extra: Partial<PublicOutcome>): PublicOutcome => ({
     id, kind, title: title[language], summary: null, body: null, occurredAt: '2025-07-18T02:00:00.000Z', agreementType: null,
-    areas: [], parties: [], people: [], value: null, ...extra,
+    areas: [], parties: [], people: [], completed: null, value: null, ...extra,
   });
   const groups: PublicOutcomes['groups'] = [
     {
@@ -72,7 +73,14 @@ function outcomesFixture(language: Language): PublicOutcomes {
           agreementType: 'framework_agreement',
           parties: [{ name: SHANDONG[language], country: 'CN', role: 'party' }, { name: GREAT_STONE[language], country: 'BY', role: 'party' }],
           areas: [area('park_development'), area('industrial_investment')],
-          value: { amount: '500000000.00', currency: 'CNY' },
+          value: { amount: '500000000.00', currency: 'CNY', formatted: formatMoney('500000000.00', 'CNY', language) },
+          completed: {
+            status: 'signed',
+            at: '2025-07-18T03:58:00.000Z',
+            localAt: '2025-07-18T11:58:00+08:00',
+            timeZone: 'Asia/Shanghai',
+            text: formatWhen(new Date('2025-07-18T03:58:00.000Z'), 'Asia/Shanghai', language),
+          },
         }),
       ],
     },
@@ -91,7 +99,7 @@ function outcomesFixture(language: Language): PublicOutcomes {
   ];
   return {
     language,
-    event: { slug: 'sco-local-trade-2025', name: EVENT[language] },
+    event: { slug: 'sco-local-trade-2025', name: EVENT[language], timeZone: 'Asia/Shanghai' },
     groups,
     counts: {
       total: 4,
@@ -117,7 +125,10 @@ describe(outcomesPdf.name, () => {
       expect(text).toContain(withoutSpaces(w.kinds[o.kind]));
       if (i === 0) expect(text).toContain(withoutSpaces(`1. ${o.title}`));
     });
-    for (const s of [`${GREAT_STONE[language]} (BY)`, `${KZ_CHAMBER[language]} (KZ)`, '500000000.00 CNY', ALIYA[language], COOPERATION_AREAS.park_development[language], '2025-07-19']) {
+    // The amount and the signing time as the reader writes them.
+    const signed = { zh: '签署于2025年7月18日 11:58', en: 'Signed 18 July 2025 at 11:58', ru: 'Подписано 18 июля 2025 г. в 11:58' }[language];
+    const amount = { zh: '¥500,000,000.00', en: 'CN¥500,000,000.00', ru: '500 000 000,00 CN¥' }[language];
+    for (const s of [`${GREAT_STONE[language]} (BY)`, `${KZ_CHAMBER[language]} (KZ)`, amount, signed, ALIYA[language], COOPERATION_AREAS.park_development[language], '2025-07-19']) {
       expect(text).toContain(withoutSpaces(s));
     }
   });

@@ -134,12 +134,12 @@ function outcomeBlock(doc: PDFKit.PDFDocument, language: Language, style: Styles
   const p = PRINT[language];
   const labelled = (label: string, items: string[]) => (items.length ? paragraph(doc, `${label}${p.colon}${items.join(p.separator)}`, style.detail, MARGIN, CONTENT_W) : []);
   const lines = [
-    ...paragraph(doc, [w.kinds[o.kind], o.occurredAt?.slice(0, 10)].filter(Boolean).join(' · '), style.meta, MARGIN, CONTENT_W),
+    ...paragraph(doc, [w.kinds[o.kind], o.completed ? `${w.completedAs[o.completed.status]} ${o.completed.text}` : o.occurredAt?.slice(0, 10)].filter(Boolean).join(' · '), style.meta, MARGIN, CONTENT_W),
     ...paragraph(doc, `${n}. ${o.title}`, style.title, MARGIN, CONTENT_W),
     ...labelled(w.parties, o.parties.map((party) => `${party.name} (${party.country})`)),
     ...labelled(w.people, o.people.map((person) => person.name)),
     ...labelled(w.areas, o.areas.map((area) => area.name)),
-    ...labelled(w.value, o.value ? [`${o.value.amount} ${o.value.currency}`] : []),
+    ...labelled(w.value, o.value ? [o.value.formatted] : []),
     ...(o.summary ? paragraph(doc, o.summary, style.summary, MARGIN, CONTENT_W) : []),
   ];
   return { lines, height: GAP + heightOf(lines) };

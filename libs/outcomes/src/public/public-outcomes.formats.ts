@@ -8,16 +8,22 @@ type Row = PublicOutcome & { group: PublicOutcomeGroup };
 export const WORDS = {
   zh: {
     kind: '类型', title: '名称', session: '活动', track: '板块', date: '日期', parties: '参与方', people: '人员', areas: '合作领域', value: '金额',
+    completed: '签署或举行时间', amount: '金额（数值）', currency: '币种',
+    completedAs: { signed: '签署于', done: '举行于' },
     kinds: { agreement: '协议', unveiling: '揭牌', initiative: '倡议', alliance: '联盟', settlement: '企业入驻', announcement: '发布' },
     heading: '成果清单', total: '成果总数', byKind: '按类型', byCountry: '按国家', byArea: '按合作领域', none: '其他',
   },
   en: {
     kind: 'Kind', title: 'Title', session: 'Session', track: 'Track', date: 'Date', parties: 'Parties', people: 'People', areas: 'Cooperation areas', value: 'Value',
+    completed: 'Signed or held', amount: 'Amount (number)', currency: 'Currency',
+    completedAs: { signed: 'Signed', done: 'Held' },
     kinds: { agreement: 'Agreement', unveiling: 'Unveiling', initiative: 'Initiative', alliance: 'Alliance', settlement: 'Settlement', announcement: 'Announcement' },
     heading: 'Outcomes', total: 'Outcomes in all', byKind: 'By kind', byCountry: 'By country', byArea: 'By cooperation area', none: 'Other',
   },
   ru: {
     kind: 'Вид', title: 'Название', session: 'Мероприятие', track: 'Направление', date: 'Дата', parties: 'Стороны', people: 'Участники', areas: 'Области сотрудничества', value: 'Сумма',
+    completed: 'Подписано или проведено', amount: 'Сумма (число)', currency: 'Валюта',
+    completedAs: { signed: 'Подписано', done: 'Проведено' },
     kinds: { agreement: 'Соглашение', unveiling: 'Открытие', initiative: 'Инициатива', alliance: 'Альянс', settlement: 'Размещение предприятий', announcement: 'Объявление' },
     heading: 'Итоги', total: 'Всего итогов', byKind: 'По видам', byCountry: 'По странам', byArea: 'По областям сотрудничества', none: 'Прочее',
   },
@@ -37,7 +43,12 @@ export function outcomesCsv(list: PublicOutcomes): Buffer {
       { header: w.parties, value: (r) => r.parties.map((p) => `${p.name} (${p.country})`).join('; ') },
       { header: w.people, value: (r) => r.people.map((p) => p.name).join('; ') },
       { header: w.areas, value: (r) => r.areas.map((a) => a.name).join('; ') },
-      { header: w.value, value: (r) => (r.value ? `${r.value.amount} ${r.value.currency}` : null) },
+      // The time as the reader writes it, in the event's zone (the zone is named in the JSON form).
+      { header: w.completed, value: (r) => r.completed?.text ?? null },
+      { header: w.value, value: (r) => r.value?.formatted ?? null },
+      // The raw decimal and code too, for a spreadsheet to add up.
+      { header: w.amount, value: (r) => r.value?.amount ?? null },
+      { header: w.currency, value: (r) => r.value?.currency ?? null },
     ],
     rows,
   );
@@ -55,8 +66,13 @@ export function outcomesHtml(list: PublicOutcomes): string {
           const body = o.body ? `<div class="body">${o.body.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</div>` : '';
           const people = o.people.length ? `<br>${escapeHtml(w.people)}: ${o.people.map((p) => escapeHtml(p.name)).join(', ')}` : '';
           const areas = o.areas.length ? `<br>${escapeHtml(w.areas)}: ${o.areas.map((a) => escapeHtml(a.name)).join(', ')}` : '';
-          const value = o.value ? `<br>${escapeHtml(w.value)}: ${escapeHtml(o.value.amount)} ${escapeHtml(o.value.currency)}` : '';
-          const meta = `<small>${escapeHtml(w.kinds[o.kind])}${o.occurredAt ? ` · ${escapeHtml(o.occurredAt.slice(0, 10))}` : ''}</small>`;
+          const value = o.value ? `<br>${escapeHtml(w.value)}: <data value="${escapeHtml(o.value.amount)}">${escapeHtml(o.value.formatted)}</data>` : '';
+          const completed = o.completed
+            ? ` · ${escapeHtml(w.completedAs[o.completed.status])} <time datetime="${escapeHtml(o.completed.localAt)}">${escapeHtml(o.completed.text)}</time>`
+            : o.occurredAt
+              ? ` · ${escapeHtml(o.occurredAt.slice(0, 10))}`
+              : '';
+          const meta = `<small>${escapeHtml(w.kinds[o.kind])}${completed}</small>`;
           return `<li>${meta}<br><strong>${escapeHtml(o.title)}</strong>${parties ? `<br>${parties}` : ''}${people}${areas}${value}${o.summary ? `<p>${escapeHtml(o.summary)}</p>` : ''}${body}</li>`;
         })
         .join('');

@@ -8,6 +8,7 @@ import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { loadOutcomes } from '../outcomes/load-outcomes.js';
 import type { OutcomeDto } from '../outcomes/outcome.dto.js';
 import { COOPERATION_AREAS, type CooperationArea } from '../outcomes-vocabulary.js';
+import { formatMoney, formatWhen, localIso } from './reader-formats.js';
 
 export interface PublicOutcome {
   id: string;
@@ -20,7 +21,13 @@ export interface PublicOutcome {
   areas: { code: CooperationArea; name: string }[];
   parties: { name: string; country: string; role: string }[];
   people: { name: string; role: string; protocolOrder: number }[];
-  value: { amount: string; currency: string } | null;
+  /**
+   * When it was signed (an agreement) or took place (anything else): the time of that state change, as an ISO
+   * instant, as the event's local time with its offset, and as the reader writes it.
+   */
+  completed: { status: 'signed' | 'done'; at: string; localAt: string; timeZone: string; text: string } | null;
+  /** The raw decimal and its currency, and the amount as the reader writes it (Intl, in the list's language). */
+  value: { amount: string; currency: string; formatted: string } | null;
 }
 
 export interface PublicOutcomeGroup {
@@ -31,7 +38,7 @@ export interface PublicOutcomeGroup {
 
 export interface PublicOutcomes {
   language: Language;
-  event: { slug: string; name: string };
+  event: { slug: string; name: string; timeZone: string };
   groups: PublicOutcomeGroup[];
   counts: { total: number; byKind: Record<string, number>; byCountry: Record<string, number>; byArea: Record<string, number> };
   /** The name of each cooperation area counted, in the list's language. */
@@ -47,6 +54,15 @@ interface SessionRow {
   colour: string | null;
 }
 
+/** The state change that put the outcome on the list: its signing, or its taking place. */
+function completion(outcome: OutcomeDto, timeZone: string, language: Language): PublicOutcome['completed'] {
+  const status = outcome.status === 'signed' || outcome.status === 'done' ? outcome.status : undefined;
+  const at = status === 'signed' ? outcome.signedAt : status === 'done' ? outcome.doneAt : null;
+  if (!status || !at) return null;
+  const instant = new Date(at);
+  return { status, at, localAt: localIso(instant, timeZone), timeZone, text: formatWhen(instant, timeZone, language) };
+}
+
 const count = (map: Record<string, number>, key: string) => (map[key] = (map[key] ?? 0) + 1);
 
 /**
@@ -60,10 +76,14 @@ export class PublicOutcomesService {
 
   async list(slug: string, lang: string | undefined, acceptLanguage: string | undefined): Promise<PublicOutcomes> {
     // Only a published event has a public face (as its programme does).
-    const [event] = (await this.dataSource.query(`SELECT id, name, default_language FROM event WHERE slug = $1 AND status = 'published'`, [slug])) as {
+    const [event] = (await this.dataSource.query(
+      `SELECT id, name, default_language, time_zone FROM event WHERE slug = $1 AND status = 'published'`,
+      [slug],
+    )) as {
       id: string;
       name: Trilingual;
       default_language: Language;
+      time_zone: string;
     }[];
     if (!event) throw new NotFoundError('Event', { slug });
     const language = negotiateLanguage({ query: lang, acceptLanguage, fallback: event.default_language });
@@ -108,7 +128,11 @@ export class PublicOutcomesService {
             role: p.role,
             protocolOrder: p.protocolOrder,
           })),
-        value: outcome.value && !outcome.value.confidential && outcome.value.amount ? { amount: outcome.value.amount, currency: outcome.value.currency } : null,
+        completed: completion(outcome, event.time_zone, language),
+        value:
+          outcome.value && !outcome.value.confidential && outcome.value.amount
+            ? { amount: outcome.value.amount, currency: outcome.value.currency, formatted: formatMoney(outcome.value.amount, outcome.value.currency, language) }
+            : null,
       };
       count(counts.byKind, outcome.kind);
       for (const country of new Set(parties.map((p) => p.country))) count(counts.byCountry, country);
@@ -126,6 +150,6 @@ export class PublicOutcomesService {
       groups.get(key)!.outcomes.push(rendered);
     }
     const areaNames = Object.fromEntries(Object.keys(counts.byArea).map((code) => [code, COOPERATION_AREAS[code as CooperationArea]?.[language] ?? code]));
-    return { language, event: { slug, name: text(event.name) ?? slug }, groups: [...groups.values()], counts, areaNames };
+    return { language, event: { slug, name: text(event.name) ?? slug, timeZone: event.time_zone }, groups: [...groups.values()], counts, areaNames };
   }
 }

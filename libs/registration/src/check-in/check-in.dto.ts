@@ -28,7 +28,7 @@ export class ScanDto {
   @IsUUID()
   listId: string;
 
-  @ApiProperty({ description: 'Chosen by the scanner for this scan; sending it again returns the first answer', example: 'b1d5c0de-0001' })
+  @ApiProperty({ description: 'Chosen by the scanner for this scan, unique within the edition; the same scan (same badge, same list) sent again returns the first answer, anything else with a used nonce answers NONCE_REUSED', example: 'b1d5c0de-0001' })
   @Matches(/^[\w.:-]{8,100}$/, { message: 'nonce must be 8 to 100 letters, digits, or . : _ -' })
   nonce: string;
 
@@ -57,6 +57,7 @@ export const SCAN_CODES = [
   'REGISTRATION_REJECTED',
   'NOT_ENROLLED',
   'WRONG_EVENT',
+  'NONCE_REUSED',
 ] as const;
 export type ScanCode = (typeof SCAN_CODES)[number];
 

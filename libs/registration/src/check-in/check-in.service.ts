@@ -25,6 +25,7 @@ const STATUS: Record<ScanCode, number> = {
   REGISTRATION_REJECTED: 403,
   NOT_ENROLLED: 403,
   WRONG_EVENT: 403,
+  NONCE_REUSED: 409,
 };
 
 const MESSAGES: Record<ScanCode, string> = {
@@ -36,6 +37,8 @@ const MESSAGES: Record<ScanCode, string> = {
   REGISTRATION_REJECTED: 'This registration was rejected',
   NOT_ENROLLED: 'This delegate holds no seat in this session',
   WRONG_EVENT: 'This badge is for another event',
+  // Names no one: the nonce's first answer is another guest's, and the device only needs to scan again.
+  NONCE_REUSED: 'This nonce belongs to another scan (another badge or another list); nothing was checked in, scan again with a new nonce',
 };
 
 /**
@@ -62,8 +65,9 @@ function detailsOf({ checkedInAt, delegate }: ScanAnswerDto['details']): ScanAns
 
 /**
  * Check-in at the door. Each scan carries a nonce chosen by the scanner: the
- * first answer for a nonce is stored with it, so a retried request gets the same
- * answer and writes nothing. A badge is checked in once per list (unique key);
+ * first answer for a nonce is stored with it, so a retried request (same badge,
+ * same list) gets the same answer and writes nothing; another badge or list with
+ * that nonce gets NONCE_REUSED (migrations/1763740000011). A badge is checked in once per list (unique key);
  * a later scan answers ALREADY_CHECKED_IN with the first time.
  */
 @Injectable()
@@ -112,7 +116,7 @@ export class CheckInService {
   }
 
   /**
-   * One round trip: scan_badge (migrations/1763740000008) checks the list, claims the nonce, decides, checks the
+   * One round trip: scan_badge (migrations/1763740000008, nonce ownership in 1763740000011) checks the list, claims the nonce, decides, checks the
    * badge in and stores the answer, as one statement and so one transaction. It answers NULL for an unknown list.
    */
   async scan(caller: Caller, dto: ScanDto): Promise<ScanAnswerDto> {

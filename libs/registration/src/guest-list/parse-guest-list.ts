@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isEmail, isISO31661Alpha2 } from 'class-validator';
 import { isLanguage, type Language } from '#core/i18n/language.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '#programme/programme-vocabulary.js';
 import { CATEGORY_LABELS, REGISTRATION_CATEGORIES, type RegistrationCategory } from '../registration-vocabulary.js';
 import { FORMULA_NEUTRALISER, isFormulaLike } from '../exports/write-table.js';
 
@@ -29,6 +30,8 @@ export interface GuestRow {
   /** ISO 3166-1 alpha-2, upper-cased. */
   country: string;
   organisation: string | null;
+  /** Given only with an organisation; null when the column is absent or empty (the category then decides, see ORGANISATION_TYPE_BY_CATEGORY). */
+  organisationType: OrganisationType | null;
   position: string | null;
   category: RegistrationCategory;
   /** 'en' when the column is absent or empty. */
@@ -46,6 +49,8 @@ export interface GuestRowError {
 }
 
 export interface ParsedGuestList {
+  /** Every guest row the file holds, valid or not (not the header, not blank lines); 0 for a file that cannot be read. */
+  rowsRead: number;
   /** The rows without any error, in file order. */
   rows: GuestRow[];
   /** Ordered by row. */
@@ -66,6 +71,7 @@ const GUEST_COLUMNS = [
   'name_latin',
   'country',
   'organisation',
+  'organisation_type',
   'position',
   'category',
   'language',
@@ -83,6 +89,7 @@ const COLUMN_ALIASES: Record<GuestColumn, readonly string[]> = {
   name_latin: ['latin_name'],
   country: [],
   organisation: ['organization'],
+  organisation_type: ['organization_type'],
   position: [],
   category: [],
   language: ['preferred_language'],
@@ -93,6 +100,44 @@ const COLUMN_ALIASES: Record<GuestColumn, readonly string[]> = {
 /** Header names compare case-insensitively, ignoring spaces, underscores and hyphens ("Native Name" = native_name). */
 function headerKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/**
+ * The type of the organisation a guest's registration gets when the guest list names an organisation the directory
+ * does not hold and leaves organisation_type empty: the one the guest's category most often means. A guest (invited
+ * personally) has no telling type; enterprise is the directory's commonest, and organisers correct it there.
+ */
+export const ORGANISATION_TYPE_BY_CATEGORY: Record<RegistrationCategory, OrganisationType> = {
+  official: 'government_body',
+  business: 'enterprise',
+  international_organisation: 'international_organisation',
+  media: 'media',
+  guest: 'enterprise',
+};
+
+/** What each column takes, for the import route's OpenAPI description and the README (one source, so they cannot drift). */
+const COLUMN_VALUES: Record<GuestColumn, string> = {
+  email: 'an email address; unique within the file and not already invited to the edition',
+  name_native: 'the name in the guest\'s own script',
+  name_latin: 'the name in Latin letters (diacritics allowed)',
+  country: 'ISO 3166-1 alpha-2 code, e.g. KZ',
+  organisation: 'free text; on acceptance the registration gets the directory\'s organisation of that name (in any language) and country, or a new one',
+  organisation_type: `${ORGANISATION_TYPES.join(', ')}; only with organisation; empty: from the category (${Object.entries(ORGANISATION_TYPE_BY_CATEGORY)
+    .map(([category, type]) => `${category} → ${type}`)
+    .join(', ')})`,
+  position: 'free text; carried into the registration on acceptance unless the guest gives one',
+  category: `${REGISTRATION_CATEGORIES.join(', ')}, or the category's label in zh, en or ru`,
+  language: 'zh, en or ru (also zh-CN, ru_RU …, or the language\'s name: Chinese, 中文, русский …); empty: en',
+  phone: 'digits, spaces and + ( ) - . /, 5 to 20 digits; kept with the invitation for the organisers (the guest gives their own on accepting)',
+  delegation: 'free text: the delegation the guest joins on acceptance unless they choose one (created if the edition has none of that name)',
+};
+
+/** The accepted columns, one line each: name, aliases, required or optional, allowed values. */
+export function describeGuestListColumns(): string {
+  return GUEST_COLUMNS.map((column) => {
+    const aliases = COLUMN_ALIASES[column].length ? ` (or ${COLUMN_ALIASES[column].join(', ')})` : '';
+    return `- \`${column}\`${aliases}, ${REQUIRED_COLUMNS.includes(column) ? 'required' : 'optional'}: ${COLUMN_VALUES[column]}`;
+  }).join('\n');
 }
 
 const COLUMN_BY_HEADER = new Map<string, GuestColumn>();
@@ -282,6 +327,10 @@ for (const category of REGISTRATION_CATEGORIES) {
 }
 CATEGORY_BY_KEY.set('international_organization', 'international_organisation');
 
+const ORGANISATION_TYPE_BY_KEY = new Map<string, OrganisationType>(ORGANISATION_TYPES.map((type) => [type, type]));
+ORGANISATION_TYPE_BY_KEY.set('international_organization', 'international_organisation');
+const ORGANISATION_TYPE_REASON = `organisation_type must be one of ${ORGANISATION_TYPES.join(', ')}`;
+
 /** Language names organisers write instead of the code. */
 const LANGUAGE_BY_NAME = new Map<string, Language>([
   ['chinese', 'zh'],
@@ -363,6 +412,11 @@ function validateRow(source: TableRow, context: RowContext): Omit<GuestRow, 'sou
   }
 
   const organisation = optional('organisation');
+  const organisationTypeText = optional('organisation_type');
+  let organisationType: OrganisationType | null | undefined =
+    typeof organisationTypeText === 'string' ? (ORGANISATION_TYPE_BY_KEY.get(categoryKey(organisationTypeText)) ?? fail('organisation_type', ORGANISATION_TYPE_REASON)) : organisationTypeText;
+  // A type says what the organisation is; without one named it would be silently dropped.
+  if (organisationType && organisation === null) organisationType = fail('organisation_type', 'organisation_type is given without an organisation');
   const position = optional('position');
 
   const categoryText = required('category');
@@ -394,6 +448,7 @@ function validateRow(source: TableRow, context: RowContext): Omit<GuestRow, 'sou
     nameLatin: nameLatin!,
     country: country!,
     organisation: organisation ?? null,
+    organisationType: organisationType ?? null,
     position: position ?? null,
     category: category!,
     preferredLanguage: preferredLanguage!,
@@ -405,11 +460,12 @@ function validateRow(source: TableRow, context: RowContext): Omit<GuestRow, 'sou
 function validateTable(table: TableRow[]): ParsedGuestList {
   const nonBlank = table.filter((row) => !isBlankRow(row));
   const [header, ...data] = nonBlank;
-  if (!header) return { rows: [], errors: [{ row: 0, field: null, reason: 'the file is empty' }] };
+  if (!header) return { rowsRead: 0, rows: [], errors: [{ row: 0, field: null, reason: 'the file is empty' }] };
+  const rowsRead = data.length;
 
   if (data.length > MAX_GUEST_ROWS) {
     const reason = `the file has ${data.length} guest rows; at most ${MAX_GUEST_ROWS} can be imported at once, so split it into several files`;
-    return { rows: [], errors: [{ row: 0, field: null, reason }] };
+    return { rowsRead, rows: [], errors: [{ row: 0, field: null, reason }] };
   }
 
   // Header: which column holds which field.
@@ -460,7 +516,7 @@ function validateTable(table: TableRow[]): ParsedGuestList {
   for (const column of REQUIRED_COLUMNS) {
     if (!columns.has(column)) errors.push({ row: header.row, field: column, reason: `required column ${column} is missing` });
   }
-  if (errors.length > 0) return { rows: [], errors };
+  if (errors.length > 0) return { rowsRead, rows: [], errors };
 
   const context: RowContext = { columns, emails: new Map(), errors };
   const rows: GuestRow[] = [];
@@ -468,7 +524,7 @@ function validateTable(table: TableRow[]): ParsedGuestList {
     const guest = validateRow(row, context);
     if (guest) rows.push({ ...guest, sourceRow: row.row });
   }
-  return { rows, errors };
+  return { rowsRead, rows, errors };
 }
 
 /**
@@ -481,6 +537,6 @@ export async function parseGuestList(content: Buffer, format: 'csv' | 'xlsx'): P
   else if (format === 'csv') readout = readCsvTable(content);
   else if (format === 'xlsx') readout = await readXlsxTable(content);
   else readout = unreadable(`unsupported file format ${JSON.stringify(format)}; upload CSV or XLSX`);
-  if (!readout.ok) return { rows: [], errors: [{ row: 0, field: null, reason: readout.reason }] };
+  if (!readout.ok) return { rowsRead: 0, rows: [], errors: [{ row: 0, field: null, reason: readout.reason }] };
   return validateTable(readout.rows);
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '#programme/programme-vocabulary.js';
 import { REGISTRATION_CATEGORIES, type RegistrationCategory } from '../registration-vocabulary.js';
 
 export class InviteGuestDto {
@@ -36,13 +37,20 @@ export class InviteGuestDto {
   @IsIn(LANGUAGES)
   preferredLanguage?: Language;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'Carried into the registration when the guest accepts (unless they name one): the directory\'s organisation of this name (in any language) and the guest\'s country, or a new one',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   organisation?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: ORGANISATION_TYPES, description: 'The type of a new organisation; without it, taken from the category' })
+  @IsOptional()
+  @IsIn(ORGANISATION_TYPES)
+  organisationType?: OrganisationType;
+
+  @ApiPropertyOptional({ description: 'Carried into the registration when the guest accepts (unless they give one)' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -54,7 +62,7 @@ export class InviteGuestDto {
   @MaxLength(50)
   phone?: string;
 
-  @ApiPropertyOptional({ description: 'The delegation the guest belongs to' })
+  @ApiPropertyOptional({ description: 'The delegation the guest belongs to: joined when the guest accepts (unless they choose one)' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -70,7 +78,8 @@ export class InvitationDto {
 
 export class GuestListReportDto {
   @ApiProperty() dryRun: boolean;
-  @ApiProperty({ description: 'Rows read' }) rows: number;
+  @ApiProperty({ description: 'Guest rows read from the file, valid or not (the header and blank lines aside)' }) rowsRead: number;
+  @ApiProperty({ description: 'Valid rows: the guests the import invites (or would, on a dry run)' }) rows: number;
   @ApiProperty({ description: 'Invitations created (0 on a dry run or when any row is bad)' }) invited: number;
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Every bad row: { row, field, reason }' })
   errors: { row: number; field: string | null; reason: string }[];

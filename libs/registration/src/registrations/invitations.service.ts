@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
-import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { parseGuestList } from '../guest-list/parse-guest-list.js';
 import type { GuestListReportDto, InvitationDto, InviteGuestDto } from './invitation.dto.js';
+import { guestListInvalid } from './registration-errors.js';
 import { hashToken } from './registration-intake.service.js';
 
 const INVITATION_DAYS = 60;
@@ -45,8 +46,8 @@ export class InvitationsService {
         ...parsed.errors,
         ...already.map(({ email }) => ({ row: rowOf.get(email)!, field: 'email', reason: `${email} is already invited to this event` })),
       ].sort((a, b) => a.row - b.row);
-      const report = { dryRun, rows: parsed.rows.length, invited: 0, errors };
-      if (errors.length && !dryRun) throw new AppError(422, 'GUEST_LIST_INVALID', `${errors.length} problems in the guest list; nothing was imported`, errors);
+      const report = { dryRun, rowsRead: parsed.rowsRead, rows: parsed.rows.length, invited: 0, errors };
+      if (errors.length && !dryRun) throw guestListInvalid(errors);
       if (dryRun) return report;
       for (const row of parsed.rows) {
         await this.create(manager, caller, eventId, {
@@ -57,6 +58,7 @@ export class InvitationsService {
           category: row.category,
           preferredLanguage: row.preferredLanguage,
           organisation: row.organisation ?? undefined,
+          organisationType: row.organisationType ?? undefined,
           position: row.position ?? undefined,
           phone: row.phone ?? undefined,
           delegation: row.delegation ?? undefined,

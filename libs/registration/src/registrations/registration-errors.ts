@@ -30,5 +30,15 @@ export const outdatedConsent = (current: string) =>
   new RegistrationError(422, 'CONSENT_NOTICE_OUTDATED', `Consent must be given to the current notice (version ${current})`, {
     currentVersion: current,
   });
+/**
+ * "A pending …", "An approved …": the article before a word the message is built from. By the first letter, which
+ * is right for the registration states (pending, approved, rejected, cancelled); a word that breaks the letter
+ * rule (an "hour", a "user") would need its own entry.
+ */
+export const withArticle = (word: string) => `${/^[aeiou]/i.test(word) ? 'An' : 'A'} ${word}`;
+
 export const invalidTransition = (from: string, action: string) =>
-  new RegistrationError(409, 'INVALID_TRANSITION', `A ${from} registration cannot be ${action}`, { status: from });
+  new RegistrationError(409, 'INVALID_TRANSITION', `${withArticle(from)} registration cannot be ${action}`, { status: from });
+
+export const guestListInvalid = <T>(errors: T[]) =>
+  new RegistrationError(422, 'GUEST_LIST_INVALID', `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in the guest list; nothing was imported`, errors);

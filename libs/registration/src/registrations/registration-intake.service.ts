@@ -12,7 +12,9 @@ import { Role } from '#identity/users/role.js';
 import { UsersService } from '#identity/users/users.service.js';
 import type { ConferenceEvent } from '#programme/events/event.entity.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import { ORGANISATION_TYPE_BY_CATEGORY } from '../guest-list/parse-guest-list.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
+import type { InviteGuestDto } from './invitation.dto.js';
 import type { Registration } from './registration.entity.js';
 import type { RegisterDto, RegistrationDetailsDto, RegistrationDto, SignUpDto } from './registration.dto.js';
 import {
@@ -23,6 +25,22 @@ import {
   registrationClosed,
 } from './registration-errors.js';
 import { registrationAuditView, toRegistrationDto } from './to-registration-dto.js';
+
+/** What an invitation keeps of the guest (invitation.guest): the organiser's InviteGuestDto or guest-list row. */
+type InvitedGuest = InviteGuestDto;
+
+/**
+ * The organiser's details of an invited guest, where the guest accepting leaves them out: position and delegation
+ * (the organisation, a directory entry, is found or made in invitedOrganisation). What the guest says wins, as the
+ * guest knows their own position best; an invitation's delegation is joined as the organiser chose it.
+ */
+function withInvitedDetails(given: RegisterDto, guest: InvitedGuest): RegisterDto {
+  return {
+    ...given,
+    position: given.position ?? guest.position,
+    delegation: given.delegation ?? (guest.delegation ? { name: guest.delegation.trim() } : undefined),
+  };
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -111,13 +129,18 @@ export class RegistrationIntakeService {
   }
 
   /** In a transaction that holds the event: the invitation, a new organisation and the delegation, then the registration. */
-  private async create(manager: EntityManager, caller: Caller, event: EventState, email: () => Promise<string>, dto: RegisterDto): Promise<RegistrationDto> {
-    if (dto.consent.noticeVersion !== event.consentNoticeVersion) throw outdatedConsent(event.consentNoticeVersion);
-    const invitationId = dto.invitationToken ? await this.useInvitation(manager, event.id, dto.invitationToken, await email()) : null;
+  private async create(manager: EntityManager, caller: Caller, event: EventState, email: () => Promise<string>, given: RegisterDto): Promise<RegistrationDto> {
+    if (given.consent.noticeVersion !== event.consentNoticeVersion) throw outdatedConsent(event.consentNoticeVersion);
+    const invitation = given.invitationToken ? await this.useInvitation(manager, event.id, given.invitationToken, await email()) : null;
+    const invitationId = invitation?.id ?? null;
     if (event.registrationMode === 'invitation' && !invitationId) throw invitationOnly();
+    const dto = invitation ? withInvitedDetails(given, invitation.guest) : given;
 
     const id = randomUUID();
-    const sealed = this.sealedDetails(id, await this.organisationFor(manager, event, dto), dto);
+    const organisationId = invitation && this.takesInvitedOrganisation(given, invitation.guest)
+      ? await this.invitedOrganisation(manager, event, invitation.guest, dto)
+      : await this.organisationFor(manager, event, dto);
+    const sealed = this.sealedDetails(id, organisationId, dto);
     const delegationId = dto.delegation ? await this.delegationFor(manager, event.id, dto.delegation.name, dto.country) : null;
     const query: Query = (sql, parameters) => manager.query(sql, parameters);
     const registration = await this.insertRegistration(query, caller, { id: event.id }, id, sealed, dto, invitationId, delegationId);
@@ -252,6 +275,35 @@ export class RegistrationIntakeService {
     return row.id;
   }
 
+  /** The invitation names an organisation and the guest, accepting, chose none of their own. */
+  private takesInvitedOrganisation(given: RegisterDto, guest: InvitedGuest): boolean {
+    return Boolean(guest.organisation && !given.organisationId && !given.newOrganisation);
+  }
+
+  /**
+   * The organisation an invitation names, as free text: the directory's organisation of that name (in any of its
+   * languages, ignoring case) in the guest's country, else a new one, named in the guest's language as a
+   * delegate's own new organisation is. An advisory lock on the name makes two guests of one new organisation,
+   * accepting at once, find one organisation rather than create two.
+   */
+  private async invitedOrganisation(manager: EntityManager, event: Pick<EventState, 'defaultLanguage'>, guest: InvitedGuest, dto: RegisterDto): Promise<string> {
+    const name = guest.organisation!.trim();
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('organisation:' || $1 || ':' || lower($2), 0))`, [dto.country, name]);
+    const [found] = (await manager.query(
+      `SELECT o.id FROM organisation o
+        WHERE o.country = $1 AND EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE lower(btrim(n.value)) = lower($2))
+        ORDER BY o.created_at, o.id LIMIT 1`,
+      [dto.country, name],
+    )) as { id: string }[];
+    if (found) return found.id;
+    const [created] = (await manager.query(`INSERT INTO organisation (name, country, type) VALUES ($1, $2, $3) RETURNING id`, [
+      { [dto.preferredLanguage ?? event.defaultLanguage]: name },
+      dto.country,
+      guest.organisationType ?? ORGANISATION_TYPE_BY_CATEGORY[guest.category],
+    ])) as { id: string }[];
+    return created.id;
+  }
+
   /** The personal fields of a registration, with the visa data encrypted and a new organisation created. */
   async details(manager: EntityManager, registrationId: string, event: Pick<EventState, 'defaultLanguage'>, dto: Partial<RegistrationDetailsDto>) {
     return this.sealedDetails(registrationId, await this.organisationFor(manager, event, dto), dto);
@@ -291,15 +343,15 @@ export class RegistrationIntakeService {
   }
 
   /** Single use: the conditional update lets exactly one registration consume a token. */
-  private async useInvitation(manager: EntityManager, eventId: string, token: string, email: string): Promise<string> {
+  private async useInvitation(manager: EntityManager, eventId: string, token: string, email: string): Promise<{ id: string; guest: InvitedGuest }> {
     const [invitation] = (await manager.query(
       `UPDATE invitation SET used_at = now()
         WHERE token_hash = $1 AND event_id = $2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-        RETURNING id, email`,
+        RETURNING id, email, guest`,
       [hashToken(token), eventId],
-    ))[0] as { id: string; email: string }[];
+    ))[0] as { id: string; email: string; guest: InvitedGuest }[];
     if (!invitation) throw invalidInvitation();
     if (invitation.email !== email.toLowerCase()) throw invitationForAnother();
-    return invitation.id;
+    return { id: invitation.id, guest: invitation.guest };
   }
 }

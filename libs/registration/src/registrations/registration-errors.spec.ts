@@ -1,0 +1,18 @@
+import { REGISTRATION_STATUSES } from '../registration-vocabulary.js';
+import { invalidTransition, withArticle } from './registration-errors.js';
+
+describe(withArticle.name, () => {
+  it('puts "An" before a vowel and "A" before a consonant', () => {
+    expect(withArticle('approved')).toBe('An approved');
+    expect(withArticle('pending')).toBe('A pending');
+  });
+
+  it('makes every registration state read right in INVALID_TRANSITION', () => {
+    expect(REGISTRATION_STATUSES.map((status) => invalidTransition(status, 'approved').message)).toEqual([
+      'A pending registration cannot be approved',
+      'An approved registration cannot be approved',
+      'A rejected registration cannot be approved',
+      'A cancelled registration cannot be approved',
+    ]);
+  });
+});
