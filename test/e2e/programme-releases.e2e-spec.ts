@@ -145,6 +145,41 @@ describe('Programme releases and the public programme', () => {
     expect(outcomes.headers.get('content-language')).toBe('en');
   });
 
+  it('shows a published edition publicly, with the consent notice a registration must accept; a draft one answers 404', async () => {
+    const edition = await stack.http.get(`/api/public/events/${p.slug}`);
+    expect(edition.status).toBe(200);
+    expect(edition.body).toEqual({
+      slug: p.slug,
+      name: tri('Test conference'),
+      city: { zh: '青岛', en: 'Qingdao', ru: 'Циндао' },
+      timeZone: 'Asia/Shanghai',
+      firstDay: '2025-07-18',
+      lastDay: '2025-07-19',
+      defaultLanguage: 'zh',
+      registrationMode: 'approval',
+      consentNotice: { version: '1', text: null },
+    });
+    const patch = (body: Record<string, unknown>) => stack.http.patch(`/api/events/${p.eventId}`, body, { token: organiser });
+    // Consent is given to a text the delegate can read: all three languages.
+    const partial = await patch({ consentNotice: { en: 'We process your data to run the conference.' } });
+    expect(partial.status).toBe(400);
+    const notice = tri('We process your data to run the conference.');
+    expect((await patch({ consentNotice: notice })).status).toBe(200);
+    expect((await stack.http.get(`/api/public/events/${p.slug}`)).body.consentNotice).toEqual({ version: '1', text: notice });
+    // Registrations record the version only, so a version keeps meaning one text.
+    const reworded = await patch({ consentNotice: tri('We process your data to run the conference, and keep it for a year.') });
+    expect(reworded.status).toBe(422);
+    expect(reworded.body.code).toBe('CONSENT_NOTICE_NEEDS_NEW_VERSION');
+    expect((await patch({ consentNotice: tri('We keep your data for a year.'), consentNoticeVersion: '2' })).status).toBe(200);
+    expect((await stack.http.get(`/api/public/events/${p.slug}`)).body.consentNotice).toEqual({ version: '2', text: tri('We keep your data for a year.') });
+
+    const unknown = await stack.http.get('/api/public/events/no-such-event');
+    expect(unknown.status).toBe(404);
+    const draft = await buildProgramme(stack.http, organiser);
+    const hidden = await stack.http.get(`/api/public/events/${draft.slug}`);
+    expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: unknown.body.code });
+  });
+
   it('filters by day, track, room and kind', async () => {
     const get = async (query: string) => (await stack.http.get(`/api/public/events/${p.slug}/programme?lang=en&${query}`)).body.items.map((s: { title: string }) => s.title);
     expect(await get('day=2025-07-19')).toEqual(['Side event']);
