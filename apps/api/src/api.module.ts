@@ -30,6 +30,7 @@ import { RegistrationsController } from './registration/registrations.controller
 import { DirectoryController } from './programme/directory.controller.js';
 import { EventsController } from './programme/events.controller.js';
 import { PublicEventController } from './programme/public-event.controller.js';
+import { SessionRemindersController } from './messaging/session-reminders.controller.js';
 import { PublicProgrammeController } from './programme/public-programme.controller.js';
 import { ScheduleController } from './programme/schedule.controller.js';
 import { SessionsController } from './programme/sessions.controller.js';
@@ -75,6 +76,7 @@ export class ApiModule {
         OutcomesController,
         PublicOutcomesController,
         NotificationsController,
+        SessionRemindersController,
         PublicAgendaController,
         MyAgendaController,
       ],

@@ -6,9 +6,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * agrees to before registering. A registration records only the version, so a version must keep meaning one
  * text: once an edition has a text, changing it requires a new version (a trigger, since the rule compares the
  * row before and after). Giving a text to an edition that had none keeps its version: nobody had read one.
+ *
+ * And the look-up of a session's planned reminders (GET …/sessions/{id}/reminders): each is an outbox row naming
+ * its enrolment, found by that id as the delivery rows are by their message's (outbox_delivery_idx), so the
+ * organisers' view does not scan every reminder ever planned.
  */
-export class EventConsentNoticeText1763740000012 implements MigrationInterface {
-  name = 'EventConsentNoticeText1763740000012';
+export class ConsentNoticeTextAndReminderLookup1763740000012 implements MigrationInterface {
+  name = 'ConsentNoticeTextAndReminderLookup1763740000012';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
@@ -27,9 +31,11 @@ export class EventConsentNoticeText1763740000012 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER event_consent_notice_versioned BEFORE UPDATE OF consent_notice, consent_notice_version ON event
         FOR EACH ROW EXECUTE FUNCTION event_consent_notice_versioned()`);
+    await db.query(`CREATE INDEX outbox_reminder_idx ON outbox ((payload->>'enrolmentId')) WHERE name = 'send-session-reminder'`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX outbox_reminder_idx`);
     await db.query(`DROP TRIGGER event_consent_notice_versioned ON event`);
     await db.query(`DROP FUNCTION event_consent_notice_versioned`);
     await db.query(`ALTER TABLE event DROP COLUMN consent_notice`);
