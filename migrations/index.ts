@@ -10,6 +10,7 @@ import { CheckInScanFunction1763740000008 } from './1763740000008-CheckInScanFun
 import { ClaimSeatFunction1763740000009 } from './1763740000009-ClaimSeatFunction.js';
 import { LoginHotPath1763740000010 } from './1763740000010-LoginHotPath.js';
 import { CheckInNonceOwnsOneScan1763740000011 } from './1763740000011-CheckInNonceOwnsOneScan.js';
+import { ConsentNoticeTextAndReminderLookup1763740000012 } from './1763740000012-ConsentNoticeTextAndReminderLookup.js';
 import { RecordWhenOutcomeDone1763740000014 } from './1763740000014-RecordWhenOutcomeDone.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
@@ -26,5 +27,6 @@ export const ALL_MIGRATIONS = [
   ClaimSeatFunction1763740000009,
   LoginHotPath1763740000010,
   CheckInNonceOwnsOneScan1763740000011,
+  ConsentNoticeTextAndReminderLookup1763740000012,
   RecordWhenOutcomeDone1763740000014,
 ];

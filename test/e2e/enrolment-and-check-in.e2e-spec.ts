@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SessionReminders } from '#messaging/notifications/session-reminders.service.js';
 import { type MintedDelegate, mintDelegates } from '#testing/delegates.js';
 import { TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
@@ -129,15 +131,34 @@ describe('Enrolment with waiting lists, and check-in at the door', () => {
     expect((await enrol(first, other)).status).toBe(201);
   });
 
-  it('refuses to move a session onto another that one of its delegates holds a seat in', async () => {
-    const early = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.hall, startsAt: at('2025-07-19', '17:00'), endsAt: at('2025-07-19', '18:00') }), { token: admin })).body.id;
-    const late = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.small, startsAt: at('2025-07-19', '18:00'), endsAt: at('2025-07-19', '19:00') }), { token: admin })).body.id;
-    const [d] = await mintDelegates(stack, p.eventId, 1);
-    await enrol(d, early);
-    await enrol(d, late);
-    const move = await stack.http.patch(`/api/events/${p.eventId}/sessions/${late}`, { startsAt: at('2025-07-19', '17:30') }, { token: admin });
+  it('refuses to move a session onto another that its delegates hold seats in, naming them and the sessions in the way', async () => {
+    const create = async (roomId: string, from: string, to: string) =>
+      (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId, startsAt: at('2025-07-19', from), endsAt: at('2025-07-19', to) }), { token: admin })).body;
+    const early = await create(p.hall, '17:00', '18:00');
+    const late = await create(p.small, '18:00', '19:00');
+    const [first, second, free] = await mintDelegates(stack, p.eventId, 3);
+    for (const d of [first, second]) {
+      expect((await enrol(d, early.id)).status).toBe(201);
+      expect((await enrol(d, late.id)).status).toBe(201);
+    }
+    expect((await enrol(free, late.id)).status).toBe(201);
+    const move = await stack.http.patch(`/api/events/${p.eventId}/sessions/${late.id}`, { startsAt: at('2025-07-19', '17:30') }, { token: admin });
     expect(move.status).toBe(409);
     expect(move.body.code).toBe('DELEGATE_TIME_CONFLICT');
+    expect(move.body.message).toBe('2 delegates of this session hold or wait for seats in other sessions at the new time');
+    expect(move.body.details).toEqual({
+      sessionId: late.id,
+      delegateCount: 2,
+      delegates: expect.arrayContaining([first, second].map((d) => ({
+        registrationId: d.registrationId,
+        nameNative: 'Делегат',
+        nameLatin: 'Delegate',
+        claim: 'seat',
+        conflictingSessionIds: [early.id],
+      }))),
+      conflictingSessions: [{ id: early.id, title: early.title, startsAt: early.startsAt, endsAt: early.endsAt }],
+    });
+    expect(move.body.details.delegates).toHaveLength(2);
   });
 
   it('reports a room too small for the enrolled count when a session moves to a smaller room', async () => {
@@ -185,6 +206,72 @@ describe('Enrolment with waiting lists, and check-in at the door', () => {
     const listed = await stack.http.post(`/api/events/${p.eventId}/sessions/${sessions.closed}/invitees`, { registrationId: guest.registrationId }, { token: admin });
     expect(listed.status).toBe(204);
     expect((await enrol(guest, sessions.closed)).body.status).toBe('enrolled');
+  });
+
+  it('lists for organisers who holds a seat and who waits in a session, and the reminders planned for them', async () => {
+    // Days to come: reminders are planned only for sessions that have not begun.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const f = await buildProgramme(stack.http, admin, { first: day(30), last: day(31) });
+    const session = (await stack.http.post(`/api/events/${f.eventId}/sessions`, sessionBody({ roomId: f.small, capacity: 2, startsAt: at(day(30), '10:00'), endsAt: at(day(30), '11:00') }), { token: admin })).body;
+    const delegates = await mintDelegates(stack, f.eventId, 4);
+    const claims: string[] = [];
+    for (const d of delegates) claims.push((await enrol(d, session.id)).body.id);
+    const path = `/api/events/${f.eventId}/sessions/${session.id}`;
+    const list = async (query = '') => (await stack.http.get(`${path}/enrolments${query}`, { token: admin })).body;
+    const brief = (items: { registrationId: string; status: string; waitlistPosition: number | null }[]) =>
+      items.map((e) => [delegates.findIndex((d) => d.registrationId === e.registrationId), e.status, e.waitlistPosition]);
+
+    const first = await list();
+    expect(first).toMatchObject({ page: 1, pageSize: 25, total: 4 });
+    expect(brief(first.items)).toEqual([[0, 'enrolled', null], [1, 'enrolled', null], [2, 'waitlisted', 1], [3, 'waitlisted', 2]]);
+    expect(first.items[0]).toEqual({
+      id: claims[0],
+      registrationId: delegates[0].registrationId,
+      nameNative: 'Делегат',
+      nameLatin: 'Delegate',
+      status: 'enrolled',
+      waitlistPosition: null,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    // The first seat holder leaves: the first in the queue takes the seat.
+    expect((await stack.http.request('DELETE', `/api/me/enrolments/${claims[0]}`, undefined, { token: delegates[0].token })).status).toBe(200);
+    expect(brief((await list()).items)).toEqual([[1, 'enrolled', null], [2, 'enrolled', null], [3, 'waitlisted', 1]]);
+    // Pages count the whole queue, and ?status= shows one kind, the cancelled included.
+    const last = await list('?pageSize=1&page=3');
+    expect({ total: last.total, items: brief(last.items) }).toEqual({ total: 3, items: [[3, 'waitlisted', 1]] });
+    expect(brief((await list('?status=cancelled')).items)).toEqual([[0, 'cancelled', null]]);
+    expect((await list('?status=gone')).code).toBe('VALIDATION_FAILED');
+    const email = `reader-${randomUUID()}@example.org`;
+    await stack.http.post('/api/users', { email, displayName: 'Reader', role: 'staff', password: 'staff reader password' }, { token: admin });
+    const staff = await stack.http.login(email, 'staff reader password');
+    expect((await stack.http.get(`${path}/enrolments`, { token: staff })).status).toBe(403);
+    expect((await stack.http.get(`/api/events/${p.eventId}/sessions/${session.id}/enrolments`, { token: admin })).status).toBe(404);
+
+    // Reminders are planned as the worker plans them when seats are confirmed.
+    const reminders = stack.api!.get(SessionReminders, { strict: false });
+    const dataSource = stack.api!.get(DataSource, { strict: false });
+    expect(await dataSource.transaction((manager) => reminders.planForSession(manager, session.id))).toBe(2);
+    const planned = async () => (await stack.http.get(`${path}/reminders`, { token: admin })).body;
+    const before = await planned();
+    expect(before.total).toBe(2);
+    expect(before.items[0]).toMatchObject({
+      sessionStartsAt: session.startsAt,
+      sendAt: new Date(new Date(session.startsAt).getTime() - 60 * 60_000).toISOString(),
+      relayedAt: null,
+      state: 'planned',
+      notificationId: null,
+    });
+    // One gives the seat up (the reminder will drop itself); the other's reminder fires.
+    const stateOf = (body: { items: { registrationId: string; state: string }[] }, d: MintedDelegate) =>
+      body.items.find((r) => r.registrationId === d.registrationId)?.state;
+    expect((await stack.http.request('DELETE', `/api/me/enrolments/${claims[1]}`, undefined, { token: delegates[1].token })).status).toBe(200);
+    expect(await reminders.fire(claims[2], session.startsAt)).toBe('recorded');
+    const after = await planned();
+    expect(stateOf(after, delegates[1])).toBe('obsolete');
+    expect(stateOf(after, delegates[2])).toBe('recorded');
+    expect(after.items.find((r: { state: string }) => r.state === 'recorded')).toMatchObject({ notificationId: expect.any(String), notificationStatus: 'queued' });
+    expect((await stack.http.get(`${path}/reminders`, { token: staff })).status).toBe(403);
   });
 
   describe('check-in', () => {

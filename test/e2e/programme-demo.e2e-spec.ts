@@ -29,6 +29,12 @@ describe('The 2025 demo programme (npm run seed:demo)', () => {
     expect(Number(before.s)).toBe(DEMO_EDITION_2025.event.sessions.length);
   });
 
+  it('is a published edition whose consent notice a guest can read before registering', async () => {
+    const edition = await stack.http.get(`/api/public/events/${DEMO_EDITION_2025.event.slug}`);
+    expect(edition.status).toBe(200);
+    expect(edition.body).toMatchObject({ slug: DEMO_EDITION_2025.event.slug, consentNotice: { version: '1', text: DEMO_EDITION_2025.event.consentNotice } });
+  });
+
   it('brings a few dozen delegates from the SCO countries, in their own scripts, with seats in the forums; once', async () => {
     const seeder = stack.api!.get(DemoDelegatesSeeder, { strict: false });
     expect(await seeder.seed()).toBe(DEMO_DELEGATES_2025.length);

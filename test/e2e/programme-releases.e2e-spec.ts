@@ -45,17 +45,22 @@ describe('Programme releases and the public programme', () => {
     const refused = await publish(organiser);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('TRANSLATIONS_MISSING');
-    expect(refused.body.details).toEqual([{ entity: 'session', id: ids.forum, field: 'theme', missing: ['ru'] }]);
+    // Each gap names its record, in the languages the record has, not only by id.
+    const forumTitle = { zh: 'Logistics forum（中）', en: 'Logistics forum', ru: 'Logistics forum (рус.)' };
+    expect(refused.body.details).toEqual([{ entity: 'session', id: ids.forum, field: 'theme', missing: ['ru'], label: forumTitle }]);
     const report = await stack.http.get(`/api/events/${p.eventId}/translation-report`, { token: organiser });
-    expect(report.body).toMatchObject({ complete: false, total: 1, items: [{ field: 'theme', missing: ['ru'] }] });
+    expect(report.body).toMatchObject({ complete: false, total: 1, items: [{ field: 'theme', missing: ['ru'], label: forumTitle }] });
     // The release's own name is public too.
     const unnamed = await publish(organiser, { name: { en: 'Only English' } });
-    expect(unnamed.body.details).toEqual(expect.arrayContaining([{ entity: 'release', id: 'new', field: 'name', missing: ['zh', 'ru'] }]));
+    expect(unnamed.body.details).toEqual(expect.arrayContaining([{ entity: 'release', id: 'new', field: 'name', missing: ['zh', 'ru'], label: { en: 'Only English' } }]));
     // So is a speaker's name in Cyrillic.
     const noCyrillic = (await stack.http.post('/api/people', { nameNative: '李潇潇', nameLatin: 'Li Xiaoxiao' }, { token: organiser })).body.id;
     const role = await stack.http.post(`/api/events/${p.eventId}/sessions/${ids.opening}/roles`, { personId: noCyrillic, role: 'speaker' }, { token: organiser });
     const withName = await publish(organiser);
-    expect(withName.body.details).toEqual(expect.arrayContaining([{ entity: 'person', id: noCyrillic, field: 'nameCyrillic', missing: ['ru'] }]));
+    // A person is named as the public programme shows them: native name in Chinese, Latin letters in English.
+    expect(withName.body.details).toEqual(
+      expect.arrayContaining([{ entity: 'person', id: noCyrillic, field: 'nameCyrillic', missing: ['ru'], label: { zh: '李潇潇', en: 'Li Xiaoxiao' } }]),
+    );
     await stack.http.request('DELETE', `/api/events/${p.eventId}/sessions/${ids.opening}/roles/${role.body.id}`, undefined, { token: organiser });
     const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM schedule_release WHERE event_id = $1`, [p.eventId]);
     expect(rows[0].n).toBe(0);
@@ -114,6 +119,65 @@ describe('Programme releases and the public programme', () => {
     expect(zh.body.items[0].title).toBe('开幕式');
     const fallback = await stack.http.get(`/api/public/events/${p.slug}/programme`, { headers: { 'accept-language': 'de-DE' } });
     expect(fallback.body.language).toBe('zh');
+  });
+
+  it('names its language in Content-Language, and refuses a ?lang= it does not offer with 400 listing zh, en and ru', async () => {
+    const programme = `/api/public/events/${p.slug}/programme`;
+    const ru = await stack.http.get(`${programme}?lang=ru&day=2025-07-19`);
+    expect(ru.headers.get('content-language')).toBe('ru');
+    // The repeat comes from the fast path, with the same header.
+    expect((await stack.http.get(`${programme}?lang=ru&day=2025-07-19`)).headers.get('content-language')).toBe('ru');
+    const byHeader = await stack.http.get(programme, { headers: { 'accept-language': 'de-DE' } });
+    expect(byHeader.headers.get('content-language')).toBe('zh');
+    expect((await stack.http.get(`${programme}?lang=en-GB`)).headers.get('content-language')).toBe('en');
+    // Every public route that takes ?lang= parses it the same way.
+    for (const path of ['programme?lang=de', 'programme?lang=DE&day=2025-07-18', 'agenda.pdf?lang=kk', 'outcomes?lang=fr']) {
+      const refused = await stack.http.get(`/api/public/events/${p.slug}/${path}`);
+      expect({ path, status: refused.status, code: refused.body.code, supported: refused.body.details?.supported }).toEqual({
+        path,
+        status: 400,
+        code: 'UNSUPPORTED_LANGUAGE',
+        supported: ['zh', 'en', 'ru'],
+      });
+    }
+    const outcomes = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);
+    expect(outcomes.status).toBe(200);
+    expect(outcomes.headers.get('content-language')).toBe('en');
+  });
+
+  it('shows a published edition publicly, with the consent notice a registration must accept; a draft one answers 404', async () => {
+    const edition = await stack.http.get(`/api/public/events/${p.slug}`);
+    expect(edition.status).toBe(200);
+    expect(edition.body).toEqual({
+      slug: p.slug,
+      name: tri('Test conference'),
+      city: { zh: '青岛', en: 'Qingdao', ru: 'Циндао' },
+      timeZone: 'Asia/Shanghai',
+      firstDay: '2025-07-18',
+      lastDay: '2025-07-19',
+      defaultLanguage: 'zh',
+      registrationMode: 'approval',
+      consentNotice: { version: '1', text: null },
+    });
+    const patch = (body: Record<string, unknown>) => stack.http.patch(`/api/events/${p.eventId}`, body, { token: organiser });
+    // Consent is given to a text the delegate can read: all three languages.
+    const partial = await patch({ consentNotice: { en: 'We process your data to run the conference.' } });
+    expect(partial.status).toBe(400);
+    const notice = tri('We process your data to run the conference.');
+    expect((await patch({ consentNotice: notice })).status).toBe(200);
+    expect((await stack.http.get(`/api/public/events/${p.slug}`)).body.consentNotice).toEqual({ version: '1', text: notice });
+    // Registrations record the version only, so a version keeps meaning one text.
+    const reworded = await patch({ consentNotice: tri('We process your data to run the conference, and keep it for a year.') });
+    expect(reworded.status).toBe(422);
+    expect(reworded.body.code).toBe('CONSENT_NOTICE_NEEDS_NEW_VERSION');
+    expect((await patch({ consentNotice: tri('We keep your data for a year.'), consentNoticeVersion: '2' })).status).toBe(200);
+    expect((await stack.http.get(`/api/public/events/${p.slug}`)).body.consentNotice).toEqual({ version: '2', text: tri('We keep your data for a year.') });
+
+    const unknown = await stack.http.get('/api/public/events/no-such-event');
+    expect(unknown.status).toBe(404);
+    const draft = await buildProgramme(stack.http, organiser);
+    const hidden = await stack.http.get(`/api/public/events/${draft.slug}`);
+    expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: unknown.body.code });
   });
 
   it('filters by day, track, room and kind', async () => {

@@ -29,6 +29,8 @@ import { PublicRegistrationController } from './registration/public-registration
 import { RegistrationsController } from './registration/registrations.controller.js';
 import { DirectoryController } from './programme/directory.controller.js';
 import { EventsController } from './programme/events.controller.js';
+import { PublicEventController } from './programme/public-event.controller.js';
+import { SessionRemindersController } from './messaging/session-reminders.controller.js';
 import { PublicProgrammeController } from './programme/public-programme.controller.js';
 import { ScheduleController } from './programme/schedule.controller.js';
 import { SessionsController } from './programme/sessions.controller.js';
@@ -65,6 +67,7 @@ export class ApiModule {
         DirectoryController,
         SessionsController,
         ScheduleController,
+        PublicEventController,
         PublicProgrammeController,
         PublicRegistrationController,
         MeController,
@@ -73,6 +76,7 @@ export class ApiModule {
         OutcomesController,
         PublicOutcomesController,
         NotificationsController,
+        SessionRemindersController,
         PublicAgendaController,
         MyAgendaController,
       ],

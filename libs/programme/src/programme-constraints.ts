@@ -7,6 +7,12 @@ import { registerConstraint } from '#core/errors/database-error-map.js';
 const RULES: [string, number, string, string][] = [
   ['event_slug_key', 409, 'SLUG_TAKEN', 'Another event already uses this slug'],
   ['event_days_order', 422, 'EVENT_DAYS_ORDER', 'The last day must not be before the first day'],
+  [
+    'event_consent_notice_versioned',
+    422,
+    'CONSENT_NOTICE_NEEDS_NEW_VERSION',
+    'A changed consent notice needs a new consentNoticeVersion: registrations consented to the text of theirs',
+  ],
   ['room_venue_fkey', 422, 'VENUE_NOT_IN_EVENT', 'The venue does not belong to this event'],
   ['session_room_fkey', 422, 'ROOM_NOT_IN_EVENT', 'The room does not belong to this event'],
   ['session_track_fkey', 422, 'TRACK_NOT_IN_EVENT', 'The track does not belong to this event'],

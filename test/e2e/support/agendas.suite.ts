@@ -60,11 +60,13 @@ export function describeAgendas(backend: QueueBackend): void {
       const ru = await stack.http.get(`/api/public/events/${SLUG}/agenda.html?lang=ru`);
       expect(ru.status).toBe(200);
       expect(ru.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(ru.headers.get('content-language')).toBe('ru');
       expect(ru.text).toContain('lang="ru"');
       expect(ru.text).toContain('@media print');
       for (const session of publicSessions) expect(ru.text).toContain(session.title.ru.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
       const zh = await stack.http.get(`/api/public/events/${SLUG}/agenda.html`, { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
       expect(zh.text).toContain(publicSessions[0].title.zh);
+      expect(zh.headers.get('content-language')).toBe('zh');
       const again = await stack.http.get(`/api/public/events/${SLUG}/agenda.html?lang=ru`, { headers: { 'if-none-match': ru.headers.get('etag')! } });
       expect(again.status).toBe(304);
     });

@@ -8,7 +8,7 @@ import { outcomesCsv, outcomesHtml } from '#outcomes/public/public-outcomes.form
 import { PublicOutcomesService } from '#outcomes/public/public-outcomes.service.js';
 
 export class PublicOutcomesQueryDto {
-  @ApiPropertyOptional({ enum: ['zh', 'en', 'ru'] })
+  @ApiPropertyOptional({ enum: ['zh', 'en', 'ru'], description: 'Else Accept-Language, else the event default; any other value answers 400 UNSUPPORTED_LANGUAGE' })
   @IsOptional()
   @IsString()
   @MaxLength(10)
@@ -44,6 +44,7 @@ export class PublicOutcomesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const list = await this.outcomes.list(slug, query.lang, acceptLanguage);
+    void reply.header('content-language', list.language);
     if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="outcomes-${list.language}.csv"`);
       return outcomesCsv(list);

@@ -41,7 +41,10 @@ export class EventsController {
   @Roles(...PROGRAMME_WRITERS)
   @ApiOkResponse({ type: EventDto })
   @ApiNotFoundResponse({ type: ErrorEnvelope })
-  @ApiConflictResponse({ type: ErrorEnvelope, description: 'SLUG_TAKEN; 422 OUTSIDE_EVENT_DAYS when sessions would fall outside new days' })
+  @ApiConflictResponse({
+    type: ErrorEnvelope,
+    description: 'SLUG_TAKEN; 422 OUTSIDE_EVENT_DAYS when sessions would fall outside new days, CONSENT_NOTICE_NEEDS_NEW_VERSION when the notice text changes under the same consentNoticeVersion',
+  })
   update(
     @CurrentCaller() caller: CallerWithSession,
     @Param('eventId', UuidParam('eventId')) eventId: string,

@@ -69,8 +69,13 @@ export class SessionsController {
 
   @Patch(':sessionId')
   @Roles(...PROGRAMME_WRITERS)
-  @ApiOkResponse({ type: SessionDto })
-  @ApiConflictResponse({ type: ErrorEnvelope, description: SCHEDULING_CONFLICTS })
+  @ApiOkResponse({ type: SessionDto, description: 'A stored capacityOverrideReason stands for a change of room as for a change of capacity' })
+  @ApiConflictResponse({
+    type: ErrorEnvelope,
+    description:
+      `${SCHEDULING_CONFLICTS}; DELEGATE_TIME_CONFLICT when delegates hold seats elsewhere at the new time, with details ` +
+      '{ sessionId, delegateCount, delegates (first 5: registrationId, nameNative, nameLatin, claim, conflictingSessionIds), conflictingSessions }',
+  })
   @ApiUnprocessableEntityResponse({ type: ErrorEnvelope, description: SCHEDULING_RULES })
   update(
     @CurrentCaller() caller: CallerWithSession,

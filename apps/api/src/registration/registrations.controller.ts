@@ -9,7 +9,7 @@ import { Roles } from '#identity/access/access.decorator.js';
 import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
 import { Role } from '#identity/users/role.js';
 import { BadgesService } from '#registration/badges/badges.service.js';
-import { InviteeDto } from '#registration/enrolments/enrolment.dto.js';
+import { InviteeDto, ListSessionEnrolmentsQueryDto, type SessionEnrolmentDto, SessionEnrolmentPageDto } from '#registration/enrolments/enrolment.dto.js';
 import { describeGuestListColumns, MAX_GUEST_ROWS } from '#registration/guest-list/parse-guest-list.js';
 import { EnrolmentsService } from '#registration/enrolments/enrolments.service.js';
 import { type ExportFile, ExportsService } from '#registration/exports/exports.service.js';
@@ -215,6 +215,17 @@ export class RegistrationsController {
     @Query('dryRun') dryRun?: string,
   ): Promise<GuestListReportDto> {
     return this.invitations.importGuestList(caller, eventId, upload.file, upload.format, dryRun === 'true' || dryRun === '1');
+  }
+
+  @Get('sessions/:sessionId/enrolments')
+  @Roles(...DECIDERS)
+  @ApiOkResponse({ type: SessionEnrolmentPageDto, description: 'Who holds a seat and who waits (with their place in the queue), seat holders first; ?status= for one kind, cancelled included' })
+  listSessionEnrolments(
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('sessionId', UuidParam('sessionId')) sessionId: string,
+    @Query() query: ListSessionEnrolmentsQueryDto,
+  ): Promise<Page<SessionEnrolmentDto>> {
+    return this.enrolments.listForSession(eventId, sessionId, query);
   }
 
   @Post('sessions/:sessionId/invitees')

@@ -1,4 +1,5 @@
 import { matchesEtag } from '#core/http/etag.js';
+import type { Language } from '#core/i18n/language.js';
 import { AGENDA_CONTENT_TYPES, type AgendaFormat } from '../agenda-formats.js';
 
 export interface AgendaDownload {
@@ -7,7 +8,11 @@ export interface AgendaDownload {
   body?: Buffer;
 }
 
-/** The answer for a stored document: its content type, a file name, and an ETag from its checksum (304 when current). */
+/**
+ * The answer for a stored document: its content type and language (Content-Language, since which one was chosen
+ * depends on ?lang=, Accept-Language and the event's default), a file name, and an ETag from its checksum (304 when
+ * current).
+ */
 export function agendaDownload(
   content: Buffer,
   sha256: string,
@@ -15,6 +20,7 @@ export function agendaDownload(
   fileName: string,
   ifNoneMatch: string | undefined,
   privateCopy: boolean,
+  language?: Language,
 ): AgendaDownload {
   const etag = `"${sha256.slice(0, 32)}"`;
   const headers: Record<string, string> = {
@@ -25,6 +31,7 @@ export function agendaDownload(
     // A personal agenda is one person's: no shared cache may keep it.
     'cache-control': privateCopy ? 'private, no-cache' : 'public, no-cache',
     vary: 'Accept-Language',
+    ...(language ? { 'content-language': language } : {}),
   };
   if (matchesEtag(ifNoneMatch, etag)) return { status: 304, headers };
   return { status: 200, headers, body: content };

@@ -34,6 +34,6 @@ export class PublicAgendasService {
         'retry-after': String(BUILDING_RETRY_SECONDS),
       });
     }
-    return agendaDownload(document.content, document.sha256, format, `${slug}-agenda-r${release.number}-${language}`, ifNoneMatch, false);
+    return agendaDownload(document.content, document.sha256, format, `${slug}-agenda-r${release.number}-${language}`, ifNoneMatch, false, language);
   }
 }

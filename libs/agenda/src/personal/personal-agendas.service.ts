@@ -54,7 +54,7 @@ export class PersonalAgendasService {
 
   async download(owner: AgendaOwner, format: AgendaFormat, language: Language, ifNoneMatch: string | undefined): Promise<AgendaDownload> {
     const content = await this.content(owner, format, language);
-    return agendaDownload(content, sha256(content), format, `${owner.slug}-my-agenda-${language}`, ifNoneMatch, true);
+    return agendaDownload(content, sha256(content), format, `${owner.slug}-my-agenda-${language}`, ifNoneMatch, true, language);
   }
 
   private async content(owner: AgendaOwner, format: AgendaFormat, language: Language): Promise<Buffer> {

@@ -29,9 +29,18 @@ describe(negotiateLanguage.name, () => {
     expect(negotiateLanguage({ query: 'RU', acceptLanguage: 'zh-CN,en;q=0.8', fallback: 'en' })).toBe('ru');
   });
 
-  it('ignores an unknown or non-string ?lang=', () => {
-    expect(negotiateLanguage({ query: 'de', acceptLanguage: 'zh-CN', fallback: 'en' })).toBe('zh');
+  it('refuses a ?lang= it does not offer, listing zh, en and ru', () => {
+    expect(() => negotiateLanguage({ query: 'de', acceptLanguage: 'zh-CN', fallback: 'en' })).toThrow(
+      expect.objectContaining({ statusCode: 400, code: 'UNSUPPORTED_LANGUAGE', details: { lang: 'de', supported: ['zh', 'en', 'ru'] } }),
+    );
+    expect(() => negotiateLanguage({ query: 'kk-KZ', fallback: 'en' })).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_LANGUAGE' }));
+    // A regional tag is its language.
+    expect(negotiateLanguage({ query: 'ru-RU', fallback: 'en' })).toBe('ru');
+  });
+
+  it('ignores a non-string or empty ?lang= (the query DTOs refuse a repeated one)', () => {
     expect(negotiateLanguage({ query: ['ru'], acceptLanguage: 'zh-CN', fallback: 'en' })).toBe('zh');
+    expect(negotiateLanguage({ query: ' ', acceptLanguage: 'zh-CN', fallback: 'en' })).toBe('zh');
   });
 
   it('takes the first supported language of Accept-Language by weight', () => {

@@ -1,4 +1,5 @@
-import { isLanguage, type Language } from './language.js';
+import { AppError } from '../errors/app-error.js';
+import { isLanguage, type Language, LANGUAGES } from './language.js';
 
 export interface LanguageInputs {
   /** `?lang=` */
@@ -24,10 +25,22 @@ export function parseAcceptLanguage(header: string): string[] {
     .map((entry) => entry.tag.split('-')[0]);
 }
 
-/** `?lang=` first, then Accept-Language, then the event's default. An unknown `?lang=` is ignored, not an error. */
+/**
+ * `?lang=` first, then Accept-Language, then the event's default. A `?lang=` the product does not speak is refused
+ * (400 UNSUPPORTED_LANGUAGE, listing the three it does): asked for explicitly, a language is not silently swapped
+ * for another. A regional tag (`ru-RU`) is its language; an empty `?lang=` counts as none; Accept-Language is a preference, so an unknown one falls through.
+ */
 export function negotiateLanguage(inputs: LanguageInputs): Language {
-  const query = typeof inputs.query === 'string' ? inputs.query.toLowerCase() : undefined;
-  if (isLanguage(query)) return query;
+  const query = typeof inputs.query === 'string' ? inputs.query.trim().toLowerCase() : undefined;
+  // A regional tag names its language as Accept-Language's do: zh-CN is Chinese.
+  const primary = query?.split(/[-_]/)[0];
+  if (isLanguage(primary)) return primary;
+  if (query) {
+    throw new AppError(400, 'UNSUPPORTED_LANGUAGE', `The language "${query}" is not offered; ask for one of ${LANGUAGES.join(', ')}`, {
+      lang: query,
+      supported: LANGUAGES,
+    });
+  }
   const header = Array.isArray(inputs.acceptLanguage) ? inputs.acceptLanguage.join(',') : inputs.acceptLanguage;
   if (header) {
     const match = parseAcceptLanguage(header).find(isLanguage);

@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
+import { NotFoundError } from '#core/errors/app-error.js';
+import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import type { Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
 import { formatInstant } from './format-instant.js';
 import { NotificationRecorder } from './notification-recorder.service.js';
+import type { ReminderState, SessionReminderDto } from './session-reminder.dto.js';
 
 export type ReminderOutcome = 'recorded' | 'dropped' | 'replanned';
 
@@ -28,6 +31,26 @@ const PUBLISHED_START = `coalesce(
 export function reminderTime(startsAt: Date, leadMinutes: number, now: Date = new Date()): Date | null {
   if (startsAt.getTime() <= now.getTime()) return null;
   return new Date(Math.max(now.getTime(), startsAt.getTime() - leadMinutes * 60_000));
+}
+
+interface PlannedReminderRow {
+  enrolment_id: string;
+  planned_start: string;
+  due_at: Date;
+  sent_at: Date | null;
+  registration_id: string;
+  name_native: string | null;
+  name_latin: string | null;
+  holds: boolean;
+  notification_id: string | null;
+  notification_status: SessionReminderDto['notificationStatus'];
+  total: string;
+}
+
+function stateOf(row: PlannedReminderRow): ReminderState {
+  if (row.notification_id) return 'recorded';
+  if (row.sent_at === null) return row.holds ? 'planned' : 'obsolete';
+  return row.holds ? 'relayed' : 'dropped';
 }
 
 interface SeatRow {
@@ -98,6 +121,58 @@ export class SessionReminders {
       [id, QueueName.Notifications, JobName.SendSessionReminder, this.config.reminderLeadMinutes],
     )) as unknown[];
     return rows.length;
+  }
+
+  /**
+   * The reminders planned for a session's seat holders, for the organisers: one per delegate and start (a start
+   * planned twice, say by the confirmation and by a release, sends one message), soonest first, each with where it
+   * stands. Judged by the rule the job itself applies when it fires (see fire()).
+   */
+  async listForSession(eventId: string, sessionId: string, query: PageQueryDto): Promise<Page<SessionReminderDto>> {
+    const rows = (await this.dataSource.query(
+      `WITH target AS (
+         SELECT s.id, s.status, ${PUBLISHED_START} AS published_start FROM session s WHERE s.id = $1 AND s.event_id = $2
+       ), planned AS (
+         SELECT DISTINCT ON (o.payload->>'enrolmentId', o.payload->>'startsAt')
+                o.id, o.payload->>'enrolmentId' AS enrolment_id, o.payload->>'startsAt' AS planned_start, o.due_at, o.sent_at
+           FROM outbox o
+          WHERE o.name = $3 AND o.payload->>'enrolmentId' IN (SELECT e.id::text FROM enrolment e WHERE e.session_id = $1)
+          ORDER BY o.payload->>'enrolmentId', o.payload->>'startsAt', o.sent_at NULLS LAST, o.id
+       )
+       SELECT p.enrolment_id, p.planned_start, p.due_at, p.sent_at, en.registration_id, r.name_native, r.name_latin,
+              (en.status = 'enrolled' AND r.status = 'approved' AND r.anonymised_at IS NULL AND t.status = 'scheduled'
+                 AND t.published_start = p.planned_start::timestamptz AND t.published_start > now()) AS holds,
+              n.id AS notification_id, n.status AS notification_status, count(*) OVER () AS total
+         FROM planned p CROSS JOIN target t
+         JOIN enrolment en ON en.id = p.enrolment_id::uuid JOIN registration r ON r.id = en.registration_id
+         LEFT JOIN notification n ON n.kind = 'session-reminder' AND n.trigger_key = 'reminder:' || p.enrolment_id || ':' || p.planned_start
+        ORDER BY p.due_at, p.id OFFSET $4 LIMIT $5`,
+      [sessionId, eventId, JobName.SendSessionReminder, skipOf(query), query.pageSize],
+    )) as PlannedReminderRow[];
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length) {
+      // No session, no reminders, or a page past the end.
+      const [found] = (await this.dataSource.query(
+        `SELECT (SELECT count(DISTINCT (o.payload->>'enrolmentId', o.payload->>'startsAt'))::int FROM outbox o
+                  WHERE o.name = $3 AND o.payload->>'enrolmentId' IN (SELECT e.id::text FROM enrolment e WHERE e.session_id = $1)) AS n
+           FROM session WHERE id = $1 AND event_id = $2`,
+        [sessionId, eventId, JobName.SendSessionReminder],
+      )) as { n: number }[];
+      if (!found) throw new NotFoundError('Session', { sessionId });
+      total = found.n;
+    }
+    return toPage(rows, total, query, (row) => ({
+      enrolmentId: row.enrolment_id,
+      registrationId: row.registration_id,
+      nameNative: row.name_native,
+      nameLatin: row.name_latin,
+      sessionStartsAt: new Date(row.planned_start).toISOString(),
+      sendAt: row.due_at.toISOString(),
+      relayedAt: row.sent_at?.toISOString() ?? null,
+      state: stateOf(row),
+      notificationId: row.notification_id,
+      notificationStatus: row.notification_status,
+    }));
   }
 
   /** The delayed job's work: record the reminder if its seat and start still hold. */

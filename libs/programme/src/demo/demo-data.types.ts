@@ -90,6 +90,8 @@ export interface DemoEvent {
   firstDay: string;
   lastDay: string;
   defaultLanguage: Language;
+  /** The data-processing notice of version '1' (the default), shown before registering. */
+  consentNotice: DemoText;
   venues: DemoVenue[];
   tracks: DemoTrack[];
   sessions: DemoSession[];

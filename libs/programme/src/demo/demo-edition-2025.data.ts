@@ -345,6 +345,12 @@ export const DEMO_EDITION_2025: DemoEdition = {
     // The report only says the side events take place "during the conference"; they are placed on 19 July.
     lastDay: '2025-07-19',
     defaultLanguage: 'zh',
+    // assumed: the reports publish no notice; a demo text, saying what this back office does with the data.
+    consentNotice: {
+      zh: '演示文本。主办方仅为安排您参会而处理您在注册时提供的信息（姓名、单位、联系方式、行程、饮食及无障碍需求），用于证件、胸卡、座位、同传和议程通知。签证信息加密存储。您可随时查看、更正或删除您的信息；删除信息即取消注册。',
+      en: 'Demo text. The organisers process the data you give when registering (names, organisation, contact details, travel, dietary and accessibility needs) only to organise your participation: accreditation, badges, seats, interpretation and messages about the programme. Visa details are stored encrypted. You may see, correct or erase your data at any time; erasing it cancels your registration.',
+      ru: 'Демонстрационный текст. Организаторы обрабатывают данные, указанные при регистрации (имена, организация, контакты, поездка, питание и доступность), только для организации вашего участия: аккредитация, бейджи, места, перевод и сообщения о программе. Визовые данные хранятся в зашифрованном виде. Вы можете в любое время просмотреть, исправить или удалить свои данные; удаление отменяет регистрацию.',
+    },
 
     venues: [
       {

@@ -78,6 +78,7 @@ export class DemoSeeder {
         first_day: e.firstDay,
         last_day: e.lastDay,
         default_language: e.defaultLanguage,
+        consent_notice: e.consentNotice,
         // The 2025 edition took place: public, as its programme is (a release does not publish an edition).
         status: 'published',
       });

@@ -55,6 +55,17 @@ export class CreateEventDto {
   @IsString()
   @Matches(/^[\w.-]{1,40}$/)
   consentNoticeVersion?: string;
+
+  // In all three languages: consent is given to a text the delegate can read, whichever of the three they read.
+  @TrilingualField({
+    optional: true,
+    required: LANGUAGES,
+    maxLength: 20000,
+    description:
+      'The text of that notice in zh, en and ru (all three required), shown on the public edition route before registering. ' +
+      'Once set, changing it needs a new consentNoticeVersion (422 CONSENT_NOTICE_NEEDS_NEW_VERSION)',
+  })
+  consentNotice?: Trilingual | null;
 }
 
 export class UpdateEventDto extends PartialType(CreateEventDto) {}
@@ -84,12 +95,47 @@ export class EventDto {
   @ApiProperty({ enum: EVENT_STATUSES }) status: EventStatus;
   @ApiProperty({ enum: REGISTRATION_MODES }) registrationMode: (typeof REGISTRATION_MODES)[number];
   @ApiProperty() consentNoticeVersion: string;
+  @ApiProperty({ type: TrilingualDto, nullable: true }) consentNotice: Trilingual | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class EventPageDto extends PageMetaDto {
   @ApiProperty({ type: [EventDto] }) items: EventDto[];
+}
+
+export class ConsentNoticeDto {
+  @ApiProperty({ example: '2025-1', description: 'The version a registration must consent to (consent.noticeVersion)' }) version: string;
+  @ApiProperty({ type: TrilingualDto, nullable: true, description: 'The notice in zh, en and ru; null when the organisers have not given one' })
+  text: Trilingual | null;
+}
+
+/** An edition as the public sees it before registering: no ids, no status, nothing an organiser keeps to themselves. */
+export class PublicEventDto {
+  @ApiProperty() slug: string;
+  @ApiProperty({ type: TrilingualDto }) name: Trilingual;
+  @ApiProperty({ type: TrilingualDto }) city: Trilingual;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
+  @ApiProperty({ example: '2025-07-18', description: 'First day, in the edition\'s time zone' }) firstDay: string;
+  @ApiProperty({ example: '2025-07-19' }) lastDay: string;
+  @ApiProperty({ enum: LANGUAGES }) defaultLanguage: Language;
+  @ApiProperty({ enum: REGISTRATION_MODES, description: 'open: approved at once; approval: an organiser decides; invitation: invited guests only' })
+  registrationMode: (typeof REGISTRATION_MODES)[number];
+  @ApiProperty({ type: ConsentNoticeDto }) consentNotice: ConsentNoticeDto;
+}
+
+export function toPublicEventDto(event: ConferenceEvent): PublicEventDto {
+  return {
+    slug: event.slug,
+    name: event.name,
+    city: event.city,
+    timeZone: event.timeZone,
+    firstDay: event.firstDay,
+    lastDay: event.lastDay,
+    defaultLanguage: event.defaultLanguage,
+    registrationMode: event.registrationMode,
+    consentNotice: { version: event.consentNoticeVersion, text: event.consentNotice },
+  };
 }
 
 export function toEventDto(event: ConferenceEvent): EventDto {
@@ -105,6 +151,7 @@ export function toEventDto(event: ConferenceEvent): EventDto {
     status: event.status,
     registrationMode: event.registrationMode,
     consentNoticeVersion: event.consentNoticeVersion,
+    consentNotice: event.consentNotice,
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),
   };

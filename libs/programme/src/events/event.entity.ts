@@ -20,6 +20,8 @@ export class ConferenceEvent {
   @Column({ name: 'registration_mode', type: 'text' }) registrationMode: 'open' | 'approval' | 'invitation';
   /** The version of the data-processing notice delegates consent to. */
   @Column({ name: 'consent_notice_version', type: 'text' }) consentNoticeVersion: string;
+  /** That notice's text, shown before registering; a changed text needs a new version (migration 1763740000012). */
+  @Column({ name: 'consent_notice', type: 'jsonb', nullable: true }) consentNotice: Trilingual | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -10,7 +10,15 @@ import { rejectNulls } from '#core/http/reject-nulls.js';
 import '../programme-constraints.js';
 import { PublicProgrammeService } from '../public/public-programme.service.js';
 import { ConferenceEvent } from './event.entity.js';
-import { type CreateEventDto, type EventDto, type ListEventsQueryDto, toEventDto, type UpdateEventDto } from './event.dto.js';
+import {
+  type CreateEventDto,
+  type EventDto,
+  type ListEventsQueryDto,
+  type PublicEventDto,
+  toEventDto,
+  toPublicEventDto,
+  type UpdateEventDto,
+} from './event.dto.js';
 
 /** Loads an event inside a transaction, or answers 404. Used by every programme service. */
 export async function eventOrFail(manager: EntityManager, eventId: string, lock = false): Promise<ConferenceEvent> {
@@ -40,6 +48,7 @@ export class EventsService {
           status: dto.status ?? 'draft',
           registrationMode: dto.registrationMode ?? 'approval',
           consentNoticeVersion: dto.consentNoticeVersion ?? '1',
+          consentNotice: dto.consentNotice ?? null,
         }),
       );
       const after = toEventDto(event);
@@ -63,6 +72,13 @@ export class EventsService {
     // once, not a second later, and the fast path stops answering for it.
     if (before.status !== after.status || before.slug !== after.slug) this.publicProgramme.forget(before.slug);
     return after;
+  }
+
+  /** A published edition for the public; a draft or archived one answers as an unknown slug does, as its programme does. */
+  async getPublished(slug: string): Promise<PublicEventDto> {
+    const event = await this.dataSource.getRepository(ConferenceEvent).findOneBy({ slug, status: 'published' });
+    if (!event) throw new NotFoundError('Event', { slug });
+    return toPublicEventDto(event);
   }
 
   async get(eventId: string): Promise<EventDto> {

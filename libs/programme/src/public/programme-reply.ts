@@ -22,6 +22,8 @@ export function programmeReply(served: ServedProgramme, ifNoneMatch: string | un
     etag: gzipped ? gzipEtag : served.etag,
     'cache-control': 'public, no-cache',
     vary: 'Accept-Language, Accept-Encoding',
+    // Which language was chosen depends on ?lang=, Accept-Language and the event's default: say it.
+    'content-language': served.language,
   };
   // Only the tag of the representation this client gets: a shared cache holding the other one must not be told
   // that one is current.

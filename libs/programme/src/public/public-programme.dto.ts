@@ -7,7 +7,10 @@ import { SESSION_KINDS, type SessionKind, type SessionRoleKind } from '../progra
 export const MAX_PROGRAMME_PAGE = 500;
 
 export class PublicProgrammeQueryDto {
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Else Accept-Language, else the event default' })
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: 'Else Accept-Language, else the event default. A regional tag (ru-RU) is its language; any other value answers 400 UNSUPPORTED_LANGUAGE. The answer names its language in Content-Language',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10)

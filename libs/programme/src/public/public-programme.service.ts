@@ -46,6 +46,8 @@ export interface ServedProgramme {
   slug: string;
   releaseId: string;
   defaultLanguage: Language;
+  /** The language the view is in, sent as Content-Language. */
+  language: Language;
   /** The ETag of the JSON; the gzip is another representation, with its own tag (see programme-reply.ts). */
   etag: string;
   json: Buffer;
@@ -117,6 +119,7 @@ export class PublicProgrammeService {
       slug,
       releaseId: release.id,
       defaultLanguage: release.defaultLanguage,
+      language,
       etag: `"r${release.id}-${language}-${createHash('sha1').update(view).digest('base64url').slice(0, 12)}"`,
       json,
       gzip: await gzipped(json),

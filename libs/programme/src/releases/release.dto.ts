@@ -65,6 +65,11 @@ export class TranslationGapDto {
   @ApiProperty({ description: 'The record\'s id ("new" for the release being published)' }) id: string;
   @ApiProperty({ example: 'title' }) field: string;
   @ApiProperty({ enum: ['zh', 'en', 'ru'], isArray: true }) missing: TranslationGap['missing'];
+  @ApiProperty({
+    type: TrilingualDto,
+    description: "The record's title or name in the languages it has (a person: native name as zh, Latin as en, Cyrillic as ru)",
+  })
+  label: Trilingual;
 }
 
 export class TranslationReportDto extends PageMetaDto {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { constraintOf } from '#core/errors/database-error-map.js';
 import { AppError, ConflictError } from '#core/errors/app-error.js';
+import { sessionChangeExplainer } from '#core/errors/session-change-explainers.js';
 
 interface Collision {
   id: string;
@@ -67,6 +68,11 @@ export async function explainScheduleConflict(
     throw conflict('PERSON_CONFLICT', 'A person is expected in another session at that time', collision, {
       personId: collision?.person_id ?? attempt.personId,
     });
+  }
+  // A rule of another domain that the session took its records into (a move onto a delegate's other seat).
+  const explain = sessionChangeExplainer(constraint);
+  if (explain && attempt.sessionId) {
+    throw await explain(manager, { sessionId: attempt.sessionId, startsAt: attempt.startsAt, endsAt: attempt.endsAt });
   }
   throw error;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
-import { PageMetaDto } from '#core/http/pagination.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '#core/http/pagination.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../registration-vocabulary.js';
 
@@ -64,5 +64,53 @@ export function toEnrolmentDto(row: EnrolmentRow): EnrolmentDto {
     status: row.status,
     waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position),
     createdAt: row.created_at.toISOString(),
+  };
+}
+
+export class ListSessionEnrolmentsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES, description: 'Default: seat holders and the waiting list (not the cancelled)' })
+  @IsOptional()
+  @IsIn(ENROLMENT_STATUSES)
+  status?: EnrolmentStatus;
+}
+
+/** One delegate's claim on a session, as the organisers see it. */
+export class SessionEnrolmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'In the delegate\'s own script; null once the registration is erased' }) nameNative: string | null;
+  @ApiProperty({ nullable: true, type: String }) nameLatin: string | null;
+  @ApiProperty({ enum: ENROLMENT_STATUSES, description: 'enrolled: holds a seat; waitlisted: waits for one' }) status: EnrolmentStatus;
+  @ApiProperty({ nullable: true, type: Number, description: 'Place on the waiting list (1 is next), when waitlisted' })
+  waitlistPosition: number | null;
+  @ApiProperty({ format: 'date-time', description: 'When the delegate asked for the seat (the waiting list is served in this order)' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The last change: a promotion from the waiting list, a cancellation' }) updatedAt: string;
+}
+
+export class SessionEnrolmentPageDto extends PageMetaDto {
+  @ApiProperty({ type: [SessionEnrolmentDto] }) items: SessionEnrolmentDto[];
+}
+
+export interface SessionEnrolmentRow {
+  id: string;
+  registration_id: string;
+  name_native: string | null;
+  name_latin: string | null;
+  status: EnrolmentStatus;
+  waitlist_position: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toSessionEnrolmentDto(row: SessionEnrolmentRow): SessionEnrolmentDto {
+  return {
+    id: row.id,
+    registrationId: row.registration_id,
+    nameNative: row.name_native,
+    nameLatin: row.name_latin,
+    status: row.status,
+    waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
   };
 }

@@ -9,7 +9,18 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { ENROLMENT_SELECT, type EnrolmentDto, type EnrolmentRow, toEnrolmentDto } from './enrolment.dto.js';
+import {
+  ENROLMENT_SELECT,
+  type EnrolmentDto,
+  type EnrolmentRow,
+  type ListSessionEnrolmentsQueryDto,
+  type SessionEnrolmentDto,
+  type SessionEnrolmentRow,
+  toEnrolmentDto,
+  toSessionEnrolmentDto,
+} from './enrolment.dto.js';
+// Registers how a session move onto a delegate's other seat is explained to the organiser moving it.
+import './enrolment-conflicts.js';
 
 type ClaimRefusal = 'REGISTRATION_NOT_FOUND' | 'REGISTRATION_NOT_APPROVED' | 'SESSION_NOT_FOUND' | 'SESSION_CANCELLED' | 'NOT_INVITED';
 
@@ -142,6 +153,37 @@ export class EnrolmentsService {
       [caller.userId],
     )) as { total: number }[];
     return toPage(rows, total, query, toEnrolmentDto);
+  }
+
+  /**
+   * Who holds a seat in a session and who waits, for the organisers: seat holders first, then the waiting list in
+   * the order it is served, then (asked for) the cancelled; positions count the whole queue, whatever the page.
+   */
+  async listForSession(eventId: string, sessionId: string, query: ListSessionEnrolmentsQueryDto): Promise<Page<SessionEnrolmentDto>> {
+    const [session] = (await this.dataSource.query(`SELECT 1 FROM session WHERE id = $1 AND event_id = $2`, [sessionId, eventId])) as unknown[];
+    if (!session) throw new NotFoundError('Session', { sessionId });
+    const rows = (await this.dataSource.query(
+      `SELECT claim.*, count(*) OVER () AS total
+         FROM (SELECT e.id, e.registration_id, r.name_native, r.name_latin, e.status, e.arrival, e.created_at, e.updated_at,
+                      CASE WHEN e.status = 'waitlisted' THEN row_number() OVER (PARTITION BY e.status ORDER BY e.arrival) END AS waitlist_position
+                 FROM enrolment e JOIN registration r ON r.id = e.registration_id
+                WHERE e.session_id = $1) claim
+        WHERE CASE WHEN $2::text IS NULL THEN claim.status <> 'cancelled' ELSE claim.status = $2 END
+        ORDER BY CASE claim.status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, claim.arrival, claim.id
+        OFFSET $3 LIMIT $4`,
+      [sessionId, query.status ?? null, skipOf(query), query.pageSize],
+    )) as (SessionEnrolmentRow & { total: string })[];
+    const total = rows.length ? Number(rows[0].total) : await this.countForSession(sessionId, query.status);
+    return toPage(rows, total, query, toSessionEnrolmentDto);
+  }
+
+  /** The total when the page asked for lies past the end. */
+  private async countForSession(sessionId: string, status: string | undefined): Promise<number> {
+    const [{ n }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM enrolment WHERE session_id = $1 AND CASE WHEN $2::text IS NULL THEN status <> 'cancelled' ELSE status = $2 END`,
+      [sessionId, status ?? null],
+    )) as { n: number }[];
+    return n;
   }
 
   /** Organisers put delegates on an invitation-only session's list. */
