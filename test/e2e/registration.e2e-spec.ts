@@ -252,6 +252,8 @@ describe('Registration', () => {
     expect(rest).not.toMatch(/Айгерим|Saparova/);
     expect(rest).not.toContain(email);
     expect(leftovers.rows[0].scans).toHaveLength(1);
+    // Organisers see an erased delegate without an address.
+    expect((await stack.http.get(`/api/events/${p.eventId}/registrations/${id}`, { token: organiser })).body.email).toBeNull();
   });
 
   it('serves an approved delegate\'s badge as a PDF, and none before approval', async () => {
@@ -425,5 +427,36 @@ describe('Registration', () => {
     expect(names).not.toContain('Hidden Participant');
     expect((await stack.http.get(`/api/events/${p.eventId}/registrations.pdf`, { token: organiser })).status).toBe(400);
     expect((await stack.http.get(`/api/events/${p.eventId}/participants.csv`, { token: staff })).status).toBe(403);
+  });
+
+  it('shows a delegate\'s email to organisers and admins in the list, the detail and the exports, never to staff or on the participant list', async () => {
+    const { id, email } = await signUp({ nameLatin: 'Mail Shown', listedConsent: true });
+    await stack.http.post(`/api/events/${p.eventId}/registrations/${id}/approve`, undefined, { token: organiser });
+    const inList = async (token: string) =>
+      (await stack.http.get(`/api/events/${p.eventId}/registrations?q=Mail%20Shown`, { token })).body.items.find((r: { id: string }) => r.id === id);
+    for (const token of [organiser, admin]) {
+      expect((await inList(token)).email).toBe(email);
+      expect((await stack.http.get(`/api/events/${p.eventId}/registrations/${id}`, { token })).body.email).toBe(email);
+    }
+    const forStaff = await inList(staff);
+    expect(forStaff).toMatchObject({ id, nameLatin: 'Mail Shown' });
+    expect(forStaff).not.toHaveProperty('email');
+    const detailForStaff = await stack.http.get(`/api/events/${p.eventId}/registrations/${id}`, { token: staff });
+    expect(detailForStaff.status).toBe(200);
+    expect(detailForStaff.body).not.toHaveProperty('email');
+    expect(detailForStaff.text).not.toContain(email);
+
+    const csv = await stack.http.get(`/api/events/${p.eventId}/registrations.csv?q=Mail%20Shown`, { token: organiser });
+    const [header, line] = csv.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(line.split(',')[header.split(',').indexOf('email')]).toBe(email);
+    const xlsx = await fetch(`${stack.http.baseUrl}/api/events/${p.eventId}/registrations.xlsx?q=Mail%20Shown`, { headers: { authorization: `Bearer ${admin}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    const emailColumn = (sheet.getRow(1).values as unknown[]).indexOf('email');
+    expect(sheet.getRow(2).getCell(emailColumn).value).toBe(email);
+    expect((await stack.http.get(`/api/events/${p.eventId}/registrations.csv`, { token: staff })).status).toBe(403);
+    // The participant list is for publication: no addresses.
+    expect((await stack.http.get(`/api/events/${p.eventId}/participants.csv`, { token: organiser })).text).not.toContain(email);
   });
 });

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { likePattern } from '#core/database/like-pattern.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
+import { UsersService } from '#identity/users/users.service.js';
 import type { ListRegistrationsQueryDto } from '../registrations/registration.dto.js';
 import { type Column, writeCsv, writeXlsx } from './write-table.js';
 
@@ -17,6 +18,7 @@ export interface ExportFile {
 
 interface Row {
   id: string;
+  user_id: string;
   status: string;
   name_native: string | null;
   name_latin: string | null;
@@ -49,15 +51,21 @@ const organisationName = (r: Row) => (r.organisation ? (renderText(r.organisatio
  */
 @Injectable()
 export class ExportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+  ) {}
 
+  /** For organisers and admins only (the route's rule): with each delegate's email, for contacting the guests. */
   async registrations(eventId: string, query: ListRegistrationsQueryDto, format: ExportFormat): Promise<ExportFile> {
     const rows = await this.rows(eventId, query, false);
+    const emails = await this.users.emailsOf(rows.map((r) => r.user_id));
     const columns: Column<Row>[] = [
       { header: 'id', value: (r) => r.id },
       { header: 'status', value: (r) => r.status },
       { header: 'name_native', value: (r) => r.name_native },
       { header: 'name_latin', value: (r) => r.name_latin },
+      { header: 'email', value: (r) => emails.get(r.user_id) ?? null },
       { header: 'country', value: (r) => r.country },
       { header: 'organisation', value: organisationName },
       { header: 'position', value: (r) => r.position },
@@ -93,7 +101,7 @@ export class ExportsService {
     const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
     if (!event) throw new NotFoundError('Event', { eventId });
     return (await this.dataSource.query(
-      `SELECT r.id, r.status, r.name_native, r.name_latin, r.country, o.name AS organisation, r.position, r.category,
+      `SELECT r.id, r.user_id, r.status, r.name_native, r.name_latin, r.country, o.name AS organisation, r.position, r.category,
               d.name AS delegation, r.preferred_language, r.phone, r.dietary_needs, r.accessibility_needs,
               r.interpretation_needs, to_char(r.arrival_date, 'YYYY-MM-DD') AS arrival_date,
               to_char(r.departure_date, 'YYYY-MM-DD') AS departure_date, r.listed_consent, r.created_at

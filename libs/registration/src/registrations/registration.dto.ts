@@ -289,6 +289,12 @@ export class RegistrationDto {
   @ApiProperty({ nullable: true, type: String }) nameNative: string | null;
   @ApiProperty({ nullable: true, type: String }) nameLatin: string | null;
   @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The delegate\'s login email, for organisers to contact their guests: in the organisers\' list and detail for admins and organisers only (absent for staff and elsewhere); null once erased',
+  })
+  email?: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organisationId: string | null;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
   @ApiProperty({ enum: REGISTRATION_CATEGORIES }) category: RegistrationCategory;

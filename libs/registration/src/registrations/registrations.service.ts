@@ -38,6 +38,9 @@ const TRANSITIONS: Record<Action, { from: RegistrationStatus[]; to: Registration
 /** Who sees visa data in clear: the delegate, admins and organisers; staff see it masked. */
 const revealsVisa = (caller: Caller) => ['admin', 'organiser', 'delegate'].includes(caller.role);
 
+/** Who sees a delegate's email: the organisers, whose guests they are to contact; door and protocol staff need no address. */
+const seesEmail = (caller: Caller) => ['admin', 'organiser'].includes(caller.role);
+
 @Injectable()
 export class RegistrationsService {
   constructor(
@@ -100,13 +103,23 @@ export class RegistrationsService {
     if (query.country) builder.andWhere('r.country = :country', { country: query.country });
     if (query.q) builder.andWhere('(r.name_native ILIKE :like OR r.name_latin ILIKE :like)', { like: likePattern(query.q) });
     const [rows, total] = await builder.orderBy('r.created_at', 'ASC').addOrderBy('r.id').skip(skipOf(query)).take(query.pageSize).getManyAndCount();
-    return toPage(rows, total, query, (r) => toRegistrationDto(r, this.cipher, revealsVisa(caller)));
+    const items = await this.organiserView(caller, rows);
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(caller: Caller, eventId: string, id: string): Promise<RegistrationDto> {
     const registration = await this.dataSource.getRepository(Registration).findOneBy({ id, eventId });
     if (!registration) throw new NotFoundError('Registration', { id });
-    return toRegistrationDto(registration, this.cipher, revealsVisa(caller));
+    return (await this.organiserView(caller, [registration]))[0];
+  }
+
+  /** Registrations as the organisers' list and detail show them: with the email for those who may see it. */
+  private async organiserView(caller: Caller, registrations: Registration[]): Promise<RegistrationDto[]> {
+    const emails = seesEmail(caller) ? await this.users.emailsOf(registrations.map((r) => r.userId)) : null;
+    return registrations.map((r) => {
+      const dto = toRegistrationDto(r, this.cipher, revealsVisa(caller));
+      return emails ? { ...dto, email: r.anonymisedAt ? null : (emails.get(r.userId) ?? null) } : dto;
+    });
   }
 
   async approve(caller: Caller, eventId: string, id: string): Promise<RegistrationDto> {
