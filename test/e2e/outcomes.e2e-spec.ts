@@ -415,12 +415,12 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'TRANSLATIONS_MISSING', details: [{ field: 'title', missing: ['en', 'ru'] }] });
     // The gap names its record as a translator knows it: the title in the languages it has, beside the id.
-    expect(refused.body.details).toEqual([{ entity: 'outcome', id: halfTranslated.id, name: { zh: '只有中文' }, field: 'title', missing: ['en', 'ru'] }]);
+    expect(refused.body.details).toEqual([{ entity: 'outcome', id: halfTranslated.id, label: { zh: '只有中文' }, field: 'title', missing: ['en', 'ru'] }]);
     expect(refused.body.message).toBe('"只有中文" cannot be published yet: its title lacks en, ru (outcomes are published in zh, en and ru)');
     const summaryGap = (await stack.http.post(url(), { kind: 'announcement', title: tri('Fully titled'), summary: { en: 'English only' } }, { token: protocol })).body;
     await stack.http.post(url(`/${summaryGap.id}/done`), undefined, { token: protocol });
     const refusedSummary = await stack.http.post(url(`/${summaryGap.id}/approve`), undefined, { token: organiser });
-    expect(refusedSummary.body.details).toEqual([{ entity: 'outcome', id: summaryGap.id, name: tri('Fully titled'), field: 'summary', missing: ['zh', 'ru'] }]);
+    expect(refusedSummary.body.details).toEqual([{ entity: 'outcome', id: summaryGap.id, label: tri('Fully titled'), field: 'summary', missing: ['zh', 'ru'] }]);
     await stack.http.patch(url(`/${halfTranslated.id}`), { title: tri('Announced behind closed doors') }, { token: protocol });
     expect((await stack.http.post(url(`/${halfTranslated.id}/approve`), undefined, { token: organiser })).status).toBe(200);
     const list = await stack.http.get(`/api/public/events/${p.slug}/outcomes?lang=en`);

@@ -36,6 +36,10 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   recipient?: string;
 }
 
+/** The list's filters, $1 to $4: status, kind, recipient's account, recipient's address (each null for any). */
+const FILTER = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2)
+  AND ($3::uuid IS NULL OR recipient_user_id = $3) AND ($4::text IS NULL OR lower(recipient_email) = lower($4))`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class NotificationDto {
@@ -78,11 +82,12 @@ export class NotificationsAdminService {
   async list(query: ListNotificationsQueryDto): Promise<Page<NotificationDto>> {
     // An account id or an address; an address matches however it was capitalised when the message was recorded.
     const recipient = query.recipient === undefined ? [null, null] : UUID.test(query.recipient) ? [query.recipient, null] : [null, query.recipient];
+    const filter = [query.status ?? null, query.kind ?? null, ...recipient];
     const rows = (await this.dataSource.query(
       `SELECT id, kind, language, status, attempts, last_error, provider_message_id, recipient_user_id, created_at, count(*) OVER () AS total
-         FROM notification WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2) AND ($5::uuid IS NULL OR recipient_user_id = $5) AND ($6::text IS NULL OR lower(recipient_email) = lower($6))
-        ORDER BY created_at DESC, id OFFSET $3 LIMIT $4`,
-      [query.status ?? null, query.kind ?? null, skipOf(query), query.pageSize, ...recipient],
+         FROM notification WHERE ${FILTER}
+        ORDER BY created_at DESC, id OFFSET $5 LIMIT $6`,
+      [...filter, skipOf(query), query.pageSize],
     )) as { id: string; kind: string; language: string; status: string; attempts: number; last_error: string | null; provider_message_id: string | null; recipient_user_id: string | null; created_at: Date; total: string }[];
     // Past the last page the window count is missing, so the total is counted on its own.
     const total = rows[0]
@@ -90,8 +95,8 @@ export class NotificationsAdminService {
       : Number(
           (
             (await this.dataSource.query(
-              `SELECT count(*) AS n FROM notification WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2) AND ($5::uuid IS NULL OR recipient_user_id = $5) AND ($6::text IS NULL OR lower(recipient_email) = lower($6))`,
-              [query.status ?? null, query.kind ?? null, null, null, ...recipient],
+              `SELECT count(*) AS n FROM notification WHERE ${FILTER}`,
+              filter,
             )) as { n: string }[]
           )[0].n,
         );

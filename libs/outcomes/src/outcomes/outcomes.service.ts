@@ -58,7 +58,7 @@ function assertTranslated(outcome: OutcomeDto): void {
   const name = namedBy(outcome.title);
   const gaps = (['title', 'summary', 'body'] as const)
     .filter((field) => field === 'title' || outcome[field])
-    .map((field) => ({ entity: 'outcome' as const, id: outcome.id, name, field, missing: missingLanguages(outcome[field]) }))
+    .map((field) => ({ entity: 'outcome' as const, id: outcome.id, label: name, field, missing: missingLanguages(outcome[field]) }))
     .filter((gap) => gap.missing.length > 0);
   if (gaps.length) {
     const label = renderText(outcome.title, 'en')?.text ?? outcome.id;
