@@ -9,7 +9,7 @@ import { CreateAgendas1763740000007 } from './1763740000007-CreateAgendas.js';
 import { CheckInScanFunction1763740000008 } from './1763740000008-CheckInScanFunction.js';
 import { ClaimSeatFunction1763740000009 } from './1763740000009-ClaimSeatFunction.js';
 import { LoginHotPath1763740000010 } from './1763740000010-LoginHotPath.js';
-import { CheckInNonceOwnsOneScan1763740000011 } from './1763740000011-CheckInNonceOwnsOneScan.js';
+import { NonceOwnershipAndDelegationHeads1763740000011 } from './1763740000011-NonceOwnershipAndDelegationHeads.js';
 import { ConsentNoticeTextAndReminderLookup1763740000012 } from './1763740000012-ConsentNoticeTextAndReminderLookup.js';
 import { RecordWhenOutcomeDone1763740000014 } from './1763740000014-RecordWhenOutcomeDone.js';
 
@@ -26,7 +26,7 @@ export const ALL_MIGRATIONS = [
   CheckInScanFunction1763740000008,
   ClaimSeatFunction1763740000009,
   LoginHotPath1763740000010,
-  CheckInNonceOwnsOneScan1763740000011,
+  NonceOwnershipAndDelegationHeads1763740000011,
   ConsentNoticeTextAndReminderLookup1763740000012,
   RecordWhenOutcomeDone1763740000014,
 ];

@@ -348,15 +348,17 @@ describe('Registration', () => {
       `gl-b-${run}@example.uz,Азиз Каримов,Aziz Karimov,UZ,official,ru,Министерство инвестиций Узбекистана,,Советник,Delegation of Uzbekistan ${run}`,
       // New, with its type given; this guest will give a position of their own, which wins.
       `gl-c-${run}@example.cn,王芳,Wang Fang,CN,guest,zh,青岛大学,university,副教授,`,
+      // Put by the organiser in the Kazakh delegation although from Russia: the list is the confirmation.
+      `gl-d-${run}@example.ru,Иван Петров,Ivan Petrov,RU,official,ru,,,,Delegation of Kazakhstan ${run}`,
     ];
     const post = (csv: string, dryRun = false) =>
       stack.http.post(`/api/events/${p.eventId}/guest-list${dryRun ? '?dryRun=true' : ''}`, undefined, { token: organiser, raw: csv, headers: { 'content-type': 'text/csv' } });
     const dry = await post([header, ...guests, '', `broken-${run},Иван,Ivan,RU,official,ru,,,,`].join('\n'), true);
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 4, rows: 3, invited: 0, errors: [expect.objectContaining({ row: 6, field: 'email' })] });
+    expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 5, rows: 4, invited: 0, errors: [expect.objectContaining({ row: 7, field: 'email' })] });
     const imported = await post([header, ...guests].join('\n'));
     expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ dryRun: false, rowsRead: 3, rows: 3, invited: 3, errors: [] });
+    expect(imported.body).toEqual({ dryRun: false, rowsRead: 4, rows: 4, invited: 4, errors: [] });
 
     // The token each guest gets by mail, read from the invitation job as the mail processor reads it.
     const cipher = new FieldCipher(Buffer.from(stack.env.DATA_ENCRYPTION_KEY!, 'base64'));
@@ -393,6 +395,10 @@ describe('Registration', () => {
     expect(c).toMatchObject({ organisation: { zh: '青岛大学' }, type: 'university', country: 'CN', delegation: null });
     expect(c.shown.position).toBe('教授');
 
+    const d = await accept(`gl-d-${run}@example.ru`, { nameNative: 'Иван Петров', nameLatin: 'Ivan Petrov', country: 'RU', category: 'official' });
+    expect(d).toMatchObject({ organisation: null, delegation: `Delegation of Kazakhstan ${run}` });
+    expect(d.shown.delegationId).toBe(a.shown.delegationId);
+
     // The route's OpenAPI description names every column it takes, required or not, with its values.
     const spec = await stack.http.get('/docs/openapi.json');
     const described = spec.body.paths['/api/events/{eventId}/guest-list'].post.description as string;
@@ -404,7 +410,10 @@ describe('Registration', () => {
 
   it('exports registrations (filtered) and a participant list of those who consented only', async () => {
     const hidden = await signUp({ nameNative: 'Скрытый Участник', nameLatin: 'Hidden Participant', listedConsent: false });
-    const shown = await signUp({ nameNative: '王芳', nameLatin: 'Wang Fang', country: 'CN', listedConsent: true });
+    // Not in the Kazakh delegation the other sign-ups join (that would ask to confirm the country).
+    const shown = await signUp({ nameNative: '王芳', nameLatin: 'Wang Fang', country: 'CN', listedConsent: true, delegation: { name: 'Delegation of China' } });
+    expect(shown.result.status).toBe(201);
+    expect(hidden.result.status).toBe(201);
     for (const id of [hidden.id, shown.id]) await stack.http.post(`/api/events/${p.eventId}/registrations/${id}/approve`, undefined, { token: organiser });
 
     const csv = await stack.http.get(`/api/events/${p.eventId}/registrations.csv?status=approved`, { token: organiser });

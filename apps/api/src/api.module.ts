@@ -24,6 +24,7 @@ import { NotificationsController } from './messaging/notifications.controller.js
 import { OutcomesController } from './outcomes/outcomes.controller.js';
 import { PublicOutcomesController } from './outcomes/public-outcomes.controller.js';
 import { CheckInController } from './registration/check-in.controller.js';
+import { DelegationsController } from './registration/delegations.controller.js';
 import { MeController } from './registration/me.controller.js';
 import { PublicRegistrationController } from './registration/public-registration.controller.js';
 import { RegistrationsController } from './registration/registrations.controller.js';
@@ -73,6 +74,7 @@ export class ApiModule {
         MeController,
         RegistrationsController,
         CheckInController,
+        DelegationsController,
         OutcomesController,
         PublicOutcomesController,
         NotificationsController,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '#identity/identity.module.js';
 import { BadgesService } from './badges/badges.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
+import { DelegationsService } from './delegations/delegations.service.js';
 import { DemoDelegatesSeeder } from './demo/demo-delegates-seeder.service.js';
 import { fieldCipherProvider } from './crypto/field-cipher.provider.js';
 import { FieldCipher } from './crypto/field-cipher.js';
@@ -19,12 +20,13 @@ const SERVICES = [
   EnrolmentsService,
   InvitationsService,
   CheckInService,
+  DelegationsService,
   ExportsService,
   BadgesService,
   DemoDelegatesSeeder,
 ];
 
-/** Registrations, invitations and guest lists, enrolments and waiting lists, badges, check-in, exports. */
+/** Registrations, delegations, invitations and guest lists, enrolments and waiting lists, badges, check-in, exports. */
 @Module({
   imports: [TypeOrmModule.forFeature([Registration]), IdentityModule],
   providers: [fieldCipherProvider, ...SERVICES],

@@ -30,6 +30,8 @@ export interface ConferenceWorld {
   roleId: string;
   /** Somebody else's approved registration in the event (for the organisers' registration routes). */
   registrationId: string;
+  /** A delegation of the event, whose one member is `registrationId`. */
+  delegationId: string;
   /** A user that admin routes may change (never the admin who calls them). */
   userId: string;
   listId: string;
@@ -111,6 +113,11 @@ export async function buildWorld(stack: TestStack, adminToken: string): Promise<
      VALUES ('registration.approved', $1, $2, 'owner@example.org', 'ru', 'failed', 5, 'SMTP refused') RETURNING id`,
     [randomUUID(), owner.userId],
   );
+  const { rows: delegations } = await stack.db.pool.query(
+    `WITH d AS (INSERT INTO delegation (event_id, name, country) VALUES ($1, 'Delegation of Kazakhstan', 'KZ') RETURNING id)
+     UPDATE registration SET delegation_id = (SELECT id FROM d) WHERE id = $2 RETURNING delegation_id AS id`,
+    [p.eventId, stranger.registrationId],
+  );
   const { rows: badges } = await stack.db.pool.query(`SELECT badge_token FROM registration WHERE event_id = $1`, [p.eventId]);
   return {
     eventId: p.eventId,
@@ -123,6 +130,7 @@ export async function buildWorld(stack: TestStack, adminToken: string): Promise<
     sessionId,
     roleId: String(role.id),
     registrationId: stranger.registrationId,
+    delegationId: delegations[0].id as string,
     userId: users[0].id as string,
     listId: String(list.id),
     outcomeId: String(outcome.id),
@@ -146,6 +154,7 @@ export function worldIds(world: ConferenceWorld): Record<string, string[]> {
     organisation: [world.organisationId],
     person: [world.personId],
     list: [world.listId],
+    delegation: [world.delegationId],
     registration: [world.registrationId, world.owner.registrationId, world.other.registrationId],
   };
 }
@@ -191,6 +200,8 @@ function valueOf(name: string, before: string, path: string, world: ConferenceWo
       return world.roomId;
     case 'listId':
       return world.listId;
+    case 'delegationId':
+      return world.delegationId;
     case 'documentId':
       return world.documentId;
     case 'number':

@@ -27,6 +27,9 @@ interface Row {
   position: string | null;
   category: string;
   delegation: string | null;
+  /** The head of the registration's delegation (Latin name, else native), and whether this registration is it. */
+  delegation_head: string | null;
+  is_delegation_head: boolean;
   preferred_language: string;
   phone: string | null;
   dietary_needs: string | null;
@@ -71,6 +74,8 @@ export class ExportsService {
       { header: 'position', value: (r) => r.position },
       { header: 'category', value: (r) => r.category },
       { header: 'delegation', value: (r) => r.delegation },
+      { header: 'delegation_head', value: (r) => r.delegation_head },
+      { header: 'is_delegation_head', value: (r) => r.is_delegation_head },
       { header: 'language', value: (r) => r.preferred_language },
       { header: 'phone', value: (r) => r.phone },
       { header: 'dietary_needs', value: (r) => r.dietary_needs },
@@ -102,10 +107,12 @@ export class ExportsService {
     if (!event) throw new NotFoundError('Event', { eventId });
     return (await this.dataSource.query(
       `SELECT r.id, r.user_id, r.status, r.name_native, r.name_latin, r.country, o.name AS organisation, r.position, r.category,
-              d.name AS delegation, r.preferred_language, r.phone, r.dietary_needs, r.accessibility_needs,
+              d.name AS delegation, coalesce(h.name_latin, h.name_native) AS delegation_head,
+              coalesce(d.head_registration_id = r.id, false) AS is_delegation_head, r.preferred_language, r.phone, r.dietary_needs, r.accessibility_needs,
               r.interpretation_needs, to_char(r.arrival_date, 'YYYY-MM-DD') AS arrival_date,
               to_char(r.departure_date, 'YYYY-MM-DD') AS departure_date, r.listed_consent, r.created_at
          FROM registration r LEFT JOIN organisation o ON o.id = r.organisation_id LEFT JOIN delegation d ON d.id = r.delegation_id
+              LEFT JOIN registration h ON h.id = d.head_registration_id
         WHERE r.event_id = $1 AND r.anonymised_at IS NULL
           AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR r.category = $3) AND ($4::text IS NULL OR r.country = $4)
           AND (NOT $5 OR r.listed_consent)

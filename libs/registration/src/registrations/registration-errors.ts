@@ -15,6 +15,11 @@ registerConstraint('session_seats_within_capacity', {
   code: 'CAPACITY_BELOW_SEATS_TAKEN',
   message: 'More seats are already taken than this capacity; move delegates or keep a larger capacity',
 });
+registerConstraint('delegation_head_member_fkey', {
+  statusCode: 422,
+  code: 'DELEGATION_HEAD_NOT_MEMBER',
+  message: 'The head of a delegation must be one of its members',
+});
 registerConstraint('check_in_list_session_key', { statusCode: 409, code: 'LIST_EXISTS', message: 'This session already has a check-in list' });
 
 export class RegistrationError extends AppError {}
@@ -42,3 +47,11 @@ export const invalidTransition = (from: string, action: string) =>
 
 export const guestListInvalid = <T>(errors: T[]) =>
   new RegistrationError(422, 'GUEST_LIST_INVALID', `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in the guest list; nothing was imported`, errors);
+
+export const delegationCountryMismatch = (delegation: { id: string; name: string; country: string }, registrationCountry: string) =>
+  new RegistrationError(
+    409,
+    'DELEGATION_COUNTRY_MISMATCH',
+    `The delegation "${delegation.name}" is of ${delegation.country} and this registration of ${registrationCountry}; send delegation.confirmCountryMismatch: true to join it all the same`,
+    { delegationId: delegation.id, delegationName: delegation.name, delegationCountry: delegation.country, registrationCountry },
+  );

@@ -16,8 +16,9 @@ import { ORGANISATION_TYPE_BY_CATEGORY } from '../guest-list/parse-guest-list.js
 import type { RegistrationStatus } from '../registration-vocabulary.js';
 import type { InviteGuestDto } from './invitation.dto.js';
 import type { Registration } from './registration.entity.js';
-import type { RegisterDto, RegistrationDetailsDto, RegistrationDto, SignUpDto } from './registration.dto.js';
+import type { DelegationChoiceDto, RegisterDto, RegistrationDetailsDto, RegistrationDto, SignUpDto } from './registration.dto.js';
 import {
+  delegationCountryMismatch,
   invalidInvitation,
   invitationForAnother,
   invitationOnly,
@@ -32,13 +33,15 @@ type InvitedGuest = InviteGuestDto;
 /**
  * The organiser's details of an invited guest, where the guest accepting leaves them out: position and delegation
  * (the organisation, a directory entry, is found or made in invitedOrganisation). What the guest says wins, as the
- * guest knows their own position best; an invitation's delegation is joined as the organiser chose it.
+ * guest knows their own position best; an invitation's delegation is joined as the organiser chose it, whatever
+ * its country.
  */
 function withInvitedDetails(given: RegisterDto, guest: InvitedGuest): RegisterDto {
   return {
     ...given,
     position: given.position ?? guest.position,
-    delegation: given.delegation ?? (guest.delegation ? { name: guest.delegation.trim() } : undefined),
+    // The organiser put the guest in this delegation: that is the confirmation a country mismatch asks for.
+    delegation: given.delegation ?? (guest.delegation ? { name: guest.delegation.trim(), confirmCountryMismatch: true } : undefined),
   };
 }
 
@@ -141,7 +144,7 @@ export class RegistrationIntakeService {
       ? await this.invitedOrganisation(manager, event, invitation.guest, dto)
       : await this.organisationFor(manager, event, dto);
     const sealed = this.sealedDetails(id, organisationId, dto);
-    const delegationId = dto.delegation ? await this.delegationFor(manager, event.id, dto.delegation.name, dto.country) : null;
+    const delegationId = dto.delegation ? await this.delegationFor(manager, event.id, dto.delegation, dto.country) : null;
     const query: Query = (sql, parameters) => manager.query(sql, parameters);
     const registration = await this.insertRegistration(query, caller, { id: event.id }, id, sealed, dto, invitationId, delegationId);
     // The first registrant who says they head it does; a delegation has one head.
@@ -332,13 +335,21 @@ export class RegistrationIntakeService {
     };
   }
 
-  /** The delegation of that name in the event, created by its first registrant. */
-  private async delegationFor(manager: EntityManager, eventId: string, name: string, country: string): Promise<string> {
+  /**
+   * The delegation of that name in the event, created by its first registrant (whose country it takes). Joining
+   * one of another country is refused unless the request confirms it: a delegate who picked the wrong delegation
+   * by name is asked, rather than silently filed under another country. The refusal rolls back the upsert, which
+   * for an existing delegation changed nothing anyway.
+   */
+  private async delegationFor(manager: EntityManager, eventId: string, choice: DelegationChoiceDto, country: string): Promise<string> {
     const [delegation] = (await manager.query(
       `INSERT INTO delegation (event_id, name, country) VALUES ($1, $2, $3)
-       ON CONFLICT (event_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-      [eventId, name, country],
-    )) as { id: string }[];
+       ON CONFLICT (event_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id, name, country`,
+      [eventId, choice.name, country],
+    )) as { id: string; name: string; country: string | null }[];
+    if (delegation.country && delegation.country !== country && choice.confirmCountryMismatch !== true) {
+      throw delegationCountryMismatch({ id: delegation.id, name: delegation.name, country: delegation.country }, country);
+    }
     return delegation.id;
   }
 

@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '#core/http/pagination.js';
+import { RegistrationDelegationDto } from '../delegations/delegation.dto.js';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '#programme/programme-vocabulary.js';
 import {
@@ -78,10 +79,18 @@ export class DelegationChoiceDto {
   @MaxLength(300)
   name: string;
 
-  @ApiPropertyOptional({ default: false, description: 'The registrant heads the delegation' })
+  @ApiPropertyOptional({ default: false, description: 'The registrant heads the delegation (a claim, until an organiser confirms it; the first claim holds)' })
   @IsOptional()
   @IsBoolean()
   head?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Join a delegation of another country than the registration\'s; without it such a join is refused with 409 DELEGATION_COUNTRY_MISMATCH',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmCountryMismatch?: boolean;
 }
 
 /** What a delegate tells about themselves; shared by sign-up, registration on an account, and updates. */
@@ -299,6 +308,12 @@ export class RegistrationDto {
   @ApiProperty({ nullable: true, type: String }) position: string | null;
   @ApiProperty({ enum: REGISTRATION_CATEGORIES }) category: RegistrationCategory;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) delegationId: string | null;
+  @ApiPropertyOptional({
+    type: RegistrationDelegationDto,
+    nullable: true,
+    description: 'The delegation with its head, in the organisers\' list and detail (GET /api/events/{eventId}/registrations…)',
+  })
+  delegation?: RegistrationDelegationDto | null;
   @ApiProperty({ enum: LANGUAGES }) preferredLanguage: Language;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) dietaryNeeds: string | null;

@@ -13,6 +13,7 @@ import { JobName } from '#core/queue/queue-names.js';
 import { UsersService } from '#identity/users/users.service.js';
 import { ConferenceEvent } from '#programme/events/event.entity.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import { DelegationsService } from '../delegations/delegations.service.js';
 import { EnrolmentsService } from '../enrolments/enrolments.service.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
 import { Registration } from './registration.entity.js';
@@ -51,6 +52,7 @@ export class RegistrationsService {
     private readonly enrolments: EnrolmentsService,
     private readonly users: UsersService,
     private readonly intake: RegistrationIntakeService,
+    private readonly delegations: DelegationsService,
   ) {}
 
   // ---- the delegate's own registrations (/api/me): another's id is a 404 ----
@@ -113,11 +115,12 @@ export class RegistrationsService {
     return (await this.organiserView(caller, [registration]))[0];
   }
 
-  /** Registrations as the organisers' list and detail show them: with the email for those who may see it. */
+  /** Registrations as the organisers' list and detail show them: with their delegation and its head, and the email for those who may see it. */
   private async organiserView(caller: Caller, registrations: Registration[]): Promise<RegistrationDto[]> {
     const emails = seesEmail(caller) ? await this.users.emailsOf(registrations.map((r) => r.userId)) : null;
+    const delegations = await this.delegations.summaries(registrations.map((r) => r.delegationId));
     return registrations.map((r) => {
-      const dto = toRegistrationDto(r, this.cipher, revealsVisa(caller));
+      const dto: RegistrationDto = { ...toRegistrationDto(r, this.cipher, revealsVisa(caller)), delegation: r.delegationId ? (delegations.get(r.delegationId) ?? null) : null };
       return emails ? { ...dto, email: r.anonymisedAt ? null : (emails.get(r.userId) ?? null) } : dto;
     });
   }
@@ -176,7 +179,7 @@ export class RegistrationsService {
          WHERE id = $1`,
         [id],
       );
-      await manager.query(`UPDATE delegation SET head_registration_id = NULL WHERE head_registration_id = $1`, [id]);
+      await manager.query(`UPDATE delegation SET head_registration_id = NULL, head_confirmed_at = NULL, head_confirmed_by = NULL WHERE head_registration_id = $1`, [id]);
       // What else held the person: the check-in answers kept for nonce replays, the invitation they came with.
       await manager.query(
         `UPDATE check_in_scan SET answer = jsonb_set(answer, '{details,delegate}', jsonb_build_object('registrationId', $1::text))

@@ -2,7 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { CheckInScanFunction1763740000008 } from './1763740000008-CheckInScanFunction.js';
 
 /**
- * A nonce replays only its own scan. scan_badge answered any repeat of a (list, nonce) with the stored answer, so
+ * Issue 12's registration changes, in the one migration number given to them: check-in nonces that belong to one
+ * scan, and delegation heads that are members and that an organiser confirms.
+ *
+ * 1. A nonce replays only its own scan. scan_badge answered any repeat of a (list, nonce) with the stored answer, so
  * two door devices whose counters collided showed the second guest the first guest's name and left the second
  * guest outside. Now a nonce belongs to the scan that claimed it (which badge, on which list):
  *
@@ -19,9 +22,14 @@ import { CheckInScanFunction1763740000008 } from './1763740000008-CheckInScanFun
  * may already share a nonce, which the key would refuse to index), so their nonces stay held per list only, as
  * they were. A repeat on such a row replays it only when the row names the registration the badge belongs to;
  * anything else is NONCE_REUSED, as it cannot be shown to be the same scan.
+ *
+ * 2. A delegation's head is one of its members (a composite foreign key to the registration's own delegation, so
+ * no later change can leave a non-member at the head), and the head an organiser confirmed or chose is marked so
+ * (head_confirmed_at/by): the first registrant who says they head a delegation only claims it. Heads that are not
+ * members (none should be: the claim was always made by a member) are cleared first, so the key can be added.
  */
-export class CheckInNonceOwnsOneScan1763740000011 implements MigrationInterface {
-  name = 'CheckInNonceOwnsOneScan1763740000011';
+export class NonceOwnershipAndDelegationHeads1763740000011 implements MigrationInterface {
+  name = 'NonceOwnershipAndDelegationHeads1763740000011';
 
   async up(db: QueryRunner): Promise<void> {
     // The edition is copied onto the scan for its unique key; the composite foreign key keeps the copy true.
@@ -104,9 +112,25 @@ export class CheckInNonceOwnsOneScan1763740000011 implements MigrationInterface 
         UPDATE check_in_scan SET answer = v_answer WHERE list_id = p_list AND nonce = p_nonce;
         RETURN v_answer;
       END $$`);
+
+    await db.query(`
+      UPDATE delegation d SET head_registration_id = NULL
+       WHERE head_registration_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM registration r WHERE r.id = d.head_registration_id AND r.delegation_id = d.id)`);
+    await db.query(`ALTER TABLE registration ADD CONSTRAINT registration_id_delegation_key UNIQUE (id, delegation_id)`);
+    await db.query(`
+      ALTER TABLE delegation
+        ADD COLUMN head_confirmed_at timestamptz,
+        ADD COLUMN head_confirmed_by uuid REFERENCES app_user (id),
+        ADD CONSTRAINT delegation_head_member_fkey FOREIGN KEY (head_registration_id, id) REFERENCES registration (id, delegation_id),
+        ADD CONSTRAINT delegation_head_confirmed_check CHECK (head_confirmed_at IS NULL OR head_registration_id IS NOT NULL)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`
+      ALTER TABLE delegation DROP CONSTRAINT delegation_head_confirmed_check, DROP CONSTRAINT delegation_head_member_fkey,
+        DROP COLUMN head_confirmed_by, DROP COLUMN head_confirmed_at`);
+    await db.query(`ALTER TABLE registration DROP CONSTRAINT registration_id_delegation_key`);
     // The earlier function (CREATE OR REPLACE), then the columns it does not know.
     await new CheckInScanFunction1763740000008().up(db);
     await db.query(`DROP INDEX check_in_scan_event_nonce_key`);
