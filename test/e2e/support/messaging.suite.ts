@@ -123,8 +123,11 @@ export function describeMessaging(backend: QueueBackend): void {
       // message again (a loaded machine delays it): replayed here, right after the retry, as the queue emits it.
       // That verdict must not mark the re-queued message failed again, or the retry would be lost.
       const queue = stack.workerContext().get<Queue>(getQueueToken(QueueName.Notifications), { strict: false });
-      const failedJobs = (await queue.getFailed()).filter((job) => failed.some((n) => n.id === job.data.notificationId));
-      expect(failedJobs).toHaveLength(2);
+      // The rows say failed a moment before the queue has moved their jobs to its failed set: wait for both.
+      const failedJobs = await eventually(async () => {
+        const jobs = (await queue.getFailed()).filter((job) => failed.some((n) => n.id === job.data.notificationId));
+        return jobs.length === 2 ? jobs : undefined;
+      }, 10_000, 'both jobs in the queue\'s failed set');
       const processor = stack.workerContext().get(NotificationsProcessor, { strict: false });
       for (const n of failed) expect((await stack.http.post(`/api/notifications/${n.id}/retry`, undefined, { token: organiser })).status).toBe(204);
       for (const job of failedJobs) processor.worker.emit('failed', job, new MessageRefusedError('mailbox busy, try later', undefined, 450), 'active');
