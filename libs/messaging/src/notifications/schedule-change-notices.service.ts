@@ -117,8 +117,8 @@ export class ScheduleChangeNotices {
       startsAt: new Date(session.startsAt).toISOString(),
       endsAt: new Date(session.endsAt).toISOString(),
       timeZone: release.time_zone,
-      // The release's time, not the job's: a repeated job would record nothing anyway, and this stays later than
-      // every confirmation sent before the release.
+      // The release's time, not the job's: no earlier than any confirmation recorded before the release (one in
+      // the same minute ties, and calendars then take the later DTSTAMP, which this message has).
       sequence: calendarSequence(release.published_at),
     };
   }
