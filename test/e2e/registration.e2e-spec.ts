@@ -83,6 +83,9 @@ describe('Registration', () => {
     const approve = await stack.http.post(`/api/events/${p.eventId}/registrations/${a.id}/approve`, undefined, { token: organiser });
     expect(approve.status).toBe(200);
     expect(approve.body).toMatchObject({ status: 'approved', badgeAvailable: true });
+    // An organiser's decision answers with the registration exactly as their detail shows it (email, delegation).
+    expect(approve.body).toEqual((await stack.http.get(`/api/events/${p.eventId}/registrations/${a.id}`, { token: organiser })).body);
+    expect(approve.body.email).toEqual(expect.stringContaining('@'));
     const noReason = await stack.http.post(`/api/events/${p.eventId}/registrations/${b.id}/reject`, {}, { token: organiser });
     expect(noReason.status).toBe(400);
     const reject = await stack.http.post(`/api/events/${p.eventId}/registrations/${b.id}/reject`, { reason: 'Duplicate of another registration' }, { token: organiser });

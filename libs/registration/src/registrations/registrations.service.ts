@@ -217,7 +217,7 @@ export class RegistrationsService {
     eventId?: string,
   ): Promise<RegistrationDto> {
     const transition = TRANSITIONS[action];
-    return this.dataSource.transaction(async (manager) => {
+    const saved = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Registration, {
         where: ownerUserId ? { id, userId: ownerUserId } : eventId ? { id, eventId } : { id },
         lock: { mode: 'pessimistic_write' },
@@ -246,8 +246,13 @@ export class RegistrationsService {
         after: registrationAuditView(saved),
       });
       await this.outbox.add(manager, JobName.RegistrationChanged, { registrationId: id, change: transition.done });
-      return toRegistrationDto(saved, this.cipher, revealsVisa(caller));
+      return saved;
     });
+    // An organiser's decision answers with the registration as their detail shows it (delegation, head, email),
+    // read after the commit so that a head cleared by it is seen cleared. A delegate's own cancellation answers
+    // as their own views do.
+    if (ownerUserId) return toRegistrationDto(saved, this.cipher, revealsVisa(caller));
+    return (await this.organiserView(caller, [saved]))[0];
   }
 
   private async mine(manager: EntityManager, caller: Caller, id: string, lock = false): Promise<Registration> {
