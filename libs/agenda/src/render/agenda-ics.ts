@@ -53,39 +53,29 @@ export function agendaIcs(programme: AgendaInput, options: AgendaIcsOptions): st
   // When the release was published: the same for every rendering of one release, so the feed does not change
   // on every poll (DTSTAMP is 'when this description was created').
   const stamp = new Date(programme.release.publishedAt);
-  for (const s of programme.sessions) {
-    const place = placeOf(programme, s);
-    const details = detailLines(programme, s).filter((line) => line.key !== 'room').map((line) => detailText(w, line));
+  const localZone = zone ? timeZone : 'UTC';
+  const write = (s: AgendaInput['sessions'][number], status: ICalEventStatus, description: string | null) =>
     calendar.createEvent({
       // Stable across releases and languages, so an update replaces the entry rather than adding a second one.
       id: `${s.id}@sco-backoffice`,
       // Calendars accept an update only with a higher SEQUENCE; every release has a higher number than the last.
       sequence: programme.release.number,
       stamp,
-      start: wallClock(s.startsAt, zone ? timeZone : 'UTC'),
-      end: wallClock(s.endsAt, zone ? timeZone : 'UTC'),
-      timezone: zone ? timeZone : null,
-      summary: s.title,
-      location: place,
-      description: [details.join('\n'), s.description].filter(Boolean).join('\n\n') || null,
-      categories: s.track ? [{ name: s.track.name }] : [],
-      status: ICalEventStatus.CONFIRMED,
-    });
-  }
-  // Kept as cancelled, under the same UID and this release's higher SEQUENCE: a calendar that imported or
-  // subscribed to an earlier release removes the entry instead of keeping a session that will not take place.
-  for (const s of programme.cancelled ?? []) {
-    calendar.createEvent({
-      id: `${s.id}@sco-backoffice`,
-      sequence: programme.release.number,
-      stamp,
-      start: wallClock(s.startsAt, zone ? timeZone : 'UTC'),
-      end: wallClock(s.endsAt, zone ? timeZone : 'UTC'),
+      start: wallClock(s.startsAt, localZone),
+      end: wallClock(s.endsAt, localZone),
       timezone: zone ? timeZone : null,
       summary: s.title,
       location: placeOf(programme, s),
-      status: ICalEventStatus.CANCELLED,
+      description,
+      categories: s.track ? [{ name: s.track.name }] : [],
+      status,
     });
+  for (const s of programme.sessions) {
+    const details = detailLines(programme, s).filter((line) => line.key !== 'room').map((line) => detailText(w, line));
+    write(s, ICalEventStatus.CONFIRMED, [details.join('\n'), s.description].filter(Boolean).join('\n\n') || null);
   }
+  // Kept as cancelled, under the same UID and this release's higher SEQUENCE: a calendar that imported or
+  // subscribed to an earlier release removes the entry instead of keeping a session that will not take place.
+  for (const s of programme.cancelled) write(s, ICalEventStatus.CANCELLED, null);
   return calendar.toString();
 }

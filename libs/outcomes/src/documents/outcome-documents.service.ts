@@ -8,7 +8,7 @@ import type { Language } from '#core/i18n/language.js';
 import { sha256Hex } from './document-checksum.js';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.js';
 import { DocumentNotFoundError } from './local-document-store.js';
-import { withArticle } from '../english-article.js';
+import { withArticle } from '#core/i18n/english-article.js';
 import { parsesAsPdf } from './parses-as-pdf.js';
 import { extensionFor, sniffContentType } from './sniff-content-type.js';
 import type { OutcomeDocumentDto } from '../outcomes/outcome.dto.js';

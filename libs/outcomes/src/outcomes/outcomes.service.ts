@@ -12,7 +12,7 @@ import { LANGUAGES } from '#core/i18n/language.js';
 import { missingLanguages, renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { withArticle } from '../english-article.js';
+import { withArticle } from '#core/i18n/english-article.js';
 import { loadOutcomes } from './load-outcomes.js';
 import type { CreateOutcomeDto, ListOutcomesQueryDto, OutcomeDto, UpdateOutcomeDto } from './outcome.dto.js';
 

@@ -6,7 +6,7 @@ import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.j
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
 import type { RegistrationCategory, RegistrationStatus } from '../registration-vocabulary.js';
-import { withArticle } from '../registrations/registration-errors.js';
+import { withArticle } from '#core/i18n/english-article.js';
 import type { DelegationDto, DelegationMemberDto, RegistrationDelegationDto, UpdateDelegationDto } from './delegation.dto.js';
 
 interface DelegationRow {
@@ -95,7 +95,7 @@ export class DelegationsService {
         });
       }
       if (member.anonymised_at || member.status === 'cancelled' || member.status === 'rejected') {
-        throw new ConflictError('DELEGATION_HEAD_INACTIVE', `${withArticle(member.anonymised_at ? 'erased' : member.status)} registration cannot head a delegation`, {
+        throw new ConflictError('DELEGATION_HEAD_INACTIVE', `${withArticle(member.anonymised_at ? 'erased' : member.status, true)} registration cannot head a delegation`, {
           registrationId: dto.headRegistrationId,
           status: member.status,
         });

@@ -1,12 +1,7 @@
 import { REGISTRATION_STATUSES } from '../registration-vocabulary.js';
-import { invalidTransition, withArticle } from './registration-errors.js';
+import { invalidTransition } from './registration-errors.js';
 
-describe(withArticle.name, () => {
-  it('puts "An" before a vowel and "A" before a consonant', () => {
-    expect(withArticle('approved')).toBe('An approved');
-    expect(withArticle('pending')).toBe('A pending');
-  });
-
+describe(invalidTransition.name, () => {
   it('makes every registration state read right in INVALID_TRANSITION', () => {
     expect(REGISTRATION_STATUSES.map((status) => invalidTransition(status, 'approved').message)).toEqual([
       'A pending registration cannot be approved',

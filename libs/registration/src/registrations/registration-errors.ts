@@ -1,5 +1,6 @@
 import { AppError } from '#core/errors/app-error.js';
 import { registerConstraint } from '#core/errors/database-error-map.js';
+import { withArticle } from '#core/i18n/english-article.js';
 
 registerConstraint('registration_once', { statusCode: 409, code: 'ALREADY_REGISTERED', message: 'This account is already registered for the event' });
 registerConstraint('registration_stay_order', { statusCode: 422, code: 'STAY_DATES_ORDER', message: 'The departure must not be before the arrival' });
@@ -40,10 +41,8 @@ export const outdatedConsent = (current: string) =>
  * is right for the registration states (pending, approved, rejected, cancelled); a word that breaks the letter
  * rule (an "hour", a "user") would need its own entry.
  */
-export const withArticle = (word: string) => `${/^[aeiou]/i.test(word) ? 'An' : 'A'} ${word}`;
-
 export const invalidTransition = (from: string, action: string) =>
-  new RegistrationError(409, 'INVALID_TRANSITION', `${withArticle(from)} registration cannot be ${action}`, { status: from });
+  new RegistrationError(409, 'INVALID_TRANSITION', `${withArticle(from, true)} registration cannot be ${action}`, { status: from });
 
 export const guestListInvalid = <T>(errors: T[]) =>
   new RegistrationError(422, 'GUEST_LIST_INVALID', `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in the guest list; nothing was imported`, errors);
