@@ -98,10 +98,26 @@ export class PublicSessionDto {
   @ApiProperty({ description: 'True when a text was shown in another language for lack of a translation' }) fellBack: boolean;
 }
 
+/** The edition as the programme names it, in the reader's language. */
+export class PublicProgrammeEventDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty() city: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
+  @ApiProperty({ format: 'date' }) firstDay: string;
+  @ApiProperty({ format: 'date' }) lastDay: string;
+}
+
+export class PublicProgrammeReleaseDto {
+  @ApiProperty({ type: 'integer' }) number: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+}
+
 export class PublicProgrammeDto {
   @ApiProperty({ enum: LANGUAGES }) language: Language;
-  @ApiProperty() event: { slug: string; name: string; city: string; timeZone: string; firstDay: string; lastDay: string };
-  @ApiProperty() release: { number: number; name: string; publishedAt: string };
+  @ApiProperty({ type: PublicProgrammeEventDto }) event: PublicProgrammeEventDto;
+  @ApiProperty({ type: PublicProgrammeReleaseDto }) release: PublicProgrammeReleaseDto;
   @ApiProperty({ type: [PublicTrackDto] }) tracks: PublicTrackDto[];
   @ApiProperty({ type: [PublicSessionDto] }) items: PublicSessionDto[];
   @ApiProperty() page: number;
