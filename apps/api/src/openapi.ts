@@ -11,11 +11,13 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 
-function* operations(document: OpenAPIObject): Generator<Operation> {
+const WRITES = new Set<string>(['post', 'put', 'patch', 'delete']);
+
+function* operations(document: OpenAPIObject): Generator<[method: string, operation: Operation]> {
   for (const path of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = path[method];
-      if (operation) yield operation;
+      if (operation) yield [method, operation];
     }
   }
 }
@@ -31,9 +33,16 @@ function unsupportedMediaType(operation: Operation): string {
  * handler: 400 for validation, and 413/415 for routes that take a body.
  */
 function addCommonErrorAnswers(document: OpenAPIObject): void {
-  for (const operation of operations(document)) {
+  for (const [method, operation] of operations(document)) {
     const hasInput = Boolean(operation.requestBody) || (operation.parameters?.length ?? 0) > 0;
     if (hasInput) operation.responses['400'] ??= answer('VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON');
+    // An id or slug in the path may name no record.
+    if (operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'path')) operation.responses['404'] ??= answer('NOT_FOUND');
+    if (WRITES.has(method)) {
+      // The database's rules, mapped for every write (libs/core/src/errors/database-error-map.ts), besides each route's own.
+      operation.responses['409'] ??= answer('A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule');
+      operation.responses['422'] ??= answer('A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route');
+    }
     if (operation.requestBody) {
       operation.responses['413'] ??= answer('PAYLOAD_TOO_LARGE');
       operation.responses['415'] ??= answer(unsupportedMediaType(operation));
@@ -46,7 +55,7 @@ function addCommonErrorAnswers(document: OpenAPIObject): void {
  * a client sends no token, while every other route keeps the bearer requirement its access decorator added.
  */
 function declarePublicRoutes(document: OpenAPIObject): void {
-  for (const operation of operations(document)) {
+  for (const [, operation] of operations(document)) {
     const marked = operation as Operation & Record<string, unknown>;
     if (marked[PUBLIC_EXTENSION] !== true) continue;
     delete marked[PUBLIC_EXTENSION];
@@ -56,7 +65,7 @@ function declarePublicRoutes(document: OpenAPIObject): void {
 
 function addSummaries(document: OpenAPIObject): void {
   const missing: string[] = [];
-  for (const operation of operations(document)) {
+  for (const [, operation] of operations(document)) {
     operation.summary ??= OPERATION_SUMMARIES[operation.operationId ?? ''];
     if (!operation.summary) missing.push(operation.operationId ?? '(no operationId)');
   }

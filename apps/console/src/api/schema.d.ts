@@ -2242,7 +2242,8 @@ export interface components {
             honorific: string | null;
             position: string | null;
             organisation: components["schemas"]["PublicOrganisationDto"] | null;
-            role: string;
+            /** @enum {string} */
+            role: "speaker" | "moderator" | "host" | "presenter" | "signatory" | "guest_of_honour" | "interpreter";
             protocolOrder: number;
         };
         PublicSessionDto: {
@@ -3312,6 +3313,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -3323,6 +3333,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3380,6 +3399,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -3391,6 +3419,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3438,6 +3475,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -3449,6 +3495,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3614,6 +3669,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -3750,6 +3814,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3981,6 +4054,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     EventsController_list: {
@@ -4103,6 +4185,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4253,6 +4344,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     VenuesController_listVenues: {
@@ -4374,6 +4474,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4385,6 +4494,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4454,6 +4572,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4465,6 +4592,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4594,6 +4730,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4676,6 +4821,15 @@ export interface operations {
             };
             /** @description No such event, venue or room */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4831,6 +4985,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4842,6 +5005,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4911,6 +5083,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4922,6 +5103,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5048,6 +5238,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5059,6 +5258,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5182,6 +5390,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5193,6 +5410,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5318,6 +5544,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5329,6 +5564,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5452,6 +5696,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5463,6 +5716,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5949,6 +6211,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     SessionsController_updateRole: {
@@ -6012,6 +6292,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -6023,6 +6312,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6303,6 +6601,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     ScheduleController_get: {
@@ -6565,6 +6872,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description EMAIL_TAKEN, REGISTRATION_CLOSED */
             409: {
                 headers: {
@@ -6585,6 +6901,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6718,6 +7043,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     MeController_get: {
@@ -6813,6 +7147,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     MeController_update: {
@@ -6865,6 +7217,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -6876,6 +7237,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6924,6 +7294,24 @@ export interface operations {
             };
             /** @description Not found, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7069,6 +7457,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     MeController_listEnrolments: {
@@ -7160,6 +7557,24 @@ export interface operations {
             };
             /** @description Not found, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7471,6 +7886,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     RegistrationsController_badge: {
@@ -7595,6 +8028,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     RegistrationsController_reject: {
@@ -7683,6 +8125,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     RegistrationsController_cancel: {
@@ -7744,6 +8195,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7755,6 +8215,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7822,6 +8291,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7833,6 +8311,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7927,6 +8414,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     RegistrationsController_importGuestList: {
@@ -7992,6 +8488,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8003,6 +8508,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8133,6 +8647,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8144,6 +8667,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8271,6 +8803,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8282,6 +8823,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8348,6 +8898,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8359,6 +8918,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8425,6 +8993,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8436,6 +9013,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8788,6 +9374,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8799,6 +9394,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8925,6 +9529,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8936,6 +9549,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9010,6 +9632,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     OutcomesController_sign: {
@@ -9072,6 +9703,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -9083,6 +9723,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9152,6 +9801,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -9163,6 +9821,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9220,6 +9887,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9285,6 +9970,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     OutcomesController_withdraw: {
@@ -9336,6 +10039,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9413,6 +10134,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -9424,6 +10154,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/pdf or image/png or image/jpeg or image/webp or application/octet-stream */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9550,6 +10289,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     OutcomesController_runSheet: {
@@ -9643,6 +10400,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9761,6 +10527,15 @@ export interface operations {
             };
             /** @description NOT_FAILED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10085,6 +10860,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     MyAgendaController_revokeFeed: {
@@ -10125,6 +10918,24 @@ export interface operations {
             };
             /** @description Not found, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
-import { SESSION_KINDS, type SessionKind, type SessionRoleKind } from '../programme-vocabulary.js';
+import { SESSION_KINDS, SESSION_ROLES, type SessionKind, type SessionRoleKind } from '../programme-vocabulary.js';
 
 export const MAX_PROGRAMME_PAGE = 500;
 
@@ -76,8 +76,8 @@ export class PublicPersonDto {
   @ApiProperty({ nullable: true, type: String }) honorific: string | null;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
   @ApiProperty({ type: PublicOrganisationDto, nullable: true }) organisation: PublicOrganisationDto | null;
-  @ApiProperty() role: SessionRoleKind;
-  @ApiProperty() protocolOrder: number;
+  @ApiProperty({ enum: SESSION_ROLES }) role: SessionRoleKind;
+  @ApiProperty({ type: 'integer' }) protocolOrder: number;
 }
 
 export class PublicSessionDto {
