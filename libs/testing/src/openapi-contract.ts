@@ -26,6 +26,20 @@ export interface ContractDocument {
   components: Record<string, unknown>;
 }
 
+/**
+ * The document with every object schema closed (`unevaluatedProperties: false`, unless it says what else it takes):
+ * an answer with a field the document does not declare fails, since the generated client would not know it.
+ */
+function closed(node: unknown): unknown {
+  if (Array.isArray(node)) node.forEach(closed);
+  else if (node && typeof node === 'object') {
+    const schema = node as Record<string, unknown>;
+    if (schema.properties && typeof schema.properties === 'object' && !('additionalProperties' in schema)) schema.unevaluatedProperties = false;
+    Object.values(schema).forEach(closed);
+  }
+  return node;
+}
+
 /** `/api/events/:eventId` → `/api/events/{eventId}`: the route table's path as the document writes it. */
 export function documentPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}');
@@ -47,7 +61,7 @@ export class ContractChecker {
     addFormats(this.ajv);
     // Files are strings of bytes: nothing for a JSON validator to check.
     this.ajv.addFormat('binary', true);
-    this.ajv.addSchema(document as object, 'openapi');
+    this.ajv.addSchema(closed(structuredClone(document)) as object, 'openapi');
   }
 
   /** The 2xx statuses of an operation that answer JSON: a route with one of them is a JSON route. */

@@ -1449,19 +1449,35 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
-        ReadinessCheckDto: {
-            /** @enum {string} */
-            status: "up" | "down";
-        };
         ReadinessChecksDto: {
             /** @description up or down, with details such as pending or backlog */
-            database: components["schemas"]["ReadinessCheckDto"];
+            database?: {
+                /** @enum {string} */
+                status: "up" | "down";
+            } & {
+                [key: string]: unknown;
+            };
             /** @description up or down, with details such as pending or backlog */
-            queue: components["schemas"]["ReadinessCheckDto"];
+            queue?: {
+                /** @enum {string} */
+                status: "up" | "down";
+            } & {
+                [key: string]: unknown;
+            };
             /** @description up or down, with details such as pending or backlog */
-            migrations: components["schemas"]["ReadinessCheckDto"];
+            migrations?: {
+                /** @enum {string} */
+                status: "up" | "down";
+            } & {
+                [key: string]: unknown;
+            };
             /** @description up or down, with details such as pending or backlog */
-            outbox: components["schemas"]["ReadinessCheckDto"];
+            outbox?: {
+                /** @enum {string} */
+                status: "up" | "down";
+            } & {
+                [key: string]: unknown;
+            };
         };
         ReadinessDto: {
             /** @enum {string} */

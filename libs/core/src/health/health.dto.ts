@@ -1,21 +1,28 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 
 export class LivenessDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
 }
 
-/** One dependency's state, with what it reports beside (pending migrations, outbox backlog). */
-export class ReadinessCheckDto {
-  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+export interface ReadinessCheck {
+  status: 'up' | 'down';
+  [detail: string]: unknown;
 }
 
-const CHECK = { type: ReadinessCheckDto, description: 'up or down, with details such as pending or backlog' };
+/** One dependency's state, with what it reports beside it (pending migrations, the outbox backlog, an error). */
+const CHECK: ApiPropertyOptions = {
+  type: 'object',
+  properties: { status: { type: 'string', enum: ['up', 'down'] } },
+  required: ['status'],
+  additionalProperties: true,
+  description: 'up or down, with details such as pending or backlog',
+};
 
 export class ReadinessChecksDto {
-  @ApiProperty(CHECK) database: ReadinessCheckDto;
-  @ApiProperty(CHECK) queue: ReadinessCheckDto;
-  @ApiProperty(CHECK) migrations: ReadinessCheckDto;
-  @ApiProperty(CHECK) outbox: ReadinessCheckDto;
+  @ApiProperty(CHECK) database: ReadinessCheck;
+  @ApiProperty(CHECK) queue: ReadinessCheck;
+  @ApiProperty(CHECK) migrations: ReadinessCheck;
+  @ApiProperty(CHECK) outbox: ReadinessCheck;
 }
 
 export class ReadinessDto {
