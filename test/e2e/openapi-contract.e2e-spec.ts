@@ -199,6 +199,21 @@ describe('OpenAPI contract: real answers of every JSON route match the published
     expect(isDeepStrictEqual(document, JSON.parse(JSON.stringify(await previewOpenApiDocument())))).toBe(true);
   });
 
+  it('types every value: no schema is a bare object (a typed client could neither send nor read it)', () => {
+    const bare: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      const types = ([] as unknown[]).concat(schema.type ?? []);
+      const composed = ['properties', 'additionalProperties', 'oneOf', 'anyOf', 'allOf', '$ref'].some((key) => key in schema);
+      if (types.includes('object') && !composed) bare.push(at);
+      for (const [key, child] of Object.entries(schema)) if (key !== 'example') walk(child, `${at}/${key}`);
+    };
+    walk(document.components, '#/components');
+    walk(document.paths, '#/paths');
+    expect(bare).toEqual([]);
+  });
+
   it('answers every JSON route, success and errors, as the document declares', async () => {
     const reads = routes.filter((route) => !WRITE_METHODS.includes(route.method));
     const writes = routes.filter((route) => WRITE_METHODS.includes(route.method));

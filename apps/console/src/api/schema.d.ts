@@ -2164,18 +2164,135 @@ export interface components {
             total: number;
             items: components["schemas"]["ReleaseSummaryDto"][];
         };
+        SessionRefDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+        };
+        TimeSpanDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        SessionMovedDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            /** @description The time before */
+            from: components["schemas"]["TimeSpanDto"];
+        };
+        SessionRoomChangedDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            /** Format: uuid */
+            fromRoomId: string | null;
+        };
+        SessionRetitledDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            fromTitle: components["schemas"]["TrilingualDto"];
+        };
+        PersonRoleDto: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "speaker" | "moderator" | "host" | "presenter" | "signatory" | "guest_of_honour" | "interpreter";
+        };
+        StagePlaceDto: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "speaker" | "moderator" | "host" | "presenter" | "signatory" | "guest_of_honour" | "interpreter";
+            protocolOrder: number;
+        };
+        StageOrderDto: {
+            /** @description The stage before, in protocol order */
+            from: components["schemas"]["StagePlaceDto"][];
+            /** @description The stage after, in protocol order */
+            to: components["schemas"]["StagePlaceDto"][];
+        };
+        SpeakersChangedDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            /** @description Joined the stage (interpreters aside) */
+            added: components["schemas"]["PersonRoleDto"][];
+            /** @description Left the stage */
+            removed: components["schemas"]["PersonRoleDto"][];
+            /** @description When the speaking order changed, else null */
+            order: components["schemas"]["StageOrderDto"] | null;
+        };
+        SessionVisibilityChangedDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            /** @enum {string} */
+            fromVisibility: "public" | "invitation";
+        };
         ReleaseChangesDto: {
             number: number;
             previousNumber: number | null;
-            added: Record<string, never>[];
-            cancelled: Record<string, never>[];
-            moved: Record<string, never>[];
-            roomChanged: Record<string, never>[];
-            retitled: Record<string, never>[];
-            /** @description People who joined (`added`) or left (`removed`) the stage, interpreters aside; `order` ({ from, to }: the stage before and after, each person with role and protocolOrder) when the speaking order changed, else null */
-            speakersChanged: Record<string, never>[];
+            added: components["schemas"]["SessionRefDto"][];
+            /** @description In the previous release and no longer scheduled (cancelled, back to draft or removed) */
+            cancelled: components["schemas"]["SessionRefDto"][];
+            moved: components["schemas"]["SessionMovedDto"][];
+            roomChanged: components["schemas"]["SessionRoomChangedDto"][];
+            retitled: components["schemas"]["SessionRetitledDto"][];
+            /** @description People who joined or left the stage, or whose speaking order changed */
+            speakersChanged: components["schemas"]["SpeakersChangedDto"][];
             /** @description Switched between public and invitation-only */
-            visibilityChanged: Record<string, never>[];
+            visibilityChanged: components["schemas"]["SessionVisibilityChangedDto"][];
         };
         ConsentNoticeDto: {
             /**
@@ -2593,10 +2710,15 @@ export interface components {
             action: "approve" | "reject";
             registrationIds: string[];
         };
+        BulkSkippedDto: {
+            /** Format: uuid */
+            registrationId: string;
+            reason: string;
+        };
         BulkDecisionResultDto: {
             changed: string[];
             /** @description Registrations left as they were, with why */
-            skipped: Record<string, never>[];
+            skipped: components["schemas"]["BulkSkippedDto"][];
         };
         InviteGuestDto: {
             /** @example guest@example.kz */
@@ -2636,6 +2758,13 @@ export interface components {
             /** @description Shown once: the link the guest follows carries it (it is also sent by the mail job) */
             token: string;
         };
+        GuestListRowErrorDto: {
+            /** @description The line in the file (the header is line 1) */
+            row: number;
+            /** @description The column, or null for the row as a whole */
+            field: string | null;
+            reason: string;
+        };
         GuestListReportDto: {
             dryRun: boolean;
             /** @description Guest rows read from the file, valid or not (the header and blank lines aside) */
@@ -2644,8 +2773,8 @@ export interface components {
             rows: number;
             /** @description Invitations created (0 on a dry run or when any row is bad) */
             invited: number;
-            /** @description Every bad row: { row, field, reason } */
-            errors: Record<string, never>[];
+            /** @description Every bad row */
+            errors: components["schemas"]["GuestListRowErrorDto"][];
         };
         SessionEnrolmentDto: {
             /** Format: uuid */
