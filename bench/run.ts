@@ -1,5 +1,6 @@
 import { agendaRebuild } from './agenda.bench.js';
 import { checkIn } from './check-in.bench.js';
+import { consoleLoad } from './console-load.bench.js';
 import { enrolmentStorm } from './enrolment-storm.bench.js';
 import { fanOut } from './fan-out.bench.js';
 import { login } from './login.bench.js';
@@ -23,6 +24,7 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   login: async () => [await login()],
   'enrolment-storm': async () => [await enrolmentStorm()],
   'check-in': async () => [await checkIn()],
+  'console-load': async () => [await consoleLoad()],
 };
 /** Only when asked by name: ten minutes on its own. */
 const ON_REQUEST: Record<string, () => Promise<BenchRow[]>> = {

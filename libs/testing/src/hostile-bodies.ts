@@ -18,7 +18,8 @@ import {
 
 /** The parts of an OpenAPI schema the generators read. */
 export interface OpenApiSchema {
-  type?: string;
+  /** OpenAPI 3.1: `[t, 'null']` for a nullable value. */
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   items?: OpenApiSchema;
@@ -26,6 +27,8 @@ export interface OpenApiSchema {
   required?: string[];
   $ref?: string;
   allOf?: OpenApiSchema[];
+  /** OpenAPI 3.1: `[{ $ref }, { type: 'null' }]` for a nullable reference. */
+  oneOf?: OpenApiSchema[];
   example?: unknown;
   minimum?: number;
   maximum?: number;
@@ -67,12 +70,21 @@ export function operationOf(document: OpenApiDocument, route: { method: string; 
   return document.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
 }
 
-/** A schema with its references followed; a nullable scalar (`string | null`, documented as a bare "object") typed. */
+/**
+ * A schema with its references followed, in the generators' terms: one `type`, and `nullable` for a value that may
+ * be null (the document is OpenAPI 3.1, where that is `type: [t, 'null']` or `oneOf: [{ $ref }, { type: 'null' }]`).
+ */
 export function resolveSchema(document: OpenApiDocument, schema: OpenApiSchema): OpenApiSchema {
   if (schema.$ref) return resolveSchema(document, { ...document.components.schemas[schema.$ref.split('/').pop()!], nullable: schema.nullable });
   if (schema.allOf?.length === 1) return resolveSchema(document, { ...schema.allOf[0], nullable: schema.nullable });
-  if (schema.type === 'object' && !schema.properties) {
-    return { ...schema, type: schema.minimum !== undefined || schema.maximum !== undefined ? 'integer' : 'string' };
+  if (schema.oneOf) {
+    const { oneOf, ...rest } = schema;
+    const values = oneOf.filter((option) => option.type !== 'null');
+    if (values.length === 1) return resolveSchema(document, { ...rest, ...values[0], nullable: values.length < oneOf.length || schema.nullable });
+  }
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((type) => type !== 'null');
+    return resolveSchema(document, { ...schema, type: types[0], nullable: types.length < schema.type.length, enum: schema.enum?.filter((value) => value !== null) });
   }
   return schema;
 }

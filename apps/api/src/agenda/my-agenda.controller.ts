@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AgendaFormat } from '#agenda/agenda-formats.js';
 import { CalendarFeedsService } from '#agenda/personal/calendar-feeds.service.js';
@@ -11,6 +11,7 @@ import { type CallerWithSession, CurrentCaller } from '#identity/access/current-
 import { AgendaFormatPipe } from './agenda-format.pipe.js';
 import { AgendaQueryDto } from './agenda-query.dto.js';
 import { sendAgenda } from './agenda-reply.js';
+import { ApiFileResponse } from '../openapi-media.js';
 
 export class CalendarFeedDto {
   @ApiProperty({ description: 'Secret: whoever has it can read the agenda. Shown once; ask again for a new one (the old stops working)' })
@@ -33,8 +34,7 @@ export class MyAgendaController {
 
   @Get('agenda.:format')
   @ApiParam({ name: 'format', enum: ['html', 'pdf', 'ics'] })
-  @ApiProduces('text/html', 'application/pdf', 'text/calendar')
-  @ApiOkResponse({ description: 'The sessions you hold a seat in, from the latest release, in your language' })
+  @ApiFileResponse({ description: 'The sessions you hold a seat in, from the latest release, in your language', files: ['text/html', 'application/pdf', 'text/calendar'] })
   async agenda(
     @CurrentCaller() caller: CallerWithSession,
     @Param('id', UuidParam()) id: string,

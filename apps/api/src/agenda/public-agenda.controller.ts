@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiParam, ApiResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AgendaFormat } from '#agenda/agenda-formats.js';
 import { PublicAgendasService } from '#agenda/documents/public-agendas.service.js';
@@ -9,6 +9,7 @@ import { Public } from '#identity/access/access.decorator.js';
 import { AgendaFormatPipe } from './agenda-format.pipe.js';
 import { AgendaQueryDto } from './agenda-query.dto.js';
 import { sendAgenda } from './agenda-reply.js';
+import { ApiFileResponse } from '../openapi-media.js';
 
 @ApiTags('public')
 @Controller('api/public')
@@ -21,8 +22,10 @@ export class PublicAgendaController {
   @Get('events/:slug/agenda.:format')
   @Public()
   @ApiParam({ name: 'format', enum: ['html', 'pdf', 'ics'] })
-  @ApiProduces('text/html', 'application/pdf', 'text/calendar')
-  @ApiOkResponse({ description: 'The whole public programme of the latest release, in one language: print-ready HTML, PDF or iCalendar' })
+  @ApiFileResponse({
+    description: 'The whole public programme of the latest release, in one language: print-ready HTML, PDF or iCalendar',
+    files: ['text/html', 'application/pdf', 'text/calendar'],
+  })
   @ApiResponse({ status: 304, description: 'Not modified (ETag)' })
   @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No such event, an edition not published (draft or archived), no release yet, or another format' })
   @ApiServiceUnavailableResponse({ type: ErrorEnvelope, description: 'AGENDA_NOT_READY: the release was just published and its documents are being built (Retry-After)' })
@@ -39,8 +42,7 @@ export class PublicAgendaController {
 
   @Get('calendar/:token.ics')
   @Public()
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'A delegate\'s own sessions as a subscribable iCalendar feed; the token is the secret' })
+  @ApiFileResponse({ description: 'A delegate\'s own sessions as a subscribable iCalendar feed; the token is the secret', files: ['text/calendar'] })
   @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'Unknown or revoked token' })
   async feed(
     @Param('token') token: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { Authenticated, Public } from '#identity/access/access.decorator.js';
 import { type CallerWithSession, CurrentCaller, RequestId } from '#identity/access/current-caller.decorator.js';
@@ -39,6 +39,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
+  @ApiNoContentResponse({ description: 'Signed out: the refresh token and the session are revoked' })
   logout(@CurrentCaller() caller: CallerWithSession, @Body() dto: LogoutDto): Promise<void> {
     return this.auth.logout(caller, dto.refreshToken, caller.sessionId);
   }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { FastifyReply } from 'fastify';
 import { ReadinessService } from '#core/health/readiness.service.js';
 import { Public } from '#identity/access/access.decorator.js';
+import { LivenessDto, ReadinessDto } from '#core/health/health.dto.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,15 +12,15 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'The process is alive' })
+  @ApiOkResponse({ type: LivenessDto, description: 'The process is alive' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @Public()
-  @ApiOkResponse({ description: 'Database, queue backend and schema are ready; outbox backlog reported' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down or migrations are pending' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Database, queue backend and schema are ready; outbox backlog reported' })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'A dependency is down or migrations are pending' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.readiness.check();
     void reply.status(result.status === 'ready' ? 200 : 503);

@@ -9,6 +9,7 @@ import { Role } from '#identity/users/role.js';
 import {
   ListNotificationsQueryDto,
   type MailFileDto,
+  MailFilePageDto,
   type NotificationDto,
   NotificationPageDto,
   NotificationsAdminService,
@@ -38,7 +39,7 @@ export class NotificationsController {
 
   @Get('admin/mail')
   @Roles(Role.Admin)
-  @ApiOkResponse({ description: 'Without SMTP_URL: the .eml files written under DATA_DIR/mail, newest first' })
+  @ApiOkResponse({ type: MailFilePageDto, description: 'Without SMTP_URL: the .eml files written under DATA_DIR/mail, newest first' })
   mail(@Query() query: PageQueryDto): Promise<Page<MailFileDto>> {
     return this.notifications.mailFiles(query);
   }

@@ -5,7 +5,6 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
@@ -32,7 +31,9 @@ import {
 } from '#outcomes/outcomes/outcome.dto.js';
 import { OutcomesService } from '#outcomes/outcomes/outcomes.service.js';
 import { RunSheetService, runSheetHtml } from '#outcomes/run-sheet/run-sheet.service.js';
-import { RawDocument } from './raw-document.decorator.js';
+import { DOCUMENT_UPLOAD_TYPES, RawDocument } from './raw-document.decorator.js';
+import { ApiFileResponse, ApiRawUpload } from '../openapi-media.js';
+import { RunSheetDto } from '#outcomes/run-sheet/run-sheet.dto.js';
 
 /** Protocol staff prepare and record; organisers also approve for publication. */
 const RECORDERS = [Role.Admin, Role.Organiser, Role.Staff] as const;
@@ -164,6 +165,7 @@ export class OutcomesController {
 
   @Post('outcomes/:id/documents')
   @Roles(...RECORDERS)
+  @ApiRawUpload(DOCUMENT_UPLOAD_TYPES, 'The signed copy: a PDF, PNG, JPEG or WebP file (its type is judged from its bytes)')
   @ApiCreatedResponse({ type: OutcomeDocumentDto, description: 'Body: the file bytes. 415 UNSUPPORTED_DOCUMENT unless its bytes are a PDF, PNG, JPEG or WebP; 422 DOCUMENT_NOT_PDF when it starts like a PDF but does not open as one; 413 DOCUMENT_TOO_LARGE past 10 MB' })
   upload(
     @CurrentCaller() caller: CallerWithSession,
@@ -177,8 +179,7 @@ export class OutcomesController {
 
   @Get('outcomes/:id/documents/:documentId')
   @Roles(...RECORDERS)
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg', 'image/webp')
-  @ApiOkResponse({ description: 'The stored copy, checked against its SHA-256' })
+  @ApiFileResponse({ description: 'The stored copy, checked against its SHA-256', files: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] })
   async download(
     @Param('eventId', UuidParam('eventId')) eventId: string,
     @Param('id', UuidParam()) id: string,
@@ -209,8 +210,7 @@ export class OutcomesController {
   @Get('sessions/:sessionId/run-sheet')
   @Roles(...RECORDERS)
   @ApiQuery({ name: 'lang', required: false, enum: LANGUAGES })
-  @ApiProduces('text/html', 'application/json')
-  @ApiOkResponse({ description: 'The ordered run sheet of a signing (or unveiling) ceremony' })
+  @ApiFileResponse({ description: 'The ordered run sheet of a signing (or unveiling) ceremony: HTML, or JSON with format=json', files: ['text/html'], json: RunSheetDto })
   async runSheet(
     @Param('eventId', UuidParam('eventId')) eventId: string,
     @Param('sessionId', UuidParam('sessionId')) sessionId: string,

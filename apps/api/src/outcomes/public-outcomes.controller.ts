@@ -1,11 +1,13 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Public } from '#identity/access/access.decorator.js';
 import { OutcomesPdfService } from '#agenda/documents/outcomes-pdf.service.js';
 import { outcomesCsv, outcomesHtml } from '#outcomes/public/public-outcomes.formats.js';
 import { PublicOutcomesService } from '#outcomes/public/public-outcomes.service.js';
+import { ApiFileResponse } from '../openapi-media.js';
+import { PublicOutcomesDto } from '#outcomes/public/public-outcomes.dto.js';
 
 export class PublicOutcomesQueryDto {
   @ApiPropertyOptional({ enum: ['zh', 'en', 'ru'], description: 'Else Accept-Language, else the event default; any other value answers 400 UNSUPPORTED_LANGUAGE' })
@@ -30,8 +32,9 @@ export class PublicOutcomesController {
 
   @Get('outcomes')
   @Public()
-  @ApiProduces('application/json', 'text/csv', 'text/html', 'application/pdf')
-  @ApiOkResponse({
+  @ApiFileResponse({
+    files: ['text/csv', 'text/html', 'application/pdf'],
+    json: PublicOutcomesDto,
     description:
       'Published outcomes, grouped by session and track, with counts by kind, country and cooperation area; confidential parts never shown. ' +
       'Each says when it was signed or took place (`completed`: ISO instant, local time with the offset of the event zone, and the text ' +

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
@@ -14,6 +14,7 @@ import { EnrolmentsService } from '#registration/enrolments/enrolments.service.j
 import { RegisterDto, RegistrationDto, RegistrationPageDto, UpdateRegistrationDto } from '#registration/registrations/registration.dto.js';
 import { RegistrationIntakeService } from '#registration/registrations/registration-intake.service.js';
 import { RegistrationsService } from '#registration/registrations/registrations.service.js';
+import { ApiFileResponse } from '../openapi-media.js';
 
 export class RegisterOnAccountDto extends RegisterDto {
   @ApiProperty({ format: 'uuid' })
@@ -75,8 +76,7 @@ export class MeController {
   }
 
   @Get('registrations/:id/badge.pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The printable badge' })
+  @ApiFileResponse({ description: 'The printable badge', files: ['application/pdf'] })
   @ApiConflictResponse({ type: ErrorEnvelope, description: 'NO_BADGE: not approved, or cancelled' })
   async badge(
     @CurrentCaller() caller: CallerWithSession,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, type PipeTransform, Post, Query, Res } from '@nestjs/common';
 import { ValidationFailedError } from '#core/errors/validation-errors.js';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
@@ -24,7 +24,8 @@ import {
   RegistrationPageDto,
 } from '#registration/registrations/registration.dto.js';
 import { RegistrationsService } from '#registration/registrations/registrations.service.js';
-import { SpreadsheetUpload } from './raw-upload.decorator.js';
+import { CSV_TYPE, SpreadsheetUpload, XLSX_TYPE } from './raw-upload.decorator.js';
+import { ApiFileResponse, ApiRawUpload } from '../openapi-media.js';
 
 /** `registrations.csv` or `registrations.xlsx`. */
 class FormatPipe implements PipeTransform<string, 'csv' | 'xlsx'> {
@@ -77,8 +78,7 @@ export class RegistrationsController {
 
   @Get('registrations.:format')
   @Roles(...DECIDERS)
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'format csv or xlsx; filtered like the list; no visa data' })
+  @ApiFileResponse({ description: 'format csv or xlsx; filtered like the list; no visa data', files: [CSV_TYPE, XLSX_TYPE] })
   async export(
     @Param('eventId', UuidParam('eventId')) eventId: string,
     @Param('format', new FormatPipe()) format: 'csv' | 'xlsx',
@@ -90,8 +90,7 @@ export class RegistrationsController {
 
   @Get('participants.:format')
   @Roles(...DECIDERS)
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'Approved delegates who consented to appear on the list' })
+  @ApiFileResponse({ description: 'Approved delegates who consented to appear on the list', files: [CSV_TYPE, XLSX_TYPE] })
   async participants(
     @Param('eventId', UuidParam('eventId')) eventId: string,
     @Param('format', new FormatPipe()) format: 'csv' | 'xlsx',
@@ -113,8 +112,7 @@ export class RegistrationsController {
 
   @Get('registrations/:id/badge.pdf')
   @Roles(...DECIDERS)
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The badge, for printing at the desk' })
+  @ApiFileResponse({ description: 'The badge, for printing at the desk', files: ['application/pdf'] })
   async badge(
     @Param('eventId', UuidParam('eventId')) eventId: string,
     @Param('id', UuidParam()) id: string,
@@ -207,6 +205,7 @@ export class RegistrationsController {
   @Roles(...DECIDERS)
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
   @ApiOperation({ summary: 'Invite a guest list (CSV or XLSX)', description: GUEST_LIST_DESCRIPTION })
+  @ApiRawUpload([CSV_TYPE, XLSX_TYPE], 'The guest list: a UTF-8 CSV, or an .xlsx workbook (its first worksheet)')
   @ApiOkResponse({ type: GuestListReportDto, description: 'Body: the file, as text/csv or .xlsx. 422 GUEST_LIST_INVALID lists every bad row; nothing is imported then' })
   importGuestList(
     @CurrentCaller() caller: CallerWithSession,

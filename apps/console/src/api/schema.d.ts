@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness probe */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -27,6 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Readiness probe (database, queue, migrations, outbox) */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -45,6 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with email and password */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -61,6 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Exchange a refresh token for new tokens */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -77,6 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out (revoke the session) */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -91,6 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in account */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -107,8 +113,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List accounts */
         get: operations["UsersController_list"];
         put?: never;
+        /** Create an account */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -123,12 +131,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an account */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update an account */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -139,6 +149,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List audit entries */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -155,6 +166,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Queue counts */
         get: operations["JobsController_queues"];
         put?: never;
         post?: never;
@@ -171,6 +183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List failed jobs */
         get: operations["JobsController_failed"];
         put?: never;
         post?: never;
@@ -189,6 +202,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Retry a failed job */
         post: operations["JobsController_retry"];
         delete?: never;
         options?: never;
@@ -203,8 +217,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List editions */
         get: operations["EventsController_list"];
         put?: never;
+        /** Create an edition */
         post: operations["EventsController_create"];
         delete?: never;
         options?: never;
@@ -219,12 +235,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an edition */
         get: operations["EventsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update an edition (publish it with status) */
         patch: operations["EventsController_update"];
         trace?: never;
     };
@@ -235,8 +253,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List venues of an edition */
         get: operations["VenuesController_listVenues"];
         put?: never;
+        /** Create a venue */
         post: operations["VenuesController_createVenue"];
         delete?: never;
         options?: never;
@@ -257,6 +277,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Update a venue */
         patch: operations["VenuesController_updateVenue"];
         trace?: never;
     };
@@ -267,8 +288,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List rooms of an edition */
         get: operations["VenuesController_listRooms"];
         put?: never;
+        /** Create a room */
         post: operations["VenuesController_createRoom"];
         delete?: never;
         options?: never;
@@ -289,6 +312,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Update a room */
         patch: operations["VenuesController_updateRoom"];
         trace?: never;
     };
@@ -299,8 +323,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List tracks of an edition */
         get: operations["TracksController_list"];
         put?: never;
+        /** Create a track */
         post: operations["TracksController_create"];
         delete?: never;
         options?: never;
@@ -321,6 +347,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Update a track */
         patch: operations["TracksController_update"];
         trace?: never;
     };
@@ -331,8 +358,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List organisations */
         get: operations["DirectoryController_listOrganisations"];
         put?: never;
+        /** Create an organisation */
         post: operations["DirectoryController_createOrganisation"];
         delete?: never;
         options?: never;
@@ -347,12 +376,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an organisation */
         get: operations["DirectoryController_getOrganisation"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update an organisation */
         patch: operations["DirectoryController_updateOrganisation"];
         trace?: never;
     };
@@ -363,8 +394,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List people */
         get: operations["DirectoryController_listPeople"];
         put?: never;
+        /** Create a person */
         post: operations["DirectoryController_createPerson"];
         delete?: never;
         options?: never;
@@ -379,12 +412,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a person */
         get: operations["DirectoryController_getPerson"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update a person */
         patch: operations["DirectoryController_updatePerson"];
         trace?: never;
     };
@@ -395,8 +430,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List sessions of an edition */
         get: operations["SessionsController_list"];
         put?: never;
+        /** Create a session */
         post: operations["SessionsController_create"];
         delete?: never;
         options?: never;
@@ -411,12 +448,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a session */
         get: operations["SessionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update, move or cancel a session */
         patch: operations["SessionsController_update"];
         trace?: never;
     };
@@ -429,6 +468,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Put a person in a session */
         post: operations["SessionsController_addRole"];
         delete?: never;
         options?: never;
@@ -446,9 +486,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a person from a session */
         delete: operations["SessionsController_removeRole"];
         options?: never;
         head?: never;
+        /** Change a person's role or order in a session */
         patch: operations["SessionsController_updateRole"];
         trace?: never;
     };
@@ -459,6 +501,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Conflict report */
         get: operations["ScheduleController_conflictReport"];
         put?: never;
         post?: never;
@@ -475,6 +518,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Translation report */
         get: operations["ScheduleController_translationReport"];
         put?: never;
         post?: never;
@@ -491,8 +535,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List releases */
         get: operations["ScheduleController_list"];
         put?: never;
+        /** Publish a programme release */
         post: operations["ScheduleController_publish"];
         delete?: never;
         options?: never;
@@ -507,6 +553,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a release */
         get: operations["ScheduleController_get"];
         put?: never;
         post?: never;
@@ -523,6 +570,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Changes a release made */
         get: operations["ScheduleController_changes"];
         put?: never;
         post?: never;
@@ -539,6 +587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Public edition and its consent notice */
         get: operations["PublicEventController_get"];
         put?: never;
         post?: never;
@@ -555,6 +604,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Public programme */
         get: operations["PublicProgrammeController_get"];
         put?: never;
         post?: never;
@@ -573,6 +623,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Register for an edition (public sign-up) */
         post: operations["PublicRegistrationController_signUp"];
         delete?: never;
         options?: never;
@@ -587,8 +638,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my registrations */
         get: operations["MeController_list"];
         put?: never;
+        /** Register on my account */
         post: operations["MeController_register"];
         delete?: never;
         options?: never;
@@ -603,12 +656,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get my registration */
         get: operations["MeController_get"];
         put?: never;
         post?: never;
+        /** Erase my registration */
         delete: operations["MeController_erase"];
         options?: never;
         head?: never;
+        /** Update my registration */
         patch: operations["MeController_update"];
         trace?: never;
     };
@@ -621,6 +677,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel my registration */
         post: operations["MeController_cancel"];
         delete?: never;
         options?: never;
@@ -635,6 +692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My badge (PDF) */
         get: operations["MeController_badge"];
         put?: never;
         post?: never;
@@ -653,6 +711,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Take a seat in a session */
         post: operations["MeController_enrol"];
         delete?: never;
         options?: never;
@@ -667,6 +726,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my seats and waiting places */
         get: operations["MeController_listEnrolments"];
         put?: never;
         post?: never;
@@ -686,6 +746,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Give up a seat or waiting place */
         delete: operations["MeController_leave"];
         options?: never;
         head?: never;
@@ -699,6 +760,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List registrations */
         get: operations["RegistrationsController_list"];
         put?: never;
         post?: never;
@@ -715,6 +777,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export registrations (CSV or XLSX) */
         get: operations["RegistrationsController_export"];
         put?: never;
         post?: never;
@@ -731,6 +794,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Participant list (CSV or XLSX) */
         get: operations["RegistrationsController_participants"];
         put?: never;
         post?: never;
@@ -747,9 +811,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a registration */
         get: operations["RegistrationsController_get"];
         put?: never;
         post?: never;
+        /** Erase a registration */
         delete: operations["RegistrationsController_erase"];
         options?: never;
         head?: never;
@@ -763,6 +829,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Badge of a registration (PDF) */
         get: operations["RegistrationsController_badge"];
         put?: never;
         post?: never;
@@ -781,6 +848,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve a registration */
         post: operations["RegistrationsController_approve"];
         delete?: never;
         options?: never;
@@ -797,6 +865,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a registration */
         post: operations["RegistrationsController_reject"];
         delete?: never;
         options?: never;
@@ -813,6 +882,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel a registration */
         post: operations["RegistrationsController_cancel"];
         delete?: never;
         options?: never;
@@ -829,6 +899,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Decide many registrations at once */
         post: operations["RegistrationsController_bulk"];
         delete?: never;
         options?: never;
@@ -845,6 +916,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Invite a guest */
         post: operations["RegistrationsController_invite"];
         delete?: never;
         options?: never;
@@ -895,6 +967,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Seat holders and waiting list of a session */
         get: operations["RegistrationsController_listSessionEnrolments"];
         put?: never;
         post?: never;
@@ -913,6 +986,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Invite a registration to an invitation-only session */
         post: operations["RegistrationsController_addInvitee"];
         delete?: never;
         options?: never;
@@ -927,8 +1001,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List check-in lists */
         get: operations["CheckInController_lists"];
         put?: never;
+        /** Create a check-in list */
         post: operations["CheckInController_createList"];
         delete?: never;
         options?: never;
@@ -945,6 +1021,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Check a badge in */
         post: operations["CheckInController_scan"];
         delete?: never;
         options?: never;
@@ -961,6 +1038,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Check in a batch of scans */
         post: operations["CheckInController_batch"];
         delete?: never;
         options?: never;
@@ -975,6 +1053,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who is checked in on a list */
         get: operations["CheckInController_inside"];
         put?: never;
         post?: never;
@@ -991,6 +1070,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List delegations */
         get: operations["DelegationsController_list"];
         put?: never;
         post?: never;
@@ -1013,6 +1093,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Confirm or change the head of a delegation */
         patch: operations["DelegationsController_update"];
         trace?: never;
     };
@@ -1023,8 +1104,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List outcomes */
         get: operations["OutcomesController_list"];
         put?: never;
+        /** Record an outcome */
         post: operations["OutcomesController_create"];
         delete?: never;
         options?: never;
@@ -1039,12 +1122,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an outcome */
         get: operations["OutcomesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update an outcome */
         patch: operations["OutcomesController_update"];
         trace?: never;
     };
@@ -1057,6 +1142,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark an agreement ready to sign */
         post: operations["OutcomesController_ready"];
         delete?: never;
         options?: never;
@@ -1073,6 +1159,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record a signing */
         post: operations["OutcomesController_sign"];
         delete?: never;
         options?: never;
@@ -1089,6 +1176,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record that an outcome took place */
         post: operations["OutcomesController_done"];
         delete?: never;
         options?: never;
@@ -1105,6 +1193,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel an outcome */
         post: operations["OutcomesController_cancel"];
         delete?: never;
         options?: never;
@@ -1121,6 +1210,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve an outcome for the public list */
         post: operations["OutcomesController_approve"];
         delete?: never;
         options?: never;
@@ -1137,6 +1227,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Withdraw an outcome from the public list */
         post: operations["OutcomesController_withdraw"];
         delete?: never;
         options?: never;
@@ -1153,6 +1244,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Attach a signed copy */
         post: operations["OutcomesController_upload"];
         delete?: never;
         options?: never;
@@ -1167,9 +1259,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download a signed copy */
         get: operations["OutcomesController_download"];
         put?: never;
         post?: never;
+        /** Remove a signed copy */
         delete: operations["OutcomesController_removeDocument"];
         options?: never;
         head?: never;
@@ -1183,6 +1277,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Run sheet of a ceremony */
         get: operations["OutcomesController_runSheet"];
         put?: never;
         post?: never;
@@ -1199,6 +1294,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Public outcomes (JSON, CSV, HTML or PDF) */
         get: operations["PublicOutcomesController_list"];
         put?: never;
         post?: never;
@@ -1215,6 +1311,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List notifications */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -1233,6 +1330,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Send a failed notification again */
         post: operations["NotificationsController_retry"];
         delete?: never;
         options?: never;
@@ -1247,6 +1345,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List written mail copies (.eml) */
         get: operations["NotificationsController_mail"];
         put?: never;
         post?: never;
@@ -1263,6 +1362,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Reminders planned for a session */
         get: operations["SessionRemindersController_list"];
         put?: never;
         post?: never;
@@ -1279,6 +1379,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Public agenda (HTML, PDF or iCalendar) */
         get: operations["PublicAgendaController_agenda"];
         put?: never;
         post?: never;
@@ -1295,6 +1396,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A delegate's calendar feed (iCalendar) */
         get: operations["PublicAgendaController_feed"];
         put?: never;
         post?: never;
@@ -1311,6 +1413,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My agenda (HTML, PDF or iCalendar) */
         get: operations["MyAgendaController_agenda"];
         put?: never;
         post?: never;
@@ -1329,7 +1432,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Issue my calendar feed link */
         post: operations["MyAgendaController_issueFeed"];
+        /** Revoke my calendar feed link */
         delete: operations["MyAgendaController_revokeFeed"];
         options?: never;
         head?: never;
@@ -1340,6 +1445,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        ReadinessChecksDto: {
+            /** @description up or down, with details such as pending or backlog */
+            database?: {
+                /** @enum {string} */
+                status: "up" | "down";
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description up or down, with details such as pending or backlog */
+            queue?: {
+                /** @enum {string} */
+                status: "up" | "down";
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description up or down, with details such as pending or backlog */
+            migrations?: {
+                /** @enum {string} */
+                status: "up" | "down";
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description up or down, with details such as pending or backlog */
+            outbox?: {
+                /** @enum {string} */
+                status: "up" | "down";
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            checks: components["schemas"]["ReadinessChecksDto"];
+        };
         LoginDto: {
             /** @example admin@example.org */
             email: string;
@@ -1387,8 +1531,12 @@ export interface components {
             code: string;
             /** @example A record with these values already exists */
             message: string;
-            /** @description Per-field errors for VALIDATION_FAILED, or context such as the colliding record */
-            details?: Record<string, never>;
+            /** @description VALIDATION_FAILED: one entry per field and rule. TRANSLATIONS_MISSING: the records and languages missing. Other codes: an object of context, such as the colliding record */
+            details?: components["schemas"]["FieldErrorDto"][] | {
+                [key: string]: unknown;
+            }[] | {
+                [key: string]: unknown;
+            };
         };
         RefreshDto: {
             /** @description The refresh token from the last login or refresh */
@@ -1439,8 +1587,12 @@ export interface components {
             action: string;
             entity: string;
             entityId: string;
-            before: Record<string, never> | null;
-            after: Record<string, never> | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
             requestId: string | null;
         };
         AuditPageDto: {
@@ -1733,13 +1885,16 @@ export interface components {
             /** @example Li Gang */
             nameLatin: string;
             /** @example Ли Ган */
-            nameCyrillic?: Record<string, never> | null;
+            nameCyrillic?: string | null;
             honorific?: components["schemas"]["TrilingualDto"] | null;
             position?: components["schemas"]["TrilingualDto"] | null;
             /** Format: uuid */
-            organisationId?: Record<string, never> | null;
-            /** @example CN */
-            country?: Record<string, never> | null;
+            organisationId?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CN
+             */
+            country?: string | null;
         };
         PersonDto: {
             /** Format: uuid */
@@ -1768,13 +1923,16 @@ export interface components {
             /** @example Li Gang */
             nameLatin?: string;
             /** @example Ли Ган */
-            nameCyrillic?: Record<string, never> | null;
+            nameCyrillic?: string | null;
             honorific?: components["schemas"]["TrilingualDto"] | null;
             position?: components["schemas"]["TrilingualDto"] | null;
             /** Format: uuid */
-            organisationId?: Record<string, never> | null;
-            /** @example CN */
-            country?: Record<string, never> | null;
+            organisationId?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CN
+             */
+            country?: string | null;
         };
         CreateSessionDto: {
             /** @enum {string} */
@@ -1794,13 +1952,13 @@ export interface components {
              */
             endsAt: string;
             /** Format: uuid */
-            roomId?: Record<string, never> | null;
+            roomId?: string | null;
             /** Format: uuid */
-            trackId?: Record<string, never> | null;
+            trackId?: string | null;
             /** @description Seats offered; by default the room's */
-            capacity?: Record<string, never> | null;
+            capacity?: number | null;
             /** @description Why the capacity may exceed the room's seats (organisers only) */
-            capacityOverrideReason?: Record<string, never> | null;
+            capacityOverrideReason?: string | null;
             languagesSpoken?: ("zh" | "en" | "ru")[];
             /** @description Must be channels the room offers */
             languagesInterpreted?: ("zh" | "en" | "ru")[];
@@ -1881,13 +2039,13 @@ export interface components {
              */
             endsAt?: string;
             /** Format: uuid */
-            roomId?: Record<string, never> | null;
+            roomId?: string | null;
             /** Format: uuid */
-            trackId?: Record<string, never> | null;
+            trackId?: string | null;
             /** @description Seats offered; by default the room's */
-            capacity?: Record<string, never> | null;
+            capacity?: number | null;
             /** @description Why the capacity may exceed the room's seats (organisers only) */
-            capacityOverrideReason?: Record<string, never> | null;
+            capacityOverrideReason?: string | null;
             languagesSpoken?: ("zh" | "en" | "ru")[];
             /** @description Must be channels the room offers */
             languagesInterpreted?: ("zh" | "en" | "ru")[];
@@ -1922,7 +2080,7 @@ export interface components {
         ConflictSessionDto: {
             /** Format: uuid */
             id: string;
-            title: Record<string, never>;
+            title: components["schemas"]["TrilingualDto"];
             /** @enum {string} */
             status: "draft" | "scheduled";
             /** Format: uuid */
@@ -1943,7 +2101,9 @@ export interface components {
             roomId: string | null;
             sessions: components["schemas"]["ConflictSessionDto"][];
             /** @description ROOM_TOO_SMALL: capacity, seats and enrolled; TIGHT_TRANSFER: minutes */
-            detail: Record<string, never> | null;
+            detail: {
+                [key: string]: unknown;
+            } | null;
         };
         ConflictReportDto: {
             page: number;
@@ -2004,18 +2164,135 @@ export interface components {
             total: number;
             items: components["schemas"]["ReleaseSummaryDto"][];
         };
+        SessionRefDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+        };
+        TimeSpanDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        SessionMovedDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            /** @description The time before */
+            from: components["schemas"]["TimeSpanDto"];
+        };
+        SessionRoomChangedDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            /** Format: uuid */
+            fromRoomId: string | null;
+        };
+        SessionRetitledDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            fromTitle: components["schemas"]["TrilingualDto"];
+        };
+        PersonRoleDto: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "speaker" | "moderator" | "host" | "presenter" | "signatory" | "guest_of_honour" | "interpreter";
+        };
+        StagePlaceDto: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "speaker" | "moderator" | "host" | "presenter" | "signatory" | "guest_of_honour" | "interpreter";
+            protocolOrder: number;
+        };
+        StageOrderDto: {
+            /** @description The stage before, in protocol order */
+            from: components["schemas"]["StagePlaceDto"][];
+            /** @description The stage after, in protocol order */
+            to: components["schemas"]["StagePlaceDto"][];
+        };
+        SpeakersChangedDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            /** @description Joined the stage (interpreters aside) */
+            added: components["schemas"]["PersonRoleDto"][];
+            /** @description Left the stage */
+            removed: components["schemas"]["PersonRoleDto"][];
+            /** @description When the speaking order changed, else null */
+            order: components["schemas"]["StageOrderDto"] | null;
+        };
+        SessionVisibilityChangedDto: {
+            /** Format: uuid */
+            sessionId: string;
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            /** @enum {string} */
+            visibility: "public" | "invitation";
+            /** @enum {string} */
+            fromVisibility: "public" | "invitation";
+        };
         ReleaseChangesDto: {
             number: number;
             previousNumber: number | null;
-            added: Record<string, never>[];
-            cancelled: Record<string, never>[];
-            moved: Record<string, never>[];
-            roomChanged: Record<string, never>[];
-            retitled: Record<string, never>[];
-            /** @description People who joined (`added`) or left (`removed`) the stage, interpreters aside; `order` ({ from, to }: the stage before and after, each person with role and protocolOrder) when the speaking order changed, else null */
-            speakersChanged: Record<string, never>[];
+            added: components["schemas"]["SessionRefDto"][];
+            /** @description In the previous release and no longer scheduled (cancelled, back to draft or removed) */
+            cancelled: components["schemas"]["SessionRefDto"][];
+            moved: components["schemas"]["SessionMovedDto"][];
+            roomChanged: components["schemas"]["SessionRoomChangedDto"][];
+            retitled: components["schemas"]["SessionRetitledDto"][];
+            /** @description People who joined or left the stage, or whose speaking order changed */
+            speakersChanged: components["schemas"]["SpeakersChangedDto"][];
             /** @description Switched between public and invitation-only */
-            visibilityChanged: Record<string, never>[];
+            visibilityChanged: components["schemas"]["SessionVisibilityChangedDto"][];
         };
         ConsentNoticeDto: {
             /**
@@ -2047,6 +2324,23 @@ export interface components {
              */
             registrationMode: "open" | "approval" | "invitation";
             consentNotice: components["schemas"]["ConsentNoticeDto"];
+        };
+        PublicProgrammeEventDto: {
+            slug: string;
+            name: string;
+            city: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /** Format: date */
+            firstDay: string;
+            /** Format: date */
+            lastDay: string;
+        };
+        PublicProgrammeReleaseDto: {
+            number: number;
+            name: string;
+            /** Format: date-time */
+            publishedAt: string;
         };
         PublicTrackDto: {
             /** Format: uuid */
@@ -2081,7 +2375,8 @@ export interface components {
             honorific: string | null;
             position: string | null;
             organisation: components["schemas"]["PublicOrganisationDto"] | null;
-            role: string;
+            /** @enum {string} */
+            role: "speaker" | "moderator" | "host" | "presenter" | "signatory" | "guest_of_honour" | "interpreter";
             protocolOrder: number;
         };
         PublicSessionDto: {
@@ -2113,8 +2408,8 @@ export interface components {
         PublicProgrammeDto: {
             /** @enum {string} */
             language: "zh" | "en" | "ru";
-            event: Record<string, never>;
-            release: Record<string, never>;
+            event: components["schemas"]["PublicProgrammeEventDto"];
+            release: components["schemas"]["PublicProgrammeReleaseDto"];
             tracks: components["schemas"]["PublicTrackDto"][];
             items: components["schemas"]["PublicSessionDto"][];
             page: number;
@@ -2386,7 +2681,7 @@ export interface components {
             registrationId: string;
             /** Format: uuid */
             sessionId: string;
-            sessionTitle: Record<string, never>;
+            sessionTitle: components["schemas"]["TrilingualDto"];
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -2415,10 +2710,15 @@ export interface components {
             action: "approve" | "reject";
             registrationIds: string[];
         };
+        BulkSkippedDto: {
+            /** Format: uuid */
+            registrationId: string;
+            reason: string;
+        };
         BulkDecisionResultDto: {
             changed: string[];
             /** @description Registrations left as they were, with why */
-            skipped: Record<string, never>[];
+            skipped: components["schemas"]["BulkSkippedDto"][];
         };
         InviteGuestDto: {
             /** @example guest@example.kz */
@@ -2458,6 +2758,13 @@ export interface components {
             /** @description Shown once: the link the guest follows carries it (it is also sent by the mail job) */
             token: string;
         };
+        GuestListRowErrorDto: {
+            /** @description The line in the file (the header is line 1) */
+            row: number;
+            /** @description The column, or null for the row as a whole */
+            field: string | null;
+            reason: string;
+        };
         GuestListReportDto: {
             dryRun: boolean;
             /** @description Guest rows read from the file, valid or not (the header and blank lines aside) */
@@ -2466,8 +2773,8 @@ export interface components {
             rows: number;
             /** @description Invitations created (0 on a dry run or when any row is bad) */
             invited: number;
-            /** @description Every bad row: { row, field, reason } */
-            errors: Record<string, never>[];
+            /** @description Every bad row */
+            errors: components["schemas"]["GuestListRowErrorDto"][];
         };
         SessionEnrolmentDto: {
             /** Format: uuid */
@@ -2548,20 +2855,44 @@ export interface components {
              */
             scannedAt: string;
         };
+        ScanDelegateDto: {
+            /** Format: uuid */
+            registrationId: string;
+            nameNative: string | null;
+            nameLatin: string | null;
+            category: string;
+            country: string | null;
+        };
+        ScanDetailsDto: {
+            /**
+             * Format: date-time
+             * @description When the badge was first checked in on this list
+             */
+            checkedInAt?: string;
+            delegate?: components["schemas"]["ScanDelegateDto"];
+        };
         ScanAnswerDto: {
             /** @description 201 for a new check-in; the error status otherwise */
             statusCode: number;
             /** @enum {string} */
             code: "CHECKED_IN" | "ALREADY_CHECKED_IN" | "UNKNOWN_BADGE" | "BADGE_REVOKED" | "REGISTRATION_PENDING" | "REGISTRATION_REJECTED" | "NOT_ENROLLED" | "WRONG_EVENT" | "NONCE_REUSED";
             message: string;
-            /** @description checkedInAt: when the badge was first checked in on this list; delegate: whose badge it is, for the door staff to compare with the face */
-            details: Record<string, never>;
+            details: components["schemas"]["ScanDetailsDto"];
         };
         ScanBatchDto: {
             scans: components["schemas"]["ScanDto"][];
         };
+        ScanBatchItemAnswerDto: {
+            /** @description 201 for a new check-in; the error status otherwise */
+            statusCode: number;
+            /** @enum {string} */
+            code: "CHECKED_IN" | "ALREADY_CHECKED_IN" | "UNKNOWN_BADGE" | "BADGE_REVOKED" | "REGISTRATION_PENDING" | "REGISTRATION_REJECTED" | "NOT_ENROLLED" | "WRONG_EVENT" | "NONCE_REUSED";
+            message: string;
+            details: components["schemas"]["ScanDetailsDto"];
+            nonce: string;
+        };
         ScanBatchAnswerDto: {
-            answers: Record<string, never>[];
+            answers: components["schemas"]["ScanBatchItemAnswerDto"][];
         };
         InsideDto: {
             /** Format: uuid */
@@ -2658,20 +2989,27 @@ export interface components {
             /** @description The full text (an initiative) */
             body?: components["schemas"]["TrilingualDto"] | null;
             /** Format: uuid */
-            sessionId?: Record<string, never> | null;
+            sessionId?: string | null;
             /** Format: date-time */
-            occurredAt?: Record<string, never> | null;
+            occurredAt?: string | null;
             /**
              * @description Required for an agreement
              * @enum {string}
              */
             agreementType?: "strategic_cooperation" | "investment_cooperation" | "memorandum_of_understanding" | "framework_agreement" | "settlement_contract" | "other";
             /** @description Order of signing within its ceremony */
-            signingOrder?: Record<string, never>;
+            signingOrder?: number | null;
             value?: components["schemas"]["OutcomeValueDto"] | null;
             areas?: ("industrial_investment" | "new_energy_computing" | "park_development" | "rail_express_logistics" | "industrial_funds" | "new_quality_productivity" | "logistics" | "new_energy" | "equipment_manufacturing" | "digital_economy" | "artificial_intelligence" | "cross_border_data" | "trade_investment" | "supply_chain")[];
             parties?: components["schemas"]["OutcomePartyInputDto"][];
             people?: components["schemas"]["OutcomePersonInputDto"][];
+        };
+        OutcomeValueViewDto: {
+            /** @example 500000000.00 */
+            amount: string | null;
+            /** @example CNY */
+            currency: string;
+            confidential: boolean;
         };
         OutcomePartyDto: {
             /** Format: uuid */
@@ -2726,7 +3064,7 @@ export interface components {
             agreementType: "strategic_cooperation" | "investment_cooperation" | "memorandum_of_understanding" | "framework_agreement" | "settlement_contract" | "other" | null;
             signingOrder: number | null;
             /** @description amount is null for a confidential value seen by staff */
-            value: Record<string, never> | null;
+            value: components["schemas"]["OutcomeValueViewDto"] | null;
             areas: ("industrial_investment" | "new_energy_computing" | "park_development" | "rail_express_logistics" | "industrial_funds" | "new_quality_productivity" | "logistics" | "new_energy" | "equipment_manufacturing" | "digital_economy" | "artificial_intelligence" | "cross_border_data" | "trade_investment" | "supply_chain")[];
             parties: components["schemas"]["OutcomePartyDto"][];
             people: components["schemas"]["OutcomePersonDto"][];
@@ -2755,16 +3093,16 @@ export interface components {
             /** @description The full text (an initiative) */
             body?: components["schemas"]["TrilingualDto"] | null;
             /** Format: uuid */
-            sessionId?: Record<string, never> | null;
+            sessionId?: string | null;
             /** Format: date-time */
-            occurredAt?: Record<string, never> | null;
+            occurredAt?: string | null;
             /**
              * @description Required for an agreement
              * @enum {string}
              */
             agreementType?: "strategic_cooperation" | "investment_cooperation" | "memorandum_of_understanding" | "framework_agreement" | "settlement_contract" | "other";
             /** @description Order of signing within its ceremony */
-            signingOrder?: Record<string, never>;
+            signingOrder?: number | null;
             value?: components["schemas"]["OutcomeValueDto"] | null;
             areas?: ("industrial_investment" | "new_energy_computing" | "park_development" | "rail_express_logistics" | "industrial_funds" | "new_quality_productivity" | "logistics" | "new_energy" | "equipment_manufacturing" | "digital_economy" | "artificial_intelligence" | "cross_border_data" | "trade_investment" | "supply_chain")[];
             parties?: components["schemas"]["OutcomePartyInputDto"][];
@@ -2783,6 +3121,143 @@ export interface components {
              * @description When it took place; now by default
              */
             doneAt?: string;
+        };
+        RunSheetSessionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            room: string | null;
+        };
+        RunSheetPartyDto: {
+            name: string;
+            /** @example CN */
+            country: string;
+            signatories: string[];
+        };
+        RunSheetEntryDto: {
+            order: number;
+            /** @enum {string} */
+            kind: "agreement" | "unveiling" | "initiative" | "alliance" | "settlement" | "announcement";
+            title: string;
+            /** @enum {string} */
+            status: "planned" | "ready" | "signed" | "done" | "cancelled";
+            parties: components["schemas"]["RunSheetPartyDto"][];
+            witnesses: string[];
+            unveilers: string[];
+        };
+        RunSheetDto: {
+            /** @enum {string} */
+            language: "zh" | "en" | "ru";
+            session: components["schemas"]["RunSheetSessionDto"];
+            entries: components["schemas"]["RunSheetEntryDto"][];
+        };
+        PublicOutcomesEventDto: {
+            slug: string;
+            name: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+        };
+        PublicOutcomeSessionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        PublicOutcomeTrackDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example #1677ff */
+            colour: string;
+        };
+        PublicOutcomeAreaDto: {
+            /** @enum {string} */
+            code: "industrial_investment" | "new_energy_computing" | "park_development" | "rail_express_logistics" | "industrial_funds" | "new_quality_productivity" | "logistics" | "new_energy" | "equipment_manufacturing" | "digital_economy" | "artificial_intelligence" | "cross_border_data" | "trade_investment" | "supply_chain";
+            name: string;
+        };
+        PublicOutcomePartyDto: {
+            name: string;
+            /** @example KZ */
+            country: string;
+            role: string;
+        };
+        PublicOutcomePersonDto: {
+            name: string;
+            role: string;
+            protocolOrder: number;
+        };
+        PublicOutcomeCompletedDto: {
+            /** @enum {string} */
+            status: "signed" | "done";
+            /** Format: date-time */
+            at: string;
+            /** @description The event's local time with its offset, e.g. 2025-07-18T10:30:00+08:00 */
+            localAt: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /** @description As the reader writes it, in the list's language */
+            text: string;
+        };
+        PublicOutcomeValueDto: {
+            /** @example 500000000.00 */
+            amount: string;
+            /** @example CNY */
+            currency: string;
+            /** @example 500 000 000,00 CN¥ */
+            formatted: string;
+        };
+        PublicOutcomeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "agreement" | "unveiling" | "initiative" | "alliance" | "settlement" | "announcement";
+            title: string;
+            summary: string | null;
+            body: string | null;
+            /** Format: date-time */
+            occurredAt: string | null;
+            /** @enum {string|null} */
+            agreementType: "strategic_cooperation" | "investment_cooperation" | "memorandum_of_understanding" | "framework_agreement" | "settlement_contract" | "other" | null;
+            areas: components["schemas"]["PublicOutcomeAreaDto"][];
+            parties: components["schemas"]["PublicOutcomePartyDto"][];
+            people: components["schemas"]["PublicOutcomePersonDto"][];
+            completed: components["schemas"]["PublicOutcomeCompletedDto"] | null;
+            /** @description Only a public (not confidential) value */
+            value: components["schemas"]["PublicOutcomeValueDto"] | null;
+        };
+        PublicOutcomeGroupDto: {
+            session: components["schemas"]["PublicOutcomeSessionDto"] | null;
+            track: components["schemas"]["PublicOutcomeTrackDto"] | null;
+            outcomes: components["schemas"]["PublicOutcomeDto"][];
+        };
+        PublicOutcomeCountsDto: {
+            total: number;
+            byKind: {
+                [key: string]: number;
+            };
+            /** @description By ISO 3166-1 alpha-2 country of the parties */
+            byCountry: {
+                [key: string]: number;
+            };
+            byArea: {
+                [key: string]: number;
+            };
+        };
+        PublicOutcomesDto: {
+            /** @enum {string} */
+            language: "zh" | "en" | "ru";
+            event: components["schemas"]["PublicOutcomesEventDto"];
+            groups: components["schemas"]["PublicOutcomeGroupDto"][];
+            counts: components["schemas"]["PublicOutcomeCountsDto"];
+            /** @description Each counted area's name in the list's language */
+            areaNames: {
+                [key: string]: string;
+            };
         };
         NotificationDto: {
             /** Format: uuid */
@@ -2805,6 +3280,30 @@ export interface components {
             pageSize: number;
             total: number;
             items: components["schemas"]["NotificationDto"][];
+        };
+        MailFileDto: {
+            file: string;
+            sizeBytes: number;
+            /**
+             * Format: date-time
+             * @description When the copy was written (the message was sent)
+             */
+            writtenAt: string;
+            /** @description The To header as sent */
+            to: string;
+            /** @description The subject as sent, decoded */
+            subject: string;
+            /**
+             * Format: uuid
+             * @description The message in /api/notifications this copy is of
+             */
+            notificationId: string | null;
+        };
+        MailFilePageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["MailFileDto"][];
         };
         SessionReminderDto: {
             /** Format: uuid */
@@ -2848,6 +3347,20 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        FieldErrorDto: {
+            /**
+             * @description The path of the field (a.b.c), or (body)
+             * @example email
+             */
+            field: string;
+            /**
+             * @description The rule refused; unknownField for a field that is not accepted
+             * @example isEmail
+             */
+            rule: string;
+            /** @example email must be an email */
+            message: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2871,7 +3384,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
             };
         };
     };
@@ -2889,14 +3404,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
             };
             /** @description A dependency is down or migrations are pending */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
             };
         };
     };
@@ -2939,6 +3458,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -2950,6 +3478,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3007,6 +3544,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -3018,6 +3564,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3040,6 +3595,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed out: the refresh token and the session are revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
                 headers: {
@@ -3058,6 +3620,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -3069,6 +3640,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3234,6 +3814,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -3370,6 +3959,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3601,6 +4199,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     EventsController_list: {
@@ -3723,6 +4330,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3873,6 +4489,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     VenuesController_listVenues: {
@@ -3994,6 +4619,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4005,6 +4639,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4074,6 +4717,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4085,6 +4737,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4214,6 +4875,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4296,6 +4966,15 @@ export interface operations {
             };
             /** @description No such event, venue or room */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4451,6 +5130,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4462,6 +5150,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4531,6 +5228,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4542,6 +5248,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4668,6 +5383,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4679,6 +5403,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4802,6 +5535,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4813,6 +5555,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4938,6 +5689,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4949,6 +5709,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5072,6 +5841,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5083,6 +5861,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5569,6 +6356,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     SessionsController_updateRole: {
@@ -5632,6 +6437,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5643,6 +6457,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5923,6 +6746,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     ScheduleController_get: {
@@ -6185,6 +7017,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description EMAIL_TAKEN, REGISTRATION_CLOSED */
             409: {
                 headers: {
@@ -6205,6 +7046,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6338,6 +7188,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     MeController_get: {
@@ -6433,6 +7292,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     MeController_update: {
@@ -6485,6 +7362,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -6496,6 +7382,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6551,6 +7446,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     MeController_badge: {
@@ -6569,7 +7482,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -6604,7 +7519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -6680,6 +7595,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6785,6 +7709,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     RegistrationsController_list: {
@@ -6877,7 +7819,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -6894,8 +7839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description FORBIDDEN: only admin, organiser */
@@ -6904,8 +7848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             404: {
@@ -6935,7 +7878,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -6952,8 +7898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description FORBIDDEN: only admin, organiser */
@@ -6962,8 +7907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             404: {
@@ -7087,6 +8031,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     RegistrationsController_badge: {
@@ -7106,7 +8068,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -7123,7 +8087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description FORBIDDEN: only admin, organiser */
@@ -7132,7 +8096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             404: {
@@ -7202,6 +8166,15 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7297,6 +8270,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     RegistrationsController_cancel: {
@@ -7358,6 +8340,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7369,6 +8360,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7436,6 +8436,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7447,6 +8456,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7541,6 +8559,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     RegistrationsController_importGuestList: {
@@ -7554,7 +8581,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The guest list: a UTF-8 CSV, or an .xlsx workbook (its first worksheet) */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
         responses: {
             /** @description Body: the file, as text/csv or .xlsx. 422 GUEST_LIST_INVALID lists every bad row; nothing is imported then */
             200: {
@@ -7593,6 +8626,42 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body must be text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7723,6 +8792,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7734,6 +8812,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7861,6 +8948,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7872,6 +8968,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7938,6 +9043,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7949,6 +9063,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8015,6 +9138,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8026,6 +9158,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8378,6 +9519,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8389,6 +9539,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8515,6 +9674,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8526,6 +9694,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8600,6 +9777,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     OutcomesController_sign: {
@@ -8662,6 +9848,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8673,6 +9868,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8742,6 +9946,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8753,6 +9966,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8810,6 +10032,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8875,6 +10115,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     OutcomesController_withdraw: {
@@ -8933,6 +10191,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     OutcomesController_upload: {
@@ -8948,7 +10224,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The signed copy: a PDF, PNG, JPEG or WebP file (its type is judged from its bytes) */
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
+                "application/octet-stream": string;
+            };
+        };
         responses: {
             /** @description Body: the file bytes. 415 UNSUPPORTED_DOCUMENT unless its bytes are a PDF, PNG, JPEG or WebP; 422 DOCUMENT_NOT_PDF when it starts like a PDF but does not open as one; 413 DOCUMENT_TOO_LARGE past 10 MB */
             201: {
@@ -8994,6 +10279,42 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/pdf or image/png or image/jpeg or image/webp or application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     OutcomesController_download: {
@@ -9014,7 +10335,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -9031,10 +10357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorEnvelope"];
-                    "image/png": components["schemas"]["ErrorEnvelope"];
-                    "image/jpeg": components["schemas"]["ErrorEnvelope"];
-                    "image/webp": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description FORBIDDEN: only admin, organiser, staff */
@@ -9043,10 +10366,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorEnvelope"];
-                    "image/png": components["schemas"]["ErrorEnvelope"];
-                    "image/jpeg": components["schemas"]["ErrorEnvelope"];
-                    "image/webp": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             404: {
@@ -9114,6 +10434,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     OutcomesController_runSheet: {
@@ -9131,12 +10469,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The ordered run sheet of a signing (or unveiling) ceremony */
+            /** @description The ordered run sheet of a signing (or unveiling) ceremony: HTML, or JSON with format=json */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunSheetDto"];
+                    "text/html": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -9153,7 +10494,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorEnvelope"];
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9163,7 +10503,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorEnvelope"];
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9197,10 +10536,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicOutcomesDto"];
+                    "text/csv": string;
+                    "text/html": string;
+                    "application/pdf": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9326,6 +10679,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     NotificationsController_mail: {
@@ -9345,7 +10707,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailFilePageDto"];
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -9458,7 +10822,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                    "application/pdf": string;
+                    "text/calendar": string;
+                };
             };
             /** @description Not modified (ETag) */
             304: {
@@ -9482,9 +10850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorEnvelope"];
-                    "application/pdf": components["schemas"]["ErrorEnvelope"];
-                    "text/calendar": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description AGENDA_NOT_READY: the release was just published and its documents are being built (Retry-After) */
@@ -9493,9 +10859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorEnvelope"];
-                    "application/pdf": components["schemas"]["ErrorEnvelope"];
-                    "text/calendar": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -9516,7 +10880,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -9533,7 +10899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -9558,7 +10924,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                    "application/pdf": string;
+                    "text/calendar": string;
+                };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
             400: {
@@ -9635,6 +11005,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     MyAgendaController_revokeFeed: {
@@ -9675,6 +11063,24 @@ export interface operations {
             };
             /** @description Not found, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -49,8 +49,8 @@ export class AuditEntryDto {
   @ApiProperty() action: string;
   @ApiProperty() entity: string;
   @ApiProperty() entityId: string;
-  @ApiProperty({ nullable: true, type: Object }) before: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, type: Object }) after: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) before: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) after: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
 }
 

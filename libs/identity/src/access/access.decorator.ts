@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Role } from '../users/role.js';
 
@@ -15,8 +15,11 @@ export type AccessRule =
  * with none is refused at boot (RouteAccessChecker). They also document the rule
  * in OpenAPI, so the documentation cannot drift from the guard.
  */
+/** Marks a public operation in the OpenAPI document, which then declares it `security: []` (apps/api/src/openapi.ts). */
+export const PUBLIC_EXTENSION = 'x-public';
+
 export function Public(): MethodDecorator & ClassDecorator {
-  return SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRule);
+  return applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRule), ApiExtension(PUBLIC_EXTENSION, true));
 }
 
 export function Authenticated(): MethodDecorator & ClassDecorator {

@@ -68,6 +68,10 @@ export class MailFileDto {
   notificationId: string | null;
 }
 
+export class MailFilePageDto extends PageMetaDto {
+  @ApiProperty({ type: [MailFileDto] }) items: MailFileDto[];
+}
+
 /** Organisers see messages (failed ones especially) and send a failed one again; admins see the .eml folder. */
 @Injectable()
 export class NotificationsAdminService {

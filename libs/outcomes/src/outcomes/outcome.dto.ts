@@ -88,6 +88,13 @@ export class OutcomeValueDto {
   confidential?: boolean;
 }
 
+/** A value as staff read it: the amount is withheld (null) when it is confidential and the reader may not see it. */
+export class OutcomeValueViewDto {
+  @ApiProperty({ type: String, nullable: true, example: '500000000.00' }) amount: string | null;
+  @ApiProperty({ example: 'CNY' }) currency: string;
+  @ApiProperty() confidential: boolean;
+}
+
 export class CreateOutcomeDto {
   @ApiProperty({ enum: OUTCOME_KINDS })
   @IsIn(OUTCOME_KINDS)
@@ -102,12 +109,12 @@ export class CreateOutcomeDto {
   @TrilingualField({ optional: true, maxLength: 50_000, description: 'The full text (an initiative)' })
   body?: Trilingual | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   sessionId?: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
   @ToDate()
   @IsDate()
@@ -118,7 +125,7 @@ export class CreateOutcomeDto {
   @IsIn(AGREEMENT_TYPES)
   agreementType?: AgreementType;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Order of signing within its ceremony' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, nullable: true, description: 'Order of signing within its ceremony' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -246,8 +253,8 @@ export class OutcomeDto {
   @ApiProperty({ enum: OUTCOME_STATUSES }) status: OutcomeStatus;
   @ApiProperty({ enum: AGREEMENT_TYPES, nullable: true }) agreementType: AgreementType | null;
   @ApiProperty({ nullable: true, type: Number }) signingOrder: number | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'amount is null for a confidential value seen by staff' })
-  value: { amount: string | null; currency: string; confidential: boolean } | null;
+  @ApiProperty({ type: OutcomeValueViewDto, nullable: true, description: 'amount is null for a confidential value seen by staff' })
+  value: OutcomeValueViewDto | null;
   @ApiProperty({ enum: COOPERATION_AREA_CODES, isArray: true }) areas: CooperationArea[];
   @ApiProperty({ type: [OutcomePartyDto] }) parties: OutcomePartyDto[];
   @ApiProperty({ type: [OutcomePersonDto] }) people: OutcomePersonDto[];

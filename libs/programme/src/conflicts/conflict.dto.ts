@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaDto } from '#core/http/pagination.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
+import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
 
 export const CONFLICT_CODES = ['ROOM_CONFLICT', 'PERSON_CONFLICT', 'ROOM_TOO_SMALL', 'TIGHT_TRANSFER'] as const;
 
 export class ConflictSessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: Object }) title: Trilingual;
+  @ApiProperty({ type: TrilingualDto }) title: Trilingual;
   @ApiProperty({ enum: ['draft', 'scheduled'] }) status: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) roomId: string | null;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
@@ -19,7 +20,7 @@ export class ConflictDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) personId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) roomId: string | null;
   @ApiProperty({ type: [ConflictSessionDto] }) sessions: ConflictSessionDto[];
-  @ApiProperty({ type: Object, nullable: true, description: 'ROOM_TOO_SMALL: capacity, seats and enrolled; TIGHT_TRANSFER: minutes' })
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'ROOM_TOO_SMALL: capacity, seats and enrolled; TIGHT_TRANSFER: minutes' })
   detail: Record<string, unknown> | null;
 }
 

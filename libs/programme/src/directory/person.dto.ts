@@ -24,7 +24,7 @@ export class CreatePersonDto {
   @MaxLength(200)
   nameLatin: string;
 
-  @ApiPropertyOptional({ example: 'Ли Ган', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Ли Ган', nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -37,12 +37,12 @@ export class CreatePersonDto {
   @TrilingualField({ optional: true, maxLength: 500 })
   position?: Trilingual | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   organisationId?: string | null;
 
-  @ApiPropertyOptional({ example: 'CN', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'CN', description: 'ISO 3166-1 alpha-2', nullable: true })
   @IsOptional()
   @IsISO31661Alpha2()
   country?: string | null;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
-import { SESSION_KINDS, type SessionKind, type SessionRoleKind } from '../programme-vocabulary.js';
+import { SESSION_KINDS, SESSION_ROLES, type SessionKind, type SessionRoleKind } from '../programme-vocabulary.js';
 
 export const MAX_PROGRAMME_PAGE = 500;
 
@@ -76,8 +76,8 @@ export class PublicPersonDto {
   @ApiProperty({ nullable: true, type: String }) honorific: string | null;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
   @ApiProperty({ type: PublicOrganisationDto, nullable: true }) organisation: PublicOrganisationDto | null;
-  @ApiProperty() role: SessionRoleKind;
-  @ApiProperty() protocolOrder: number;
+  @ApiProperty({ enum: SESSION_ROLES }) role: SessionRoleKind;
+  @ApiProperty({ type: 'integer' }) protocolOrder: number;
 }
 
 export class PublicSessionDto {
@@ -98,10 +98,26 @@ export class PublicSessionDto {
   @ApiProperty({ description: 'True when a text was shown in another language for lack of a translation' }) fellBack: boolean;
 }
 
+/** The edition as the programme names it, in the reader's language. */
+export class PublicProgrammeEventDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty() city: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
+  @ApiProperty({ format: 'date' }) firstDay: string;
+  @ApiProperty({ format: 'date' }) lastDay: string;
+}
+
+export class PublicProgrammeReleaseDto {
+  @ApiProperty({ type: 'integer' }) number: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+}
+
 export class PublicProgrammeDto {
   @ApiProperty({ enum: LANGUAGES }) language: Language;
-  @ApiProperty() event: { slug: string; name: string; city: string; timeZone: string; firstDay: string; lastDay: string };
-  @ApiProperty() release: { number: number; name: string; publishedAt: string };
+  @ApiProperty({ type: PublicProgrammeEventDto }) event: PublicProgrammeEventDto;
+  @ApiProperty({ type: PublicProgrammeReleaseDto }) release: PublicProgrammeReleaseDto;
   @ApiProperty({ type: [PublicTrackDto] }) tracks: PublicTrackDto[];
   @ApiProperty({ type: [PublicSessionDto] }) items: PublicSessionDto[];
   @ApiProperty() page: number;

@@ -5,6 +5,14 @@ import type { Trilingual } from '#core/i18n/trilingual.js';
 import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
 import { TrilingualField } from '#core/i18n/trilingual-field.decorator.js';
 import type { ScheduleChanges } from './schedule-diff.js';
+import {
+  SessionMovedDto,
+  SessionRefDto,
+  SessionRetitledDto,
+  SessionRoomChangedDto,
+  SessionVisibilityChangedDto,
+  SpeakersChangedDto,
+} from './release-changes.dto.js';
 import type { ScheduleRelease } from './schedule-release.entity.js';
 import type { TranslationGap } from './translation-report.js';
 
@@ -40,24 +48,19 @@ export class ReleasePageDto extends PageMetaDto {
   @ApiProperty({ type: [ReleaseSummaryDto] }) items: ReleaseSummaryDto[];
 }
 
-export class ReleaseChangesDto {
+export class ReleaseChangesDto implements ScheduleChanges {
   @ApiProperty() number: number;
   @ApiProperty({ nullable: true, type: Number }) previousNumber: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) added: ScheduleChanges['added'];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) cancelled: ScheduleChanges['cancelled'];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) moved: ScheduleChanges['moved'];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) roomChanged: ScheduleChanges['roomChanged'];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) retitled: ScheduleChanges['retitled'];
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    description:
-      'People who joined (`added`) or left (`removed`) the stage, interpreters aside; `order` ({ from, to }: the stage before and after, ' +
-      'each person with role and protocolOrder) when the speaking order changed, else null',
-  })
-  speakersChanged: ScheduleChanges['speakersChanged'];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Switched between public and invitation-only' })
-  visibilityChanged: ScheduleChanges['visibilityChanged'];
+  @ApiProperty({ type: [SessionRefDto] }) added: SessionRefDto[];
+  @ApiProperty({ type: [SessionRefDto], description: 'In the previous release and no longer scheduled (cancelled, back to draft or removed)' })
+  cancelled: SessionRefDto[];
+  @ApiProperty({ type: [SessionMovedDto] }) moved: SessionMovedDto[];
+  @ApiProperty({ type: [SessionRoomChangedDto] }) roomChanged: SessionRoomChangedDto[];
+  @ApiProperty({ type: [SessionRetitledDto] }) retitled: SessionRetitledDto[];
+  @ApiProperty({ type: [SpeakersChangedDto], description: 'People who joined or left the stage, or whose speaking order changed' })
+  speakersChanged: SpeakersChangedDto[];
+  @ApiProperty({ type: [SessionVisibilityChangedDto], description: 'Switched between public and invitation-only' })
+  visibilityChanged: SessionVisibilityChangedDto[];
 }
 
 export class TranslationGapDto {

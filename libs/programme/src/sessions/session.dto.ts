@@ -58,23 +58,23 @@ export class CreateSessionDto {
   @IsDate()
   endsAt: Date;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   roomId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   trackId?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, nullable: true, description: 'Seats offered; by default the room\'s' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, nullable: true, description: 'Seats offered; by default the room\'s' })
   @IsOptional()
   @IsInt()
   @Min(1)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Why the capacity may exceed the room\'s seats (organisers only)' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the capacity may exceed the room\'s seats (organisers only)' })
   @IsOptional()
   @IsString()
   @MinLength(3)

@@ -61,21 +61,34 @@ export const SCAN_CODES = [
 ] as const;
 export type ScanCode = (typeof SCAN_CODES)[number];
 
+/** Whose badge was scanned, for the door staff to compare with the face. */
+export class ScanDelegateDto {
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty({ type: String, nullable: true }) nameNative: string | null;
+  @ApiProperty({ type: String, nullable: true }) nameLatin: string | null;
+  @ApiProperty() category: string;
+  @ApiProperty({ type: String, nullable: true }) country: string | null;
+}
+
+export class ScanDetailsDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the badge was first checked in on this list' }) checkedInAt?: string;
+  @ApiPropertyOptional({ type: ScanDelegateDto }) delegate?: ScanDelegateDto;
+}
+
 export class ScanAnswerDto {
   @ApiProperty({ description: '201 for a new check-in; the error status otherwise' }) statusCode: number;
   @ApiProperty({ enum: SCAN_CODES }) code: ScanCode;
   @ApiProperty() message: string;
-  @ApiProperty({
-    description: 'checkedInAt: when the badge was first checked in on this list; delegate: whose badge it is, for the door staff to compare with the face',
-  })
-  details: {
-    checkedInAt?: string;
-    delegate?: { registrationId: string; nameNative: string | null; nameLatin: string | null; category: string; country: string | null };
-  };
+  @ApiProperty({ type: ScanDetailsDto }) details: ScanDetailsDto;
+}
+
+/** One scan's answer in a batch, named by the nonce it was sent with. */
+export class ScanBatchItemAnswerDto extends ScanAnswerDto {
+  @ApiProperty() nonce: string;
 }
 
 export class ScanBatchAnswerDto {
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) answers: (ScanAnswerDto & { nonce: string })[];
+  @ApiProperty({ type: [ScanBatchItemAnswerDto] }) answers: ScanBatchItemAnswerDto[];
 }
 
 export class CheckInListDto {

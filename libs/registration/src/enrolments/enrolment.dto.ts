@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '#core/http/pagination.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
+import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../registration-vocabulary.js';
 
 export class EnrolDto {
@@ -20,7 +21,7 @@ export class EnrolmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) registrationId: string;
   @ApiProperty({ format: 'uuid' }) sessionId: string;
-  @ApiProperty({ type: Object }) sessionTitle: Trilingual;
+  @ApiProperty({ type: TrilingualDto }) sessionTitle: Trilingual;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;

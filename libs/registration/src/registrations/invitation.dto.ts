@@ -76,11 +76,18 @@ export class InvitationDto {
   @ApiProperty({ description: 'Shown once: the link the guest follows carries it (it is also sent by the mail job)' }) token: string;
 }
 
+/** One refusal of a guest-list row. */
+export class GuestListRowErrorDto {
+  @ApiProperty({ type: 'integer', description: 'The line in the file (the header is line 1)' }) row: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The column, or null for the row as a whole' }) field: string | null;
+  @ApiProperty() reason: string;
+}
+
 export class GuestListReportDto {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ description: 'Guest rows read from the file, valid or not (the header and blank lines aside)' }) rowsRead: number;
   @ApiProperty({ description: 'Valid rows: the guests the import invites (or would, on a dry run)' }) rows: number;
   @ApiProperty({ description: 'Invitations created (0 on a dry run or when any row is bad)' }) invited: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Every bad row: { row, field, reason }' })
-  errors: { row: number; field: string | null; reason: string }[];
+  @ApiProperty({ type: [GuestListRowErrorDto], description: 'Every bad row' })
+  errors: GuestListRowErrorDto[];
 }

@@ -334,8 +334,13 @@ export class RegistrationPageDto extends PageMetaDto {
   @ApiProperty({ type: [RegistrationDto] }) items: RegistrationDto[];
 }
 
+export class BulkSkippedDto {
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty() reason: string;
+}
+
 export class BulkDecisionResultDto {
   @ApiProperty({ type: [String] }) changed: string[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Registrations left as they were, with why' })
-  skipped: { registrationId: string; reason: string }[];
+  @ApiProperty({ type: [BulkSkippedDto], description: 'Registrations left as they were, with why' })
+  skipped: BulkSkippedDto[];
 }
