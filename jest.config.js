@@ -39,6 +39,15 @@ export default {
     },
     {
       ...esm,
+      displayName: 'browser',
+      // npm run test:browser (after the build, which writes dist/console): the console in headless Chromium
+      // against the in-process api and a database of its own (test/browser/support/console-browser.ts).
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/global-setup.js',
+      globalTeardown: '<rootDir>/libs/testing/global-teardown.js',
+    },
+    {
+      ...esm,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       // One migrated template database per run; each test file clones its own from it.

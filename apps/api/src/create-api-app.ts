@@ -18,6 +18,7 @@ import { DOCUMENT_UPLOAD_TYPES } from './outcomes/raw-document.decorator.js';
 import { setupOpenApi } from './openapi.js';
 import { mountQueueBoard } from './jobs/queue-board.js';
 import { mountProgrammeFastPath } from './programme/programme-fast-path.js';
+import { mountConsole } from './mount-console.js';
 
 export interface ApiAppOptions {
   /** Where log lines go (stdout by default); tests pass a stream to read them. */
@@ -120,6 +121,7 @@ export async function createApiApp(
   app.useGlobalFilters(new AllExceptionsFilter());
   setupOpenApi(app);
   await mountQueueBoard(app, config);
+  await mountConsole(app, logger);
   return { app, logger };
 }
 

@@ -18,6 +18,7 @@ interface DeclaredResponse {
   content?: Record<string, MediaType>;
 }
 interface ContractOperation {
+  requestBody?: { content?: Record<string, MediaType> };
   responses: Record<string, DeclaredResponse>;
 }
 export interface ContractDocument {
@@ -87,6 +88,21 @@ export class ContractChecker {
     const validate = this.validator(`openapi#/${pointer}`);
     if (validate(answer.body)) return undefined;
     return this.ajv.errorsText(validate.errors, { dataVar: 'body' });
+  }
+
+  /**
+   * A JSON body the api accepted (a 2xx) must be valid by the operation's declared request body: otherwise the
+   * typed client could not send what the api takes.
+   */
+  requestProblem(method: string, path: string, body: unknown, answer: HttpResult): string | undefined {
+    if (body === undefined || answer.status >= 300) return undefined;
+    const openApiPath = documentPath(path);
+    const operation = this.document.paths[openApiPath]?.[method.toLowerCase()];
+    if (!operation?.requestBody?.content?.['application/json']) return 'a JSON body was accepted, and none is declared';
+    const pointer = ['paths', openApiPath, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema'].map(segment).join('/');
+    const validate = this.validator(`openapi#/${pointer}`);
+    if (validate(body)) return undefined;
+    return `accepted request body: ${this.ajv.errorsText(validate.errors, { dataVar: 'request' })}`;
   }
 
   private validator(ref: string): ValidateFunction {

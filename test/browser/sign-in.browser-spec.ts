@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { ConsoleBrowser, type ConsoleUser } from './support/console-browser.js';
+
+describe('Signing in to the console', () => {
+  let browser: ConsoleBrowser;
+  let organiser: ConsoleUser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await ConsoleBrowser.start();
+    organiser = await browser.createUser('organiser', 'Wang Fang');
+  }, 60_000);
+  afterAll(() => browser?.close());
+
+  beforeEach(async () => {
+    await browser.context.clearCookies();
+    page = await browser.newPage();
+  });
+  afterEach(() => page.close());
+
+  it('refuses a wrong password in the reader’s language, by its code', async () => {
+    await browser.setLanguage(page, 'ru');
+    await page.goto(browser.url('/sign-in'));
+    await browser.expectAccessible(page, 'sign-in (ru)');
+    await page.locator('input[autocomplete="username"]').fill(organiser.email);
+    await page.locator('input[autocomplete="current-password"]').fill('not the password');
+    await page.locator('button[type="submit"]').click();
+    const alert = page.locator('[data-error-code="INVALID_CREDENTIALS"]');
+    await expect(alert.textContent()).resolves.toContain('Неверная эл. почта или пароль');
+    await browser.expectClean(page);
+  });
+
+  it('signs in, shows the organiser’s workspaces, and signs out', async () => {
+    await browser.signIn(page, organiser, 'en');
+    expect(new URL(page.url()).pathname).toBe('/console/editions');
+    await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('Wang Fang');
+    const menu = await page.locator('nav .ant-menu-item').allTextContents();
+    expect(menu).toEqual(expect.arrayContaining(['Editions', 'Organisations', 'People']));
+    await page.getByRole('heading', { name: 'Editions' }).waitFor();
+    await browser.expectAccessible(page, 'editions (en)');
+    await browser.screenshot(page, 'editions-en');
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/console\/sign-in\?signedOut/);
+    await page.getByText('You have signed out.').waitFor();
+    await browser.expectClean(page);
+  });
+
+  it('sends a signed-out visitor to the sign-in page and back to where they were going', async () => {
+    await page.goto(browser.url('/people'));
+    await page.waitForURL(/\/console\/sign-in\?next=%2Fpeople/);
+    await page.locator('input[autocomplete="username"]').fill(organiser.email);
+    await page.locator('input[autocomplete="current-password"]').fill(organiser.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/console\/people$/);
+    await page.getByRole('heading', { name: 'People' }).waitFor();
+    await browser.expectClean(page);
+  });
+});
