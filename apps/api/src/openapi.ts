@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
+import { REFRESH_COOKIE, REFRESH_COOKIE_SCHEME } from './auth/refresh-cookies.js';
 
 const ENVELOPE = { $ref: '#/components/schemas/ErrorEnvelope' };
 const answer = (description: string) => ({ description, content: { 'application/json': { schema: ENVELOPE } } });
@@ -36,6 +37,8 @@ export function setupOpenApi(app: INestApplication): void {
     )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Browsers refresh with this cookie instead of a token in the body (POST /api/auth/login with refreshIn "cookie").
+    .addCookieAuth(REFRESH_COOKIE, { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE, description: 'HttpOnly refresh token of a browser session' }, REFRESH_COOKIE_SCHEME)
     .build();
   const document = addCommonErrorAnswers(SwaggerModule.createDocument(app, config, { extraModels: [ErrorEnvelope] }));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
