@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import fastifyCookie from '@fastify/cookie';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyRequest, LogController } from 'fastify';
 import helmet from 'helmet';
@@ -110,6 +111,8 @@ export async function createApiApp(
   fastify.addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   // After helmet's hook, so a programme answered early carries the same security headers.
   mountProgrammeFastPath(app);
+  // Parses Cookie headers and lets the auth routes set the browser's refresh cookies (apps/api/src/auth/refresh-cookies.ts).
+  await app.register(fastifyCookie);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

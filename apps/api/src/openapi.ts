@@ -4,6 +4,7 @@ import { ErrorEnvelope, FieldErrorDto } from '#core/errors/error-envelope.js';
 import { PUBLIC_EXTENSION } from '#identity/access/access.decorator.js';
 import { toOpenApi31 } from './openapi-3-1.js';
 import { OPERATION_SUMMARIES } from './openapi-summaries.js';
+import { REFRESH_COOKIE, REFRESH_COOKIE_SCHEME } from './auth/refresh-cookies.js';
 
 const ENVELOPE = { $ref: '#/components/schemas/ErrorEnvelope' };
 const answer = (description: string) => ({ description, content: { 'application/json': { schema: ENVELOPE } } });
@@ -86,6 +87,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     // The console and the api share an origin: paths are relative to wherever the api is served.
     .addServer('/', 'This api')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Browsers refresh with this cookie instead of a token in the body (POST /api/auth/login with refreshIn "cookie").
+    .addCookieAuth(REFRESH_COOKIE, { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE, description: 'HttpOnly refresh token of a browser session' }, REFRESH_COOKIE_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorEnvelope, FieldErrorDto] });
   addCommonErrorAnswers(document);

@@ -1506,6 +1506,12 @@ export interface components {
             email: string;
             /** @example a long passphrase */
             password: string;
+            /**
+             * @description Where the refresh token goes: in the answer (API clients), or in an HttpOnly cookie sco_refresh with a readable anti-CSRF cookie sco_csrf (browsers; refresh and logout then send its value in X-CSRF-Token)
+             * @default body
+             * @enum {string}
+             */
+            refreshIn: "body" | "cookie";
         };
         UserDto: {
             /** Format: uuid */
@@ -1532,8 +1538,8 @@ export interface components {
             tokenType: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
-            /** @description Single use: each refresh returns a new one */
-            refreshToken: string;
+            /** @description Single use: each refresh returns a new one. Absent when it travels in the sco_refresh cookie */
+            refreshToken?: string;
             /** Format: date-time */
             refreshTokenExpiresAt: string;
             user: components["schemas"]["UserDto"];
@@ -1556,8 +1562,8 @@ export interface components {
             };
         };
         RefreshDto: {
-            /** @description The refresh token from the last login or refresh */
-            refreshToken: string;
+            /** @description The refresh token from the last login or refresh; without it, the sco_refresh cookie is used */
+            refreshToken?: string;
         };
         LogoutDto: {
             /** @description Which session to end; by default the one of the access token */
@@ -3457,8 +3463,11 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Without refreshToken when refreshIn is "cookie" */
             200: {
                 headers: {
+                    /** @description With refreshIn "cookie" (and on a refresh by cookie): sco_refresh=<token>; HttpOnly; SameSite=Strict; Path=/api/auth; Max-Age=<refresh lifetime>, and sco_csrf=<random>; SameSite=Strict; Path=/ (readable; send it back in X-CSRF-Token). Both are Secure unless the request came over plain http to localhost */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3533,7 +3542,10 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The value of the sco_csrf cookie; required when the sco_refresh cookie is sent */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3543,8 +3555,11 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Without refreshToken when it came in the cookie */
             200: {
                 headers: {
+                    /** @description With refreshIn "cookie" (and on a refresh by cookie): sco_refresh=<token>; HttpOnly; SameSite=Strict; Path=/api/auth; Max-Age=<refresh lifetime>, and sco_csrf=<random>; SameSite=Strict; Path=/ (readable; send it back in X-CSRF-Token). Both are Secure unless the request came over plain http to localhost */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3560,8 +3575,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED (the session is revoked) */
+            /** @description INVALID_REFRESH_TOKEN (none given, or invalid) or REFRESH_TOKEN_REUSED (the session is revoked) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF_TOKEN_INVALID: the cookie came without the matching X-CSRF-Token (nothing rotated) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3610,7 +3634,10 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The value of the sco_csrf cookie; required when the sco_refresh cookie is sent */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3620,9 +3647,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed out: the refresh token and the session are revoked */
+            /** @description The session is revoked; the cookies, if any, expire (Max-Age=0) */
             204: {
                 headers: {
+                    /** @description With refreshIn "cookie" (and on a refresh by cookie): sco_refresh=<token>; HttpOnly; SameSite=Strict; Path=/api/auth; Max-Age=<refresh lifetime>, and sco_csrf=<random>; SameSite=Strict; Path=/ (readable; send it back in X-CSRF-Token). Both are Secure unless the request came over plain http to localhost */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3638,6 +3667,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF_TOKEN_INVALID: the sco_refresh cookie came without the matching X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

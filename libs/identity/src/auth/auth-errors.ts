@@ -25,3 +25,10 @@ export class TooManyLoginAttemptsError extends AppError {
     });
   }
 }
+
+/** A refresh or logout carried by the cookie came without the matching anti-CSRF header (double submit). */
+export class CsrfTokenInvalidError extends AppError {
+  constructor() {
+    super(403, 'CSRF_TOKEN_INVALID', 'The X-CSRF-Token header is missing or does not match the sco_csrf cookie');
+  }
+}
