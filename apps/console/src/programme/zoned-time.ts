@@ -1,12 +1,8 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+import { dayjs, inEventZone } from '../shared/time';
 
 // The api speaks UTC instants; organisers think in the event's wall clock (Beijing time for a Chinese edition),
 // whatever zone their own computer is in. Every conversion of the timetable goes through these functions, so the
-// browser's zone never leaks into what is shown or written.
-dayjs.extend(utc);
-dayjs.extend(timezone);
+// browser's zone never leaks into what is shown or written (shared/time.ts extends dayjs with utc and timezone).
 
 /** A moment as the event's clocks show it: the day (YYYY-MM-DD) and the time of day (HH:mm). */
 export interface WallClock {
@@ -15,13 +11,13 @@ export interface WallClock {
 }
 
 export function wallClockOf(instant: string, zone: string): WallClock {
-  const local = dayjs(instant).tz(zone);
+  const local = inEventZone(instant, zone);
   return { day: local.format('YYYY-MM-DD'), time: local.format('HH:mm') };
 }
 
 /** Minutes since the event day's midnight: the timetable's row position. */
 export function minutesOfDay(instant: string, zone: string): number {
-  const local = dayjs(instant).tz(zone);
+  const local = inEventZone(instant, zone);
   return local.hour() * 60 + local.minute();
 }
 
