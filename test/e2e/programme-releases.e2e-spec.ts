@@ -50,6 +50,12 @@ describe('Programme releases and the public programme', () => {
     expect(refused.body.details).toEqual([{ entity: 'session', id: ids.forum, field: 'theme', missing: ['ru'], label: forumTitle }]);
     const report = await stack.http.get(`/api/events/${p.eventId}/translation-report`, { token: organiser });
     expect(report.body).toMatchObject({ complete: false, total: 1, items: [{ field: 'theme', missing: ['ru'], label: forumTitle }] });
+    // The preview meets the same gaps before anyone presses publish, and lists the first release as all additions.
+    const preview = await stack.http.get(`/api/events/${p.eventId}/releases/preview`, { token: organiser });
+    expect(preview.status).toBe(200);
+    expect(preview.body.missingTranslations).toEqual(refused.body.details);
+    expect(preview.body).toMatchObject({ unchanged: false, changes: { number: 1, previousNumber: null, cancelled: [] } });
+    expect(preview.body.changes.added.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual([ids.opening, ids.forum, ids.doomed, ids.closed].sort());
     // The release's own name is public too.
     const unnamed = await publish(organiser, { name: { en: 'Only English' } });
     expect(unnamed.body.details).toEqual(expect.arrayContaining([{ entity: 'release', id: 'new', field: 'name', missing: ['zh', 'ru'], label: { en: 'Only English' } }]));
@@ -64,6 +70,15 @@ describe('Programme releases and the public programme', () => {
     await stack.http.request('DELETE', `/api/events/${p.eventId}/sessions/${ids.opening}/roles/${role.body.id}`, undefined, { token: organiser });
     const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM schedule_release WHERE event_id = $1`, [p.eventId]);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('shows the release preview to programme writers only, and answers 404 for an unknown event', async () => {
+    await stack.http.post('/api/users', { email: 'staff-preview@example.org', displayName: 'Staff', role: 'staff', password: 'password of twelve' }, { token: admin });
+    const staff = await stack.http.login('staff-preview@example.org', 'password of twelve');
+    const refused = await stack.http.get(`/api/events/${p.eventId}/releases/preview`, { token: staff });
+    expect(refused.status).toBe(403);
+    const unknown = await stack.http.get('/api/events/00000000-0000-4000-8000-000000000000/releases/preview', { token: organiser });
+    expect(unknown.status).toBe(404);
   });
 
   it('lets only an admin override missing translations, and records the override in the audit log', async () => {
@@ -283,6 +298,10 @@ describe('Programme releases and the public programme', () => {
     expect(stillOld.body.release.number).toBe(1);
     expect(stillOld.body.items.map((s: { title: string }) => s.title)).toContain('Side event');
 
+    const preview = await stack.http.get(`/api/events/${p.eventId}/releases/preview`, { token: organiser });
+    expect(preview.body).toMatchObject({ unchanged: false, missingTranslations: [] });
+    const releasesBefore = await stack.db.pool.query(`SELECT count(*)::int AS n FROM schedule_release WHERE event_id = $1`, [p.eventId]);
+    expect(releasesBefore.rows[0].n).toBe(1);
     const second = await publish(organiser, { name: tri('Second') });
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ number: 2, translationsOverridden: false });
@@ -290,6 +309,8 @@ describe('Programme releases and the public programme', () => {
     const changes = await stack.http.get(`/api/events/${p.eventId}/releases/2/changes`, { token: organiser });
     expect(changes.status).toBe(200);
     const c = changes.body;
+    // The preview promised exactly the change list publishing recorded.
+    expect(preview.body.changes).toEqual(c);
     expect(c.previousNumber).toBe(1);
     expect(c.added.map((s: { sessionId: string }) => s.sessionId)).toEqual([ids.draft]);
     expect(c.cancelled.map((s: { sessionId: string }) => s.sessionId)).toEqual([ids.doomed]);
@@ -319,6 +340,8 @@ describe('Programme releases and the public programme', () => {
     const nothing = await publish(organiser);
     expect(nothing.status).toBe(409);
     expect(nothing.body.code).toBe('NO_CHANGES');
+    const unchanged = await stack.http.get(`/api/events/${p.eventId}/releases/preview`, { token: organiser });
+    expect(unchanged.body).toMatchObject({ unchanged: true, changes: { number: 3, previousNumber: 2, added: [], moved: [], retitled: [] } });
     await stack.http.patch(`/api/events/${p.eventId}/sessions/${ids.draft}`, { title: tri('Now scheduled') }, { token: organiser });
     const results = await Promise.all(Array.from({ length: 5 }, () => publish(organiser)));
     expect(results.filter((r) => r.status === 201).map((r) => r.body.number)).toEqual([3]);

@@ -49,6 +49,7 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   ScheduleController_conflictReport: 'Conflict report',
   ScheduleController_translationReport: 'Translation report',
   ScheduleController_publish: 'Publish a programme release',
+  ScheduleController_preview: 'Preview the next release (changes and missing translations)',
   ScheduleController_list: 'List releases',
   ScheduleController_get: 'Get a release',
   ScheduleController_changes: 'Changes a release made',

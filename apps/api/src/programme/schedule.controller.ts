@@ -11,6 +11,7 @@ import {
   PublishReleaseDto,
   ReleaseChangesDto,
   ReleasePageDto,
+  ReleasePreviewDto,
   ReleaseSummaryDto,
   TranslationReportDto,
 } from '#programme/releases/release.dto.js';
@@ -58,6 +59,14 @@ export class ScheduleController {
   @ApiOkResponse({ type: ReleasePageDto })
   list(@Param('eventId', UuidParam('eventId')) eventId: string, @Query() query: PageQueryDto): Promise<Page<ReleaseSummaryDto>> {
     return this.releases.list(eventId, query);
+  }
+
+  // Declared before releases/:number, which would read "preview" as a release number.
+  @Get('releases/preview')
+  @Roles(...PROGRAMME_WRITERS)
+  @ApiOkResponse({ type: ReleasePreviewDto, description: 'The change list and missing translations publishing now would meet, without publishing' })
+  preview(@Param('eventId', UuidParam('eventId')) eventId: string): Promise<ReleasePreviewDto> {
+    return this.releases.preview(eventId);
   }
 
   @Get('releases/:number')

@@ -546,6 +546,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{eventId}/releases/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preview the next release (changes and missing translations) */
+        get: operations["ScheduleController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{eventId}/releases/{number}": {
         parameters: {
             query?: never;
@@ -2293,6 +2310,14 @@ export interface components {
             speakersChanged: components["schemas"]["SpeakersChangedDto"][];
             /** @description Switched between public and invitation-only */
             visibilityChanged: components["schemas"]["SessionVisibilityChangedDto"][];
+        };
+        ReleasePreviewDto: {
+            /** @description The change list publishing now would record; number is the one the release would get */
+            changes: components["schemas"]["ReleaseChangesDto"];
+            /** @description Texts that lack a language: publishing refuses with TRANSLATIONS_MISSING unless an admin overrides (the release's own name is checked on publishing) */
+            missingTranslations: components["schemas"]["TranslationGapDto"][];
+            /** @description True when nothing changed since the latest release: publishing would refuse with NO_CHANGES */
+            unchanged: boolean;
         };
         ConsentNoticeDto: {
             /**
@@ -6748,6 +6773,64 @@ export interface operations {
             };
             /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ScheduleController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The change list and missing translations publishing now would meet, without publishing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleasePreviewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such event or release */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

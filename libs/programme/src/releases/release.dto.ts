@@ -102,3 +102,18 @@ export function toReleaseChangesDto(release: ScheduleRelease): ReleaseChangesDto
     speakersChanged: release.changes.speakersChanged.map((entry) => ({ ...entry, order: entry.order ?? null })),
   };
 }
+
+/** What publishing now would record; GET …/releases/preview, written nowhere. */
+export class ReleasePreviewDto {
+  @ApiProperty({ type: ReleaseChangesDto, description: 'The change list publishing now would record; number is the one the release would get' })
+  changes: ReleaseChangesDto;
+
+  @ApiProperty({
+    type: [TranslationGapDto],
+    description: "Texts that lack a language: publishing refuses with TRANSLATIONS_MISSING unless an admin overrides (the release's own name is checked on publishing)",
+  })
+  missingTranslations: TranslationGapDto[];
+
+  @ApiProperty({ description: 'True when nothing changed since the latest release: publishing would refuse with NO_CHANGES' })
+  unchanged: boolean;
+}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
@@ -10,16 +9,16 @@ import { retryOnConflict } from '#core/database/retry-on-conflict.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { eventOrFail } from '../events/events.service.js';
-import { buildSnapshot } from './build-snapshot.js';
 import {
   type PublishReleaseDto,
+  type ReleasePreviewDto,
   type ReleaseChangesDto,
   type ReleaseSummaryDto,
   toReleaseChangesDto,
   toReleaseSummaryDto,
   type TranslationReportDto,
 } from './release.dto.js';
-import { diffSchedules } from './schedule-diff.js';
+import { draftRelease } from './draft-release.js';
 import { ScheduleRelease } from './schedule-release.entity.js';
 import { releaseTextGaps, translationGaps } from './translation-report.js';
 
@@ -48,16 +47,15 @@ export class ReleasesService {
     }
     return retryOnConflict(() => this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await eventOrFail(manager, eventId, true);
-      const gaps = [...(await translationGaps(manager, eventId)), ...releaseTextGaps(dto)];
+      const draft = await draftRelease(manager, eventId);
+      const gaps = [...draft.gaps, ...releaseTextGaps(dto)];
       if (gaps.length && !override) {
         throw new ConflictError('TRANSLATIONS_MISSING', `${gaps.length} texts lack a language; see details or the translation report`, gaps);
       }
-      const snapshot = await buildSnapshot(manager, eventId);
-      const previous = await manager.findOne(ScheduleRelease, { where: { eventId }, order: { number: 'DESC' } });
-      if (previous && isDeepStrictEqual(previous.snapshot, JSON.parse(JSON.stringify(snapshot)))) {
+      const { snapshot, previous, changes } = draft;
+      if (draft.unchanged && previous) {
         throw new ConflictError('NO_CHANGES', `The schedule has not changed since release ${previous.number}`, { number: previous.number });
       }
-      const changes = diffSchedules(previous?.snapshot ?? null, previous?.number ?? null, snapshot);
       const release = await manager.save(
         manager.create(ScheduleRelease, {
           eventId,
@@ -86,6 +84,23 @@ export class ReleasesService {
       });
       return summary;
     }), ['schedule_release_number_key']);
+  }
+
+  /**
+   * What publishing now would do, computed by the same code as publish() and written nowhere: the change list
+   * against the latest release, the texts that lack a language (the release's own name is not known yet, so it is
+   * not checked), and whether there is anything to publish. The console's release dialog shows it before asking.
+   */
+  async preview(eventId: string): Promise<ReleasePreviewDto> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await eventOrFail(manager, eventId);
+      const { gaps, previous, changes, unchanged } = await draftRelease(manager, eventId);
+      return {
+        changes: { number: (previous?.number ?? 0) + 1, ...changes },
+        missingTranslations: gaps,
+        unchanged,
+      };
+    });
   }
 
   async list(eventId: string, query: PageQueryDto): Promise<Page<ReleaseSummaryDto>> {
