@@ -86,6 +86,13 @@ describe('Registrations workspace: decisions', () => {
     await browser.expectAccessible(page, 'reject dialog (en)');
     await dialog.getByRole('button', { name: 'Reject' }).click();
     await page.getByText('No registration matches').waitFor();
+    // The export goes with the bearer token (a bare link would be refused 401) and keeps the api's file name.
+    await page.getByTestId('exports').click();
+    await page.getByRole('menuitem', { name: 'Registrations (CSV)' }).click();
+    await page.waitForFunction(() => '__lastDownload' in globalThis);
+    const saved = await page.evaluate(() => (globalThis as unknown as { __lastDownload: { name: string; size: number } }).__lastDownload);
+    expect(saved.name).toMatch(/\.csv$/);
+    expect(saved.size).toBeGreaterThan(0);
     const { rows } = await browser.stack.db.pool.query(`SELECT status, status_reason FROM registration WHERE id = $1`, [carol]);
     expect(rows[0]).toEqual({ status: 'rejected', status_reason: 'No seats left for this category' });
     await browser.expectClean(page);
