@@ -48,6 +48,8 @@ describe('Messages workspace: notifications, the audit log and what each role se
     await page.getByRole('heading', { name: '通知' }).waitFor();
     await page.getByTestId('notification-status').click();
     await page.locator('.ant-select-item-option', { hasText: '失败' }).click();
+    // axe reads the page once the closing dropdown has left it, not the listbox mid-animation.
+    await page.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
     const row = page.locator('tr.ant-table-row', { hasText: 'SMTP refused' });
     await row.waitFor();
     await expect(page.locator('tr.ant-table-row').count()).resolves.toBe(1);

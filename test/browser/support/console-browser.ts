@@ -86,6 +86,8 @@ export class ConsoleBrowser {
 
   /** Opens the sign-in page in `language` and signs in through the form; resolves on the first screen after it. */
   async signIn(page: Page, user: ConsoleUser, language: ConsoleLanguage = 'en', next?: string): Promise<void> {
+    // A browser session kept by the refresh cookie would skip the form: each sign-in starts signed out.
+    await this.context.clearCookies();
     await this.setLanguage(page, language);
     await page.goto(this.url(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'));
     await page.locator('input[autocomplete="username"]').fill(user.email);
