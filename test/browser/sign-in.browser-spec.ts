@@ -35,7 +35,7 @@ describe('Signing in to the console', () => {
     expect(new URL(page.url()).pathname).toBe('/console/editions');
     await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('Wang Fang');
     const menu = await page.locator('nav .ant-menu-item').allTextContents();
-    expect(menu).toEqual(expect.arrayContaining(['Editions', 'Organisations', 'People']));
+    expect(menu).toEqual(expect.arrayContaining(['Editions', 'Messages']));
     await page.getByRole('heading', { name: 'Editions' }).waitFor();
     await browser.expectAccessible(page, 'editions (en)');
     await browser.screenshot(page, 'editions-en');
@@ -48,13 +48,13 @@ describe('Signing in to the console', () => {
   });
 
   it('sends a signed-out visitor to the sign-in page and back to where they were going', async () => {
-    await page.goto(browser.url('/people'));
-    await page.waitForURL(/\/console\/sign-in\?next=%2Fpeople/);
+    await page.goto(browser.url('/messages'));
+    await page.waitForURL(/\/console\/sign-in\?next=%2Fmessages/);
     await page.locator('input[autocomplete="username"]').fill(organiser.email);
     await page.locator('input[autocomplete="current-password"]').fill(organiser.password);
     await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/console\/people$/);
-    await page.getByRole('heading', { name: 'People' }).waitFor();
+    await page.waitForURL(/\/console\/messages$/);
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
     await browser.expectClean(page);
   });
 });
