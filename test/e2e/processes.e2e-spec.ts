@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { createTestDatabase, type TestDatabase } from '#testing/test-database.js';
@@ -199,5 +200,24 @@ describe('npm start with nothing configured: embedded PostgreSQL, migrations, fi
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  }, 180_000);
+
+  it('takes the next free port, and says so, when something already listens on the embedded PostgreSQL port', async () => {
+    const port = await freePort();
+    const pgPort = await freePort();
+    // Another program (or a second checkout's PostgreSQL) on the port: this used to end in a TypeError.
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(pgPort, '127.0.0.1', resolve));
+    try {
+      const run = await start(port, pgPort);
+      expect(run.output()).toContain(`port ${pgPort} is taken`);
+      expect(run.output()).toContain(`embedded PostgreSQL listening on 127.0.0.1:${pgPort + 1}`);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(ready.status).toBe(200);
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { childProcessEnv, loadConfigOrExit } from '#core/config/app-config.js';
+import { childProcessEnv, loadConfigOrExit, onEmbeddedPort } from '#core/config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database.js';
 import { prepareDatabase } from './prepare-database.js';
 import { seedDemo } from './seed-demo.js';
@@ -13,7 +13,7 @@ import { seedDemo } from './seed-demo.js';
  * and stops everything on SIGTERM or Ctrl-C.
  */
 const print = (line: string) => process.stdout.write(`${line}\n`);
-const config = loadConfigOrExit();
+let config = loadConfigOrExit();
 
 let database: EmbeddedDatabase | undefined;
 const children: ChildProcess[] = [];
@@ -44,7 +44,10 @@ process.once('SIGTERM', () => void stopAll(0));
 process.once('SIGINT', () => void stopAll(0));
 
 try {
-  if (config.databaseIsEmbedded) database = await startEmbeddedDatabase(config, print);
+  if (config.databaseIsEmbedded) {
+    database = await startEmbeddedDatabase(config, print);
+    config = onEmbeddedPort(config, database.port);
+  }
   await prepareDatabase(config, print);
   // The zero-config start shows a real programme: the 2025 edition, loaded once into an empty database.
   if (config.databaseIsEmbedded) await seedDemo(config, print, { onlyIfEmpty: true });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { loadConfigOrExit } from '#core/config/app-config.js';
+import { loadConfigOrExit, onEmbeddedPort } from '#core/config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database.js';
 import { prepareDatabase } from './prepare-database.js';
 import { seedDemo } from './seed-demo.js';
@@ -10,7 +10,7 @@ import { seedDemo } from './seed-demo.js';
  * database (started for the occasion unless `npm start` is already running it).
  */
 const print = (line: string) => process.stdout.write(`${line}\n`);
-const config = loadConfigOrExit();
+let config = loadConfigOrExit();
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -26,7 +26,10 @@ async function reachable(url: string): Promise<boolean> {
 
 let database: EmbeddedDatabase | undefined;
 try {
-  if (config.databaseIsEmbedded && !(await reachable(config.databaseUrl))) database = await startEmbeddedDatabase(config, print);
+  if (config.databaseIsEmbedded && !(await reachable(config.databaseUrl))) {
+    database = await startEmbeddedDatabase(config, print);
+    config = onEmbeddedPort(config, database.port);
+  }
   await prepareDatabase(config, print);
   await seedDemo(config, print, { onlyIfEmpty: false });
   await database?.stop();

@@ -203,6 +203,15 @@ export function loadConfigOrExit(env: Env = process.env): AppConfig {
 }
 
 /** The environment the launcher hands to the api and worker it starts: its own, with the database it chose. */
+/**
+ * The same configuration with the embedded PostgreSQL on another port (the launcher's choice when the configured one
+ * is taken), so the api and the worker it starts connect there.
+ */
+export function onEmbeddedPort(config: AppConfig, port: number): AppConfig {
+  if (!config.databaseIsEmbedded) return config;
+  return { ...config, embeddedPgPort: port, databaseUrl: `postgres://postgres:postgres@127.0.0.1:${port}/${EMBEDDED_PG_DATABASE}` };
+}
+
 export function childProcessEnv(config: AppConfig, env: Env = process.env): Record<string, string | undefined> {
   return { ...env, DATABASE_URL: config.databaseUrl };
 }
