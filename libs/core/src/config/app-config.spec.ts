@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMBEDDED_PG_DEFAULT_PORT, loadConfig } from './app-config.js';
+import { EMBEDDED_PG_DEFAULT_PORT, loadConfig, onEmbeddedPort } from './app-config.js';
 import { ConfigError, type Env } from './env-parsers.js';
 
 /** A valid secret, so that tests not about the secret never write a jwt-secret file. */
@@ -80,6 +80,15 @@ describe(loadConfig.name, () => {
 
       expect(config.databaseIsEmbedded).toBe(true);
       expect(new URL(config.databaseUrl).port).toBe('55000');
+    });
+
+    it('moves the embedded URL to the port the launcher found free, and leaves a given DATABASE_URL alone', () => {
+      const embedded = onEmbeddedPort(loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY }), 54330);
+      const given = loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY, DATABASE_URL: 'postgres://app@db:5432/x' });
+
+      expect(embedded.embeddedPgPort).toBe(54330);
+      expect(new URL(embedded.databaseUrl).port).toBe('54330');
+      expect(onEmbeddedPort(given, 54330).databaseUrl).toBe('postgres://app@db:5432/x');
     });
 
     it('uses DATABASE_URL as given and does not treat it as embedded', () => {
