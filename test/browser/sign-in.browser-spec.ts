@@ -47,7 +47,32 @@ describe('Signing in to the console', () => {
     await browser.expectClean(page);
   });
 
+  it('keeps the session across a reload through the HttpOnly refresh cookie, with no token in the page’s storage (Chinese)', async () => {
+    await browser.signIn(page, organiser, 'zh');
+    const cookies = await browser.context.cookies();
+    const refresh = cookies.find((cookie) => cookie.name === 'sco_refresh');
+    expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+    expect(cookies.find((cookie) => cookie.name === 'sco_csrf')).toMatchObject({ httpOnly: false, sameSite: 'Strict', path: '/' });
+    // The access token lives in memory only: nothing of either token is written where a script could read it later.
+    const stored = await page.evaluate(() => {
+      const { localStorage, sessionStorage } = globalThis as unknown as { localStorage: Storage; sessionStorage: Storage };
+      return JSON.stringify({ ...localStorage, ...sessionStorage });
+    });
+    expect(stored).not.toContain(refresh!.value);
+    expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+
+    await page.reload();
+    await page.getByTestId('user-menu').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/editions');
+    await expect(page.locator('input[autocomplete="username"]').count()).resolves.toBe(0);
+    // The refresh on load rotated the cookie (single use), as the api promises.
+    const rotated = (await browser.context.cookies()).find((cookie) => cookie.name === 'sco_refresh');
+    expect(rotated?.value).not.toBe(refresh!.value);
+    await browser.expectClean(page);
+  });
+
   it('sends a signed-out visitor to the sign-in page and back to where they were going', async () => {
+    await browser.setLanguage(page, 'en');
     await page.goto(browser.url('/messages'));
     await page.waitForURL(/\/console\/sign-in\?next=%2Fmessages/);
     await page.locator('input[autocomplete="username"]').fill(organiser.email);
