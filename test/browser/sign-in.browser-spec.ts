@@ -55,7 +55,7 @@ describe('Signing in to the console', () => {
     expect(cookies.find((cookie) => cookie.name === 'sco_csrf')).toMatchObject({ httpOnly: false, sameSite: 'Strict', path: '/' });
     // The access token lives in memory only: nothing of either token is written where a script could read it later.
     const stored = await page.evaluate(() => {
-      const { localStorage, sessionStorage } = globalThis as unknown as { localStorage: Storage; sessionStorage: Storage };
+      const { localStorage, sessionStorage } = globalThis as unknown as { localStorage: Record<string, string>; sessionStorage: Record<string, string> };
       return JSON.stringify({ ...localStorage, ...sessionStorage });
     });
     expect(stored).not.toContain(refresh!.value);
