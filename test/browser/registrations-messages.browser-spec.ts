@@ -52,6 +52,7 @@ describe('Messages workspace: notifications, the audit log and what each role se
     await page.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
     const row = page.locator('tr.ant-table-row', { hasText: 'SMTP refused' });
     await row.waitFor();
+    await page.locator('tr.ant-table-row').nth(1).waitFor({ state: 'detached' });
     await expect(page.locator('tr.ant-table-row').count()).resolves.toBe(1);
     await browser.expectAccessible(page, 'notifications (zh)');
     await row.getByTestId('retry').click();
@@ -81,6 +82,8 @@ describe('Messages workspace: notifications, the audit log and what each role se
     await page.getByTestId('audit-entity-id').locator('input').press('Enter');
     const entry = page.locator('tr.ant-table-row', { hasText: 'registration.approved' });
     await entry.waitFor();
+    // The unfiltered log (which also holds this entry) may still be on screen: wait for the filtered answer.
+    await page.locator('tr.ant-table-row').nth(2).waitFor({ state: 'detached' });
     await expect(page.locator('tr.ant-table-row').count()).resolves.toBe(2);
     const status = entry.locator('tr[data-field="status"]');
     await expect(status.getByTestId('before').textContent()).resolves.toBe('pending');
