@@ -107,6 +107,8 @@ export function RegistrationList() {
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys as string[]),
             getCheckboxProps: (row) => ({ 'aria-label': t('select', { name: nameOf(row) }) }),
+            // antd names the header's checkbox "Select all" in English whatever its locale.
+            getTitleCheckboxProps: () => ({ 'aria-label': t('selectAll') }),
           }}
           locale={{ emptyText: t('empty') }}
           columns={[
