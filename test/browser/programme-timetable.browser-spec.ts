@@ -146,6 +146,15 @@ describe('Programme workspace: the timetable', () => {
     await openTimetable('zh', '日程表');
     await block('Logistics forum（中）').waitFor();
     await browser.screenshot(page, 'programme-timetable-zh');
+    // The list view: the same day in time order, each title a button opening the drawer.
+    await page.getByText('列表', { exact: true }).click();
+    const list = page.getByTestId('timetable-list');
+    await list.getByRole('button', { name: 'Logistics forum（中）' }).waitFor();
+    for (const title of ['Opening plenary（中）', 'Investment salon（中）']) await list.getByRole('button', { name: title }).waitFor();
+    const times = await list.locator('tbody tr.ant-table-row td:first-child').allTextContents();
+    expect(times).toEqual([...times].sort());
+    await browser.expectAccessible(page, 'timetable list (zh)');
+    await page.getByText('网格', { exact: true }).click();
     await block('Logistics forum（中）').click();
     const names = page.getByTestId('role-name');
     await until(() => names.allTextContents(), ['李刚', '王卫中', 'Алия Нурланова']);
