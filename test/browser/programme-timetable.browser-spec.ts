@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { at, buildProgramme, type ProgrammeFixture, tri } from '../e2e/support/programme-fixtures.js';
 import { ConsoleBrowser, type ConsoleUser } from './support/console-browser.js';
 
@@ -12,6 +12,18 @@ async function until<T>(read: () => Promise<T>, expected: T): Promise<void> {
     if (JSON.stringify(last) === JSON.stringify(expected)) return;
   }
   expect(last).toEqual(expected);
+}
+
+/** The element's box once it has stopped moving (two reads 100 ms apart agree). */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = JSON.stringify(await locator.boundingBox());
+  for (let tries = 0; tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = JSON.stringify(await locator.boundingBox());
+    if (now === last && now !== 'null') return JSON.parse(now);
+    last = now;
+  }
+  throw new Error(`still moving: ${last}`);
 }
 
 const yOf = (time: string) => {
@@ -73,7 +85,7 @@ describe('Programme workspace: the timetable', () => {
     await page.getByTestId('timetable-grid').waitFor();
   }
 
-  it('draws a session on an empty slot, saves it from the drawer, and it stays after a reload (English)', async () => {
+  it('draws a session on an empty slot, saves it from the drawer, keeps it after a reload, and resizes it (English)', async () => {
     await openTimetable('en', 'Timetable');
     await block('Opening plenary').waitFor();
     await browser.expectAccessible(page, 'timetable (en)');
@@ -111,6 +123,21 @@ describe('Programme workspace: the timetable', () => {
 
     await page.reload();
     await block('Young entrepreneurs dialogue').waitFor();
+
+    // Its bottom edge dragged from 15:30 to 16:00: a longer session, same start.
+    const edge = (await created.getByTestId('resize-handle').boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2 + 30, { steps: 6 });
+    await page.mouse.up();
+    await until(() => created.getAttribute('data-end'), '16:00');
+    const stored = async () => {
+      const answer = await browser.stack.http.get(`/api/events/${fixture.eventId}/sessions/${listed.body.items[0].id}`, { token });
+      return [answer.body.startsAt, answer.body.endsAt];
+    };
+    await until(stored, ['2025-07-18T06:00:00.000Z', '2025-07-18T08:00:00.000Z']);
+    // Still 16:00 once the api's answer replaced what the drop showed.
+    await until(() => created.getAttribute('data-end'), '16:00');
     await browser.expectClean(page);
   });
 
@@ -159,10 +186,10 @@ describe('Programme workspace: the timetable', () => {
     const names = page.getByTestId('role-name');
     await until(() => names.allTextContents(), ['李刚', '王卫中', 'Алия Нурланова']);
 
-    // The third speaker's handle dragged above the first.
+    // The third speaker's handle dragged above the first, once the drawer has slid in (boxes read mid-slide miss).
     const handle = page.getByTestId('role-handle').nth(2);
+    const grip = await settledBox(handle);
     const first = (await page.getByTestId('role-item').first().boundingBox())!;
-    const grip = (await handle.boundingBox())!;
     await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
     await page.mouse.down();
     await page.mouse.move(grip.x + grip.width / 2, grip.y - 10, { steps: 5 });
