@@ -63,6 +63,8 @@ describe('Programme workspace: the timetable', () => {
       kind: 'side_event', title: tri('Investment salon'), startsAt: at('2025-07-18', '12:00'), endsAt: at('2025-07-18', '13:30'),
       roomId: fixture.remote, status: 'draft', languagesSpoken: ['en'],
     });
+    // No room yet: no column on the grid, so it is listed above it.
+    await createSession({ kind: 'meeting', title: tri('Press briefing'), startsAt: at('2025-07-18', '17:00'), endsAt: at('2025-07-18', '17:30'), status: 'draft' });
     for (const [order, personId] of fixture.people.entries()) {
       const added = await browser.stack.http.post(`/api/events/${fixture.eventId}/sessions/${ids.logistics}/roles`, { personId, role: 'speaker', protocolOrder: order + 1 }, { token });
       if (added.status !== 201) throw new Error(`role: ${added.status} ${JSON.stringify(added.body)}`);
@@ -88,6 +90,7 @@ describe('Programme workspace: the timetable', () => {
   it('draws a session on an empty slot, saves it from the drawer, keeps it after a reload, and resizes it (English)', async () => {
     await openTimetable('en', 'Timetable');
     await block('Opening plenary').waitFor();
+    await page.getByTestId('unplaced-sessions').getByRole('button', { name: 'Press briefing' }).waitFor();
     await browser.expectAccessible(page, 'timetable (en)');
 
     const box = (await column(fixture.remote).boundingBox())!;

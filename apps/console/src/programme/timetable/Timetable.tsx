@@ -11,6 +11,7 @@ import { ProgrammeToolbar } from '../ProgrammeWorkspace';
 import { type Edition, type Release, type Room, type Session, type Track, getEdition, latestRelease, listRooms, listSessions, listTracks, updateSession } from '../programmeApi';
 import { DayGrid, type Placement } from './DayGrid';
 import { SessionList } from './SessionList';
+import { UnplacedSessions } from './UnplacedSessions';
 import { SessionDrawer, type DrawerTarget } from '../session/SessionDrawer';
 
 function envelopeOf(caught: unknown): ErrorEnvelope {
@@ -115,7 +116,9 @@ export function Timetable() {
         rooms.length === 0 ? (
           <Typography.Paragraph>{t('grid.noRooms')}</Typography.Paragraph>
         ) : (
-          <DayGrid
+          <>
+            <UnplacedSessions sessions={sessions.filter((session) => !rooms.some((room) => room.id === session.roomId))} onOpen={(session) => setDrawer({ day, session })} />
+            <DayGrid
             zone={zone}
             rooms={rooms}
             tracks={tracks}
@@ -123,8 +126,9 @@ export function Timetable() {
             isUnreleased={isUnreleased}
             onCreate={(placement) => setDrawer({ day, ...placement })}
             onOpen={(session) => setDrawer({ day, session })}
-            onPlace={place}
-          />
+              onPlace={place}
+            />
+          </>
         )
       ) : (
         <SessionList zone={zone} rooms={rooms} tracks={tracks} sessions={sessions} isUnreleased={isUnreleased} onOpen={(session) => setDrawer({ day, session })} />
