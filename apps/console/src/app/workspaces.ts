@@ -19,6 +19,7 @@ const ORGANISERS: readonly Role[] = ['admin', 'organiser'];
 
 export const WORKSPACES: readonly Workspace[] = [
   { key: 'editions', roles: ORGANISERS, perEdition: false, load: () => import('../editions/EditionsWorkspace') },
+  { key: 'programme', roles: ORGANISERS, perEdition: true, load: () => import('../programme/ProgrammeWorkspace') },
   { key: 'registrations', roles: ORGANISERS, perEdition: true, load: () => import('../registrations/RegistrationsWorkspace') },
   { key: 'messages', roles: ORGANISERS, perEdition: false, load: () => import('../messages/MessagesWorkspace') },
 ];
