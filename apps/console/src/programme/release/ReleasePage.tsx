@@ -77,7 +77,7 @@ export function ReleasePage() {
   const hardConflicts = conflicts.data?.hard ?? 0;
 
   return (
-    <section aria-labelledby="release-title" className="console-workspace">
+    <section aria-labelledby="release-title" className="console-workspace programme-report">
       <Typography.Title level={2} id="release-title">
         {t('release.title')}
       </Typography.Title>

@@ -29,7 +29,7 @@ export function ConflictReportPage() {
   };
 
   return (
-    <section aria-labelledby="conflicts-title" className="console-workspace">
+    <section aria-labelledby="conflicts-title" className="console-workspace programme-report">
       <Typography.Title level={2} id="conflicts-title">
         {t('conflicts.title')}
       </Typography.Title>

@@ -45,6 +45,7 @@ export function FixTranslationDialog({ eventId, gap, onClose, onSaved }: { event
       onCancel={onClose}
       width={760}
       destroyOnHidden
+      rootClassName="programme-report"
     >
       <p>
         <GapLabel gap={gap} />

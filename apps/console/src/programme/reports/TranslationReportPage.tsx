@@ -28,7 +28,7 @@ export function TranslationReportPage() {
   }, [report.data, hash]);
 
   return (
-    <section aria-labelledby="translations-title" className="console-workspace">
+    <section aria-labelledby="translations-title" className="console-workspace programme-report">
       <Typography.Title level={2} id="translations-title">
         {t('translations.title')}
       </Typography.Title>
