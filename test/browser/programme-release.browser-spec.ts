@@ -95,6 +95,8 @@ describe('Programme: release, conflict and translation reports', () => {
       await expect(published.getByTestId(`public-page-${language}`).getAttribute('href')).resolves.toBe(`/api/public/events/${fixture.slug}/agenda.html?lang=${language}`);
     }
     await page.getByTestId('preview').getByText('С последнего выпуска ничего не изменилось').waitFor();
+    // The form names the next release already.
+    await expect(page.getByLabel('Название · русский').inputValue()).resolves.toBe('Программа, выпуск 2');
     // The past releases, each opening to its change list.
     const history = page.getByTestId('release-history');
     await history.getByTestId('release-number').getByText('1', { exact: true }).waitFor();
@@ -113,8 +115,12 @@ describe('Programme: release, conflict and translation reports', () => {
   });
 
   it('names a room conflict between two drafts in the reader\'s language, each session linked to the timetable (Chinese)', async () => {
-    await browser.signIn(page, organiser, 'zh', `/editions/${fixture.eventId}/programme/conflicts`);
+    await browser.signIn(page, organiser, 'zh', releasePage());
+    await page.getByRole('heading', { name: '发布版本' }).first().waitFor();
+    // The toolbar of the programme pages leads from one to the other.
+    await page.getByRole('navigation', { name: '议程页面' }).getByRole('link', { name: '冲突' }).click();
     await page.getByRole('heading', { name: '冲突报告' }).waitFor();
+    expect(page.url()).toBe(browser.url(`/editions/${fixture.eventId}/programme/conflicts`));
     const row = page.locator('tr.conflict-row', { has: page.locator('[data-code="ROOM_CONFLICT"]') });
     await row.getByText('同一会议室同时有两场活动').waitFor();
     await row.getByRole('link', { name: 'Trade salon（中）' }).waitFor();

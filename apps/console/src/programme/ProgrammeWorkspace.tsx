@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Space, Typography } from 'antd';
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RELEASE_PAGES } from './release/releasePages';
 
@@ -18,16 +18,22 @@ export interface ProgrammePage {
 
 export const PROGRAMME_PAGES: readonly ProgrammePage[] = [...RELEASE_PAGES];
 
+/**
+ * Links by absolute path: the toolbar is rendered inside each page's route, where a relative "." or "conflicts"
+ * would resolve against that page (…/release/conflicts) rather than the workspace.
+ */
 export function ProgrammeToolbar({ extra }: { extra?: ReactNode }) {
   const { t } = useTranslation('release');
+  const { eventId = '' } = useParams();
+  const base = `/editions/${eventId}/programme`;
   return (
     <nav aria-label={t('nav.toolbar')} className="programme-toolbar" style={{ marginBottom: 16 }}>
       <Space wrap>
-        <NavLink end to=".">
+        <NavLink end to={base}>
           {t('nav.timetable')}
         </NavLink>
         {PROGRAMME_PAGES.map((page) => (
-          <NavLink key={page.path} to={page.path}>
+          <NavLink key={page.path} to={`${base}/${page.path}`}>
             {t(page.labelKey)}
           </NavLink>
         ))}

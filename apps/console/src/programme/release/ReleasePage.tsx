@@ -1,5 +1,5 @@
 import '../reports/reports.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -52,6 +52,11 @@ export function ReleasePage() {
     [number, i18n],
   );
 
+  // After a release the next number is known only once the preview is read again: name the next one by it.
+  useEffect(() => {
+    if (defaultName) form.setFieldsValue({ name: defaultName });
+  }, [defaultName, form]);
+
   const publish = async () => {
     const values = await form.validateFields();
     const notes = Object.values(values.notes ?? {}).some((text) => text?.trim()) ? values.notes : undefined;
@@ -61,7 +66,7 @@ export function ReleasePage() {
     try {
       const release = await publishRelease(eventId, { name: values.name, notes, ...(values.override ? { overrideMissingTranslations: true } : {}) });
       setPublished(release);
-      form.resetFields();
+      form.setFieldsValue({ notes: {}, override: false });
       preview.reload();
       conflicts.reload();
       setGeneration((value) => value + 1);
@@ -112,7 +117,7 @@ export function ReleasePage() {
           <Card title={t('form.title', { number })}>
             {refusal && <PublishRefusal eventId={eventId} envelope={refusal} onClose={() => setRefusal(undefined)} />}
             {defaultName && (
-              <Form form={form} layout="vertical" initialValues={{ name: defaultName, notes: {}, override: false }} key={number}>
+              <Form form={form} layout="vertical" initialValues={{ name: defaultName, notes: {}, override: false }}>
                 <TrilingualFields name="name" label={t('form.name')} required={['zh', 'en', 'ru']} />
                 <TrilingualFields name="notes" label={t('form.notes')} multiline />
                 {user?.role === 'admin' && (
