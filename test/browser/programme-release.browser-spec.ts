@@ -118,7 +118,7 @@ describe('Programme: release, conflict and translation reports', () => {
     await browser.signIn(page, organiser, 'zh', releasePage());
     await page.getByRole('heading', { name: '发布版本' }).first().waitFor();
     // The toolbar of the programme pages leads from one to the other.
-    await page.getByRole('navigation', { name: '议程页面' }).getByRole('link', { name: '冲突' }).click();
+    await page.getByRole('navigation', { name: '日程页面' }).getByRole('link', { name: '冲突' }).click();
     await page.getByRole('heading', { name: '冲突报告' }).waitFor();
     expect(page.url()).toBe(browser.url(`/editions/${fixture.eventId}/programme/conflicts`));
     const row = page.locator('tr.conflict-row', { has: page.locator('[data-code="ROOM_CONFLICT"]') });

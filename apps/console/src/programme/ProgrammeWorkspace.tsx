@@ -1,13 +1,16 @@
+import './programme.css';
 import type { ReactNode } from 'react';
-import { Space, Typography } from 'antd';
+import { Space } from 'antd';
 import { NavLink, Route, Routes, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RELEASE_PAGES } from './release/releasePages';
+import { Timetable } from './timetable/Timetable';
 
-/*
- * A stand-in for the timetable helper's ProgrammeWorkspace (branch console-timetable), with the same exports
- * (ProgrammePage, PROGRAMME_PAGES, ProgrammeToolbar), so the release and report pages build on their own. On merge
- * theirs replaces this file, and their PROGRAMME_PAGES takes `...RELEASE_PAGES`.
+/**
+ * One page of the programme workspace: its URL segment under /editions/:eventId/programme/, the catalogue key of
+ * its toolbar link (`<namespace>:<key>`) and what it renders. The timetable is the index; other pages (release,
+ * conflicts, translations — added by the release helper in programme/release/ and programme/reports/) add an entry
+ * here and get their route and their toolbar link from it.
  */
 export interface ProgrammePage {
   path: string;
@@ -16,21 +19,25 @@ export interface ProgrammePage {
   element: ReactNode;
 }
 
-export const PROGRAMME_PAGES: readonly ProgrammePage[] = [...RELEASE_PAGES];
+export const PROGRAMME_PAGES: readonly ProgrammePage[] = [
+  // --- other programme pages go here (release, conflicts, translations) ---
+  ...RELEASE_PAGES,
+];
 
 /**
- * Links by absolute path: the toolbar is rendered inside each page's route, where a relative "." or "conflicts"
- * would resolve against that page (…/release/conflicts) rather than the workspace.
+ * The toolbar over every programme page: the timetable and a link to each other page. Links by absolute path: the
+ * toolbar renders inside each page's route, where "." or "conflicts" would resolve against that page
+ * (…/release/conflicts) rather than the workspace.
  */
 export function ProgrammeToolbar({ extra }: { extra?: ReactNode }) {
-  const { t } = useTranslation('release');
   const { eventId = '' } = useParams();
   const base = `/editions/${eventId}/programme`;
+  const { t } = useTranslation(['programme', ...new Set(PROGRAMME_PAGES.map((page) => page.labelKey.split(':')[0]))]);
   return (
-    <nav aria-label={t('nav.toolbar')} className="programme-toolbar" style={{ marginBottom: 16 }}>
+    <nav aria-label={t('programme:toolbar.label')} className="programme-toolbar">
       <Space wrap>
         <NavLink end to={base}>
-          {t('nav.timetable')}
+          {t('programme:toolbar.timetable')}
         </NavLink>
         {PROGRAMME_PAGES.map((page) => (
           <NavLink key={page.path} to={`${base}/${page.path}`}>
@@ -43,22 +50,11 @@ export function ProgrammeToolbar({ extra }: { extra?: ReactNode }) {
   );
 }
 
-function TimetableStandIn() {
-  const { t } = useTranslation('release');
-  return (
-    <section aria-labelledby="programme-title" className="console-workspace">
-      <Typography.Title level={2} id="programme-title">
-        {t('nav.timetable')}
-      </Typography.Title>
-      <ProgrammeToolbar />
-    </section>
-  );
-}
-
+/** /editions/:eventId/programme: the edition's timetable (index) and the pages of PROGRAMME_PAGES. */
 export default function ProgrammeWorkspace() {
   return (
     <Routes>
-      <Route index element={<TimetableStandIn />} />
+      <Route index element={<Timetable />} />
       {PROGRAMME_PAGES.map((page) => (
         <Route key={page.path} path={page.path} element={page.element} />
       ))}
