@@ -136,4 +136,24 @@ describe('Programme: release, conflict and translation reports', () => {
     await browser.expectAccessible(page, 'conflicts (zh)');
     await browser.expectClean(page);
   });
+
+  it('lets an admin publish over a missing translation, and the release says so (Russian)', async () => {
+    // After release 1: a new session with no Chinese title.
+    ids.late = await createSession({ title: { en: 'Closing remarks', ru: 'Заключительное слово' }, roomId: fixture.remote, startsAt: at('2025-07-19', '17:00'), endsAt: at('2025-07-19', '17:30') });
+    await browser.signIn(page, browser.admin(), 'ru', releasePage());
+    await page.getByTestId('preview').getByText('Выпуск 2 опубликует эти изменения').waitFor();
+    await page.getByTestId('blockers').getByTestId('gap').getByText('китайский').waitFor();
+    await page.getByTestId('override').check();
+    await browser.expectAccessible(page, 'release override (ru)');
+    await page.getByTestId('publish').click();
+    const published = page.getByTestId('published');
+    await published.getByText('Выпуск 2 опубликован (мероприятий: 2)').waitFor();
+    await published.getByText('Опубликован, несмотря на недостающие переводы.').waitFor();
+    await page.getByTestId('release-history').getByText('Опубликован с пробелами').waitFor();
+    const release = await browser.stack.http.get(`/api/events/${fixture.eventId}/releases/2`, { token });
+    expect(release.body.translationsOverridden).toBe(true);
+    const audit = await browser.stack.db.pool.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [release.body.id]);
+    expect(audit.rows.map((row) => row.action)).toEqual(['release.published_with_missing_translations']);
+    await browser.expectClean(page);
+  });
 });
