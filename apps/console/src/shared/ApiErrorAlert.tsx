@@ -4,7 +4,8 @@ import type { ErrorEnvelope } from '../api/client';
 
 /**
  * A refusal of the api in the reader's language, by its code (catalogue namespace `errors`, checked complete
- * against the codes the api sends). Field errors of VALIDATION_FAILED are listed by field.
+ * against the codes the api sends by catalogues.spec.ts). Field errors of VALIDATION_FAILED are listed by field with
+ * the broken rule in the reader's language (`errors:rule.<rule>`, checked against the rules the DTOs use).
  */
 export function ApiErrorAlert({ envelope, onClose }: { envelope: ErrorEnvelope; onClose?: () => void }) {
   const { t, i18n } = useTranslation('errors');
@@ -25,6 +26,7 @@ export function ApiErrorAlert({ envelope, onClose }: { envelope: ErrorEnvelope; 
             {fields.map((detail) => (
               <li key={`${detail.field}:${detail.rule}`}>
                 <code>{detail.field}</code>
+                {detail.rule && i18n.exists(`errors:rule.${detail.rule}`) ? ` ${t(`rule.${detail.rule}`)}` : null}
               </li>
             ))}
           </ul>

