@@ -112,7 +112,8 @@ describe('Programme: release, conflict and translation reports', () => {
     expect(data.status).toBe(200);
     expect(JSON.stringify(data.body)).toContain('Логистический форум');
     await browser.expectClean(page);
-  });
+    // Three pages, two languages and a publication: more than the default minute on two shared, busy cores.
+  }, 150_000);
 
   it('names a room conflict between two drafts in the reader\'s language, each session linked to the timetable (Chinese)', async () => {
     await browser.signIn(page, organiser, 'zh', releasePage());
@@ -135,7 +136,7 @@ describe('Programme: release, conflict and translation reports', () => {
     await browser.screenshot(page, 'conflicts-zh');
     await browser.expectAccessible(page, 'conflicts (zh)');
     await browser.expectClean(page);
-  });
+  }, 90_000);
 
   it('lets an admin publish over a missing translation, and the release says so (Russian)', async () => {
     // After release 1: a new session with no Chinese title.
@@ -155,5 +156,5 @@ describe('Programme: release, conflict and translation reports', () => {
     const audit = await browser.stack.db.pool.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [release.body.id]);
     expect(audit.rows.map((row) => row.action)).toEqual(['release.published_with_missing_translations']);
     await browser.expectClean(page);
-  });
+  }, 90_000);
 });
