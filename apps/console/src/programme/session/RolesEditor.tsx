@@ -99,13 +99,15 @@ function SortableRole({ role, name, onRemove }: { role: SessionRole; name: strin
     <List.Item ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition, background: '#fff' }} data-testid="role-item" data-person-id={role.personId}>
       <Space>
         <button type="button" className="tt-drag-handle" aria-label={t('roles.move', { name })} {...attributes} {...listeners} data-testid="role-handle">
-          ⋮⋮
+          <span aria-hidden>⋮⋮</span>
         </button>
         <span data-testid="role-name">{name}</span>
         <Tag>{t(`role.${role.role}`)}</Tag>
       </Space>
-      <Button size="small" danger onClick={onRemove} aria-label={t('roles.removeOne', { name })}>
+      {/* The visible word plus the person's name for screen readers: "Remove Li Gang", not five bare "Remove"s. */}
+      <Button size="small" onClick={onRemove}>
         {t('roles.remove')}
+        <span className="tt-visually-hidden"> {name}</span>
       </Button>
     </List.Item>
   );

@@ -122,6 +122,7 @@ export function SessionDrawer({ eventId, zone, rooms, tracks, target, onClose, o
     <Drawer
       open
       size={720}
+      rootClassName="programme-drawer"
       onClose={onClose}
       title={session ? pickText(session.title, i18n.language) : t('drawer.newTitle')}
       closable={{ 'aria-label': t('drawer.close') }}

@@ -142,7 +142,7 @@ export function DayGrid({ zone, rooms, tracks, sessions, isUnreleased, onCreate,
     <div className="tt-grid" data-testid="timetable-grid" style={{ gridTemplateColumns: `56px repeat(${rooms.length}, minmax(180px, 1fr))` }}>
       <div className="tt-corner" />
       {rooms.map((room) => (
-        <div key={room.id} className="tt-room-head" role="columnheader">
+        <div key={room.id} className="tt-room-head">
           {pickText(room.name, i18n.language)}
         </div>
       ))}

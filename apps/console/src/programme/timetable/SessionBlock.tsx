@@ -37,7 +37,6 @@ export function SessionBlock({ session, track, placement, top, unreleased, faded
       data-room-id={placement.roomId}
       data-start={formatMinutes(placement.start)}
       data-end={formatMinutes(placement.end)}
-      aria-label={t('grid.blockLabel', { title, time })}
       style={{ top, height: Math.max(18, (placement.end - placement.start) * PX_PER_MINUTE - 2), borderInlineStartColor: track?.colour ?? '#8c8c8c' }}
       onPointerDown={onPointerDown}
       onKeyDown={(event) => {

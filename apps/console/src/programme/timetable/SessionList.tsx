@@ -29,7 +29,7 @@ export function SessionList({ zone, rooms, tracks, sessions, isUnreleased, onOpe
           key: 'title',
           title: t('list.title'),
           render: (_, row) => (
-            <Button type="link" onClick={() => onOpen(row)} style={{ padding: 0, whiteSpace: 'normal', textAlign: 'start', height: 'auto' }}>
+            <Button type="link" className="tt-list-title" onClick={() => onOpen(row)}>
               {pickText(row.title, i18n.language)}
             </Button>
           ),
