@@ -7,6 +7,7 @@ import { login } from './login.bench.js';
 import { programmeRead } from './programme-read.bench.js';
 import { registrationBurst } from './registration-burst.bench.js';
 import { soak } from './soak.bench.js';
+import { timetable } from './timetable.bench.js';
 import { describeMachine, loadAverage, machineLine, sharedCoresNote } from './support/machine.js';
 import { type BenchRow, printTable } from './support/report.js';
 import { writeResults, writeSoak } from './support/results-file.js';
@@ -25,6 +26,7 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   'enrolment-storm': async () => [await enrolmentStorm()],
   'check-in': async () => [await checkIn()],
   'console-load': async () => [await consoleLoad()],
+  timetable: () => timetable(),
 };
 /** Only when asked by name: ten minutes on its own. */
 const ON_REQUEST: Record<string, () => Promise<BenchRow[]>> = {

@@ -1,8 +1,9 @@
 import './programme.css';
 import type { ReactNode } from 'react';
 import { Space } from 'antd';
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { RELEASE_PAGES } from './release/releasePages';
 import { Timetable } from './timetable/Timetable';
 
 /**
@@ -20,19 +21,26 @@ export interface ProgrammePage {
 
 export const PROGRAMME_PAGES: readonly ProgrammePage[] = [
   // --- other programme pages go here (release, conflicts, translations) ---
+  ...RELEASE_PAGES,
 ];
 
-/** The toolbar over every programme page: the timetable and a link to each other page. */
+/**
+ * The toolbar over every programme page: the timetable and a link to each other page. Links by absolute path: the
+ * toolbar renders inside each page's route, where "." or "conflicts" would resolve against that page
+ * (…/release/conflicts) rather than the workspace.
+ */
 export function ProgrammeToolbar({ extra }: { extra?: ReactNode }) {
+  const { eventId = '' } = useParams();
+  const base = `/editions/${eventId}/programme`;
   const { t } = useTranslation(['programme', ...new Set(PROGRAMME_PAGES.map((page) => page.labelKey.split(':')[0]))]);
   return (
     <nav aria-label={t('programme:toolbar.label')} className="programme-toolbar">
       <Space wrap>
-        <NavLink end to=".">
+        <NavLink end to={base}>
           {t('programme:toolbar.timetable')}
         </NavLink>
         {PROGRAMME_PAGES.map((page) => (
-          <NavLink key={page.path} to={page.path}>
+          <NavLink key={page.path} to={`${base}/${page.path}`}>
             {t(page.labelKey)}
           </NavLink>
         ))}
