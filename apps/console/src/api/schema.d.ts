@@ -931,7 +931,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List the invitations of an edition */
+        get: operations["RegistrationsController_listInvitations"];
         put?: never;
         /** Invite a guest */
         post: operations["RegistrationsController_invite"];
@@ -2789,11 +2790,53 @@ export interface components {
             /** @description Shown once: the link the guest follows carries it (it is also sent by the mail job) */
             token: string;
         };
+        /**
+         * @description open until used, revoked or past expiresAt
+         * @enum {string}
+         */
+        InvitationState: "open" | "accepted" | "expired" | "revoked";
+        InvitationSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            nameNative: string;
+            nameLatin: string;
+            /** @example KZ */
+            country: string;
+            /** @enum {string} */
+            category: "official" | "business" | "international_organisation" | "media" | "guest";
+            organisation: string | null;
+            delegation: string | null;
+            /** @description open until used, revoked or past expiresAt */
+            state: components["schemas"]["InvitationState"];
+            /**
+             * Format: uuid
+             * @description The registration the guest made by accepting
+             */
+            registrationId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["InvitationSummaryDto"][];
+        };
+        /**
+         * @description What is wrong, for readers in other languages (`reason` says it in English, with the details)
+         * @enum {string}
+         */
+        GuestRowErrorCode: "FILE_EMPTY" | "FILE_UNREADABLE" | "FILE_NOT_UTF8" | "FILE_OLD_XLS" | "FILE_IS_XLSX" | "TOO_MANY_ROWS" | "UNKNOWN_COLUMNS" | "UNNAMED_COLUMNS" | "DUPLICATE_COLUMN" | "MISSING_COLUMN" | "SPREADSHEET_ERROR" | "CONTROL_CHARACTER" | "TOO_LONG" | "REQUIRED" | "INVALID_EMAIL" | "DUPLICATE_EMAIL" | "ALREADY_INVITED" | "NOT_LATIN" | "INVALID_COUNTRY" | "INVALID_ORGANISATION_TYPE" | "TYPE_WITHOUT_ORGANISATION" | "INVALID_CATEGORY" | "INVALID_LANGUAGE" | "INVALID_PHONE";
         GuestListRowErrorDto: {
             /** @description The line in the file (the header is line 1) */
             row: number;
             /** @description The column, or null for the row as a whole */
             field: string | null;
+            /** @description What is wrong, for readers in other languages (`reason` says it in English, with the details) */
+            code: components["schemas"]["GuestRowErrorCode"];
             reason: string;
         };
         GuestListReportDto: {
@@ -8586,6 +8629,66 @@ export interface operations {
             };
             /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RegistrationsController_listInvitations: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; each with its state and the registration made by accepting it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
