@@ -361,7 +361,8 @@ describe('Registration', () => {
     expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 5, rows: 4, invited: 0, errors: [expect.objectContaining({ row: 7, field: 'email' })] });
     const imported = await post([header, ...guests].join('\n'));
     expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ dryRun: false, rowsRead: 4, rows: 4, invited: 4, errors: [] });
+    expect(imported.body).toEqual({ dryRun: false, rowsRead: 4, rows: 4, invited: 4, errors: [], guests: expect.any(Array) });
+    expect(imported.body.guests.map((guest: { row: number }) => guest.row)).toHaveLength(4);
 
     // The token each guest gets by mail, read from the invitation job as the mail processor reads it.
     const cipher = new FieldCipher(Buffer.from(stack.env.DATA_ENCRYPTION_KEY!, 'base64'));

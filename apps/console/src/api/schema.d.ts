@@ -2839,6 +2839,17 @@ export interface components {
             code: components["schemas"]["GuestRowErrorCode"];
             reason: string;
         };
+        GuestListGuestDto: {
+            /** @description The line in the file (the header is line 1) */
+            row: number;
+            email: string;
+            nameNative: string;
+            nameLatin: string;
+            /** @example KZ */
+            country: string;
+            /** @enum {string} */
+            category: "official" | "business" | "international_organisation" | "media" | "guest";
+        };
         GuestListReportDto: {
             dryRun: boolean;
             /** @description Guest rows read from the file, valid or not (the header and blank lines aside) */
@@ -2849,6 +2860,8 @@ export interface components {
             invited: number;
             /** @description Every bad row */
             errors: components["schemas"]["GuestListRowErrorDto"][];
+            /** @description Every valid row, in file order, so the report can be read row by row beside the bad ones */
+            guests: components["schemas"]["GuestListGuestDto"][];
         };
         SessionEnrolmentDto: {
             /** Format: uuid */

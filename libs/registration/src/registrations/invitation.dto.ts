@@ -87,6 +87,16 @@ export class GuestListRowErrorDto {
   @ApiProperty() reason: string;
 }
 
+/** A valid guest-list row: who the import invites (or would, on a dry run). */
+export class GuestListGuestDto {
+  @ApiProperty({ type: 'integer', description: 'The line in the file (the header is line 1)' }) row: number;
+  @ApiProperty() email: string;
+  @ApiProperty() nameNative: string;
+  @ApiProperty() nameLatin: string;
+  @ApiProperty({ example: 'KZ' }) country: string;
+  @ApiProperty({ enum: REGISTRATION_CATEGORIES }) category: RegistrationCategory;
+}
+
 export class GuestListReportDto {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ description: 'Guest rows read from the file, valid or not (the header and blank lines aside)' }) rowsRead: number;
@@ -94,6 +104,8 @@ export class GuestListReportDto {
   @ApiProperty({ description: 'Invitations created (0 on a dry run or when any row is bad)' }) invited: number;
   @ApiProperty({ type: [GuestListRowErrorDto], description: 'Every bad row' })
   errors: GuestListRowErrorDto[];
+  @ApiProperty({ type: [GuestListGuestDto], description: 'Every valid row, in file order, so the report can be read row by row beside the bad ones' })
+  guests: GuestListGuestDto[];
 }
 
 export const INVITATION_STATES = ['open', 'accepted', 'expired', 'revoked'] as const;

@@ -47,7 +47,8 @@ export class InvitationsService {
         ...parsed.errors,
         ...already.map(({ email }) => ({ row: rowOf.get(email)!, field: 'email', code: 'ALREADY_INVITED' as const, reason: `${email} is already invited to this event` })),
       ].sort((a, b) => a.row - b.row);
-      const report = { dryRun, rowsRead: parsed.rowsRead, rows: parsed.rows.length, invited: 0, errors };
+      const guests = parsed.rows.map((row) => ({ row: row.sourceRow, email: row.email, nameNative: row.nameNative, nameLatin: row.nameLatin, country: row.country, category: row.category }));
+      const report = { dryRun, rowsRead: parsed.rowsRead, rows: parsed.rows.length, invited: 0, errors, guests };
       if (errors.length && !dryRun) throw guestListInvalid(errors);
       if (dryRun) return report;
       for (const row of parsed.rows) {
