@@ -56,7 +56,7 @@ export function GuestListUpload() {
   const canImport = !!file && !!report && faults === 0 && report.rows > 0 && !busy;
 
   return (
-    <section aria-labelledby="guest-list-title" className="console-workspace">
+    <section aria-labelledby="guest-list-title" className="console-workspace registrations-page">
       <Typography.Title level={2} id="guest-list-title">
         {t('guestList.title')}
       </Typography.Title>

@@ -21,7 +21,7 @@ export function InvitationList() {
   const list = usePagedList((page, pageSize) => listInvitations(eventId, page, pageSize), [eventId]);
 
   return (
-    <section aria-labelledby="invitations-title" className="console-workspace">
+    <section aria-labelledby="invitations-title" className="console-workspace registrations-page">
       <Typography.Title level={2} id="invitations-title">
         {t('invitations.title')}
       </Typography.Title>

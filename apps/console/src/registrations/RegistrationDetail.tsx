@@ -69,7 +69,7 @@ export function RegistrationDetail() {
   const yes = (value: boolean) => (value ? t('detail.yes') : t('detail.no'));
 
   return (
-    <section aria-labelledby="registration-title" className="console-workspace">
+    <section aria-labelledby="registration-title" className="console-workspace registrations-page">
       <Typography.Paragraph>
         <Link to="..">{t('nav.list')}</Link>
       </Typography.Paragraph>

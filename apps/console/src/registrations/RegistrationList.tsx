@@ -42,7 +42,7 @@ export function RegistrationList() {
   const nameOf = (registration: Registration) => registration.nameNative ?? registration.nameLatin ?? '—';
 
   return (
-    <section aria-labelledby="registrations-title" className="console-workspace">
+    <section aria-labelledby="registrations-title" className="console-workspace registrations-page">
       <Typography.Title level={2} id="registrations-title">
         {t('title')}
       </Typography.Title>
