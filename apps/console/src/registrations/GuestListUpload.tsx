@@ -69,12 +69,21 @@ export function GuestListUpload() {
         <label htmlFor="guest-list-file" className="guest-list-file-label">
           {t('guestList.pick')}
         </label>
-        <input
-          id="guest-list-file"
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(event) => choose(event.target.files?.[0])}
-        />
+        {/* The native input's button speaks the browser's language, not the reader's: it is hidden (still focusable)
+            behind a label drawn as a button. */}
+        <span className="guest-list-file-picker">
+          <input
+            id="guest-list-file"
+            className="guest-list-file-input"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(event) => choose(event.target.files?.[0])}
+          />
+          <label htmlFor="guest-list-file" className="ant-btn ant-btn-default ant-btn-color-default ant-btn-variant-outlined guest-list-file-button">
+            {t('guestList.choose')}
+          </label>{' '}
+          <span data-testid="guest-list-file-name">{file ? file.name : t('guestList.noFile')}</span>
+        </span>
         {file && !guestListType(file) && <Alert type="error" title={t('guestList.wrongType', { name: file.name })} />}
       </Space>
       {busy === 'dry' && <Alert type="info" title={t('guestList.checking')} style={{ marginBottom: 16 }} />}

@@ -60,7 +60,7 @@ export function InviteGuestDialog({ eventId, open, onClose, onInvited }: { event
           <Select options={CATEGORIES.map((value) => ({ value, label: t(`category.${value}`) }))} />
         </Form.Item>
         <Form.Item name="preferredLanguage" label={t('guestList.fields.language')}>
-          <Select options={LANGUAGES.map((value) => ({ value, label: t(`common:language.${value}`) }))} />
+          <Select options={LANGUAGES.map((value) => ({ value, label: t(`detail.languages.${value}`) }))} />
         </Form.Item>
         <Form.Item name="organisation" label={t('guestList.fields.organisation')}>
           <Input maxLength={300} />

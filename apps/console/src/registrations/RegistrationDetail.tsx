@@ -87,7 +87,7 @@ export function RegistrationDetail() {
         </Button>
         {!r.badgeAvailable && <Typography.Text type="secondary">{t('detail.noBadge')}</Typography.Text>}
       </Space>
-      <Descriptions bordered size="small" column={1} title={t('detail.person')} data-testid="registration-person">
+      <Descriptions bordered size="small" column={1} styles={{ label: { width: 260 } }} title={t('detail.person')} data-testid="registration-person">
         <Descriptions.Item label={t('detail.nameNative')}>{text(r.nameNative)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.nameLatin')}>{text(r.nameLatin)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.email')}>{text(r.email)}</Descriptions.Item>
@@ -95,9 +95,9 @@ export function RegistrationDetail() {
         <Descriptions.Item label={t('detail.organisation')}>{r.organisationId ? (organisation ?? none) : none}</Descriptions.Item>
         <Descriptions.Item label={t('detail.position')}>{text(r.position)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.phone')}>{text(r.phone)}</Descriptions.Item>
-        <Descriptions.Item label={t('detail.language')}>{t(`common:language.${r.preferredLanguage}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.language')}>{t(`detail.languages.${r.preferredLanguage}`)}</Descriptions.Item>
       </Descriptions>
-      <Descriptions bordered size="small" column={1} title={t('detail.registration')} style={{ marginTop: 16 }}>
+      <Descriptions bordered size="small" column={1} styles={{ label: { width: 260 } }} title={t('detail.registration')} style={{ marginTop: 16 }}>
         <Descriptions.Item label={t('detail.category')}>{t(`category.${r.category}`)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.status')}>{t(`status.${r.status}`)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.statusReason')}>{text(r.statusReason)}</Descriptions.Item>
@@ -106,7 +106,7 @@ export function RegistrationDetail() {
           {r.arrivalDate || r.departureDate ? `${text(r.arrivalDate)} – ${text(r.departureDate)}` : none}
         </Descriptions.Item>
         <Descriptions.Item label={t('detail.interpretation')}>
-          {r.interpretationNeeds.length ? r.interpretationNeeds.map((language) => t(`common:language.${language}`)).join(', ') : none}
+          {r.interpretationNeeds.length ? r.interpretationNeeds.map((language) => t(`detail.languages.${language}`)).join(', ') : none}
         </Descriptions.Item>
         <Descriptions.Item label={t('detail.dietary')}>{text(r.dietaryNeeds)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.accessibility')}>{text(r.accessibilityNeeds)}</Descriptions.Item>
@@ -116,7 +116,7 @@ export function RegistrationDetail() {
         <Descriptions.Item label={t('detail.listed')}>{yes(r.listedConsent)}</Descriptions.Item>
         {r.anonymisedAt && <Descriptions.Item label={t('detail.anonymisedAt')}>{time(r.anonymisedAt)}</Descriptions.Item>}
       </Descriptions>
-      <Descriptions bordered size="small" column={1} title={t('detail.delegation')} style={{ marginTop: 16 }}>
+      <Descriptions bordered size="small" column={1} styles={{ label: { width: 260 } }} title={t('detail.delegation')} style={{ marginTop: 16 }}>
         <Descriptions.Item label={t('detail.delegationName')}>{r.delegation ? r.delegation.name : none}</Descriptions.Item>
         <Descriptions.Item label={t('detail.delegationCountry')}>{text(r.delegation?.country)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.delegationHead')}>
@@ -130,7 +130,7 @@ export function RegistrationDetail() {
           )}
         </Descriptions.Item>
       </Descriptions>
-      <Descriptions bordered size="small" column={1} title={t('detail.visa')} style={{ marginTop: 16 }}>
+      <Descriptions bordered size="small" column={1} styles={{ label: { width: 260 } }} title={t('detail.visa')} style={{ marginTop: 16 }}>
         {r.visa ? (
           <>
             <Descriptions.Item label={t('detail.nationality')}>{text(r.visa.nationality)}</Descriptions.Item>
