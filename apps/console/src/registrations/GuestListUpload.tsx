@@ -79,7 +79,7 @@ export function GuestListUpload() {
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(event) => choose(event.target.files?.[0])}
           />
-          <label htmlFor="guest-list-file" className="ant-btn ant-btn-default ant-btn-color-default ant-btn-variant-outlined guest-list-file-button">
+          <label htmlFor="guest-list-file" className="guest-list-file-button">
             {t('guestList.choose')}
           </label>{' '}
           <span data-testid="guest-list-file-name">{file ? file.name : t('guestList.noFile')}</span>
