@@ -67,7 +67,7 @@ describe('Registrations workspace: guest list, invitations and a registration in
     const badRow = report.locator('tr.guest-row-bad');
     await badRow.waitFor();
     await expect(badRow.getByTestId('guest-row-number').textContent()).resolves.toBe('4');
-    const fault = badRow.locator('[data-error-code="INVALID_COUNTRY"]');
+    const fault = badRow.locator('[data-error-code="invalid_country"]');
     await expect(fault.getAttribute('data-field')).resolves.toBe('country');
     await expect(fault.textContent()).resolves.toBe('Страна: должен быть двухбуквенный код страны ISO, например KZ');
     await expect(badRow.textContent()).resolves.toContain('Не импортируется');

@@ -329,7 +329,7 @@ describe('Registration', () => {
     });
     expect(twice.status).toBe(422);
     expect(twice.body.details[0].reason).toMatch(/already invited/);
-    expect(twice.body.details[0].code).toBe('ALREADY_INVITED');
+    expect(twice.body.details[0].code).toBe('already_invited');
     // One job per invited guest of this file, none for the repeated import.
     expect(await invitationJobs()).toBe(jobsBefore + 2);
     const wrongType = await stack.http.post(`/api/events/${p.eventId}/guest-list`, { rows: [] }, { token: organiser });
@@ -359,7 +359,7 @@ describe('Registration', () => {
       stack.http.post(`/api/events/${p.eventId}/guest-list${dryRun ? '?dryRun=true' : ''}`, undefined, { token: organiser, raw: csv, headers: { 'content-type': 'text/csv' } });
     const dry = await post([header, ...guests, '', `broken-${run},Иван,Ivan,RU,official,ru,,,,`].join('\n'), true);
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 5, rows: 4, invited: 0, errors: [expect.objectContaining({ row: 7, field: 'email', code: 'INVALID_EMAIL' })] });
+    expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 5, rows: 4, invited: 0, errors: [expect.objectContaining({ row: 7, field: 'email', code: 'invalid_email' })] });
     const imported = await post([header, ...guests].join('\n'));
     expect(imported.status).toBe(200);
     expect(imported.body).toEqual({ dryRun: false, rowsRead: 4, rows: 4, invited: 4, errors: [], guests: expect.any(Array) });

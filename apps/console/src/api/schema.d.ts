@@ -2829,7 +2829,7 @@ export interface components {
          * @description What is wrong, for readers in other languages (`reason` says it in English, with the details)
          * @enum {string}
          */
-        GuestRowErrorCode: "FILE_EMPTY" | "FILE_UNREADABLE" | "FILE_NOT_UTF8" | "FILE_OLD_XLS" | "FILE_IS_XLSX" | "TOO_MANY_ROWS" | "UNKNOWN_COLUMNS" | "UNNAMED_COLUMNS" | "DUPLICATE_COLUMN" | "MISSING_COLUMN" | "SPREADSHEET_ERROR" | "CONTROL_CHARACTER" | "TOO_LONG" | "REQUIRED" | "INVALID_EMAIL" | "DUPLICATE_EMAIL" | "ALREADY_INVITED" | "NOT_LATIN" | "INVALID_COUNTRY" | "INVALID_ORGANISATION_TYPE" | "TYPE_WITHOUT_ORGANISATION" | "INVALID_CATEGORY" | "INVALID_LANGUAGE" | "INVALID_PHONE";
+        GuestRowErrorCode: "file_empty" | "file_unreadable" | "file_not_utf8" | "file_old_xls" | "file_is_xlsx" | "too_many_rows" | "unknown_columns" | "unnamed_columns" | "duplicate_column" | "missing_column" | "spreadsheet_error" | "control_character" | "too_long" | "required" | "invalid_email" | "duplicate_email" | "already_invited" | "not_latin" | "invalid_country" | "invalid_organisation_type" | "type_without_organisation" | "invalid_category" | "invalid_language" | "invalid_phone";
         GuestListRowErrorDto: {
             /** @description The line in the file (the header is line 1) */
             row: number;

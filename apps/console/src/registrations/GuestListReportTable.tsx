@@ -59,7 +59,7 @@ export function GuestListReportTable({ report, errors = report.errors }: { repor
                 {entry.errors.map((error, index) => (
                   <li key={index} data-error-code={error.code} data-field={error.field ?? ''}>
                     {error.field && <strong>{fieldLabel(error.field)}: </strong>}
-                    {i18n.exists(`registrations:guestList.codes.${error.code}`) ? t(`guestList.codes.${error.code}`) : t('guestList.codes.UNKNOWN', { code: error.code })}
+                    {i18n.exists(`registrations:guestList.codes.${error.code}`) ? t(`guestList.codes.${error.code}`) : t('guestList.codes.unknown', { code: error.code })}
                   </li>
                 ))}
               </ul>

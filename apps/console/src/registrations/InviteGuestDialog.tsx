@@ -44,7 +44,7 @@ export function InviteGuestDialog({ eventId, open, onClose, onInvited }: { event
     >
       {error && <ApiErrorAlert envelope={error} onClose={() => setError(undefined)} />}
       <Form id="invite-guest" form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ preferredLanguage: 'en', category: 'guest' }}>
-        <Form.Item name="email" label={t('guestList.fields.email')} rules={[...required, { type: 'email', message: t('guestList.codes.INVALID_EMAIL') }]}>
+        <Form.Item name="email" label={t('guestList.fields.email')} rules={[...required, { type: 'email', message: t('guestList.codes.invalid_email') }]}>
           <Input type="email" maxLength={254} />
         </Form.Item>
         <Form.Item name="nameNative" label={t('guestList.fields.name_native')} rules={required}>
@@ -53,7 +53,7 @@ export function InviteGuestDialog({ eventId, open, onClose, onInvited }: { event
         <Form.Item name="nameLatin" label={t('guestList.fields.name_latin')} rules={required}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="country" label={t('guestList.fields.country')} rules={[...required, { pattern: /^[A-Za-z]{2}$/, message: t('guestList.codes.INVALID_COUNTRY') }]}>
+        <Form.Item name="country" label={t('guestList.fields.country')} rules={[...required, { pattern: /^[A-Za-z]{2}$/, message: t('guestList.codes.invalid_country') }]}>
           <Input maxLength={2} style={{ width: 90 }} />
         </Form.Item>
         <Form.Item name="category" label={t('guestList.fields.category')} rules={required}>

@@ -45,7 +45,7 @@ export class InvitationsService {
       ])) as { email: string }[];
       const errors = [
         ...parsed.errors,
-        ...already.map(({ email }) => ({ row: rowOf.get(email)!, field: 'email', code: 'ALREADY_INVITED' as const, reason: `${email} is already invited to this event` })),
+        ...already.map(({ email }) => ({ row: rowOf.get(email)!, field: 'email', code: 'already_invited' as const, reason: `${email} is already invited to this event` })),
       ].sort((a, b) => a.row - b.row);
       const guests = parsed.rows.map((row) => ({ row: row.sourceRow, email: row.email, nameNative: row.nameNative, nameLatin: row.nameLatin, country: row.country, category: row.category }));
       const report = { dryRun, rowsRead: parsed.rowsRead, rows: parsed.rows.length, invited: 0, errors, guests };
