@@ -329,6 +329,7 @@ describe('Registration', () => {
     });
     expect(twice.status).toBe(422);
     expect(twice.body.details[0].reason).toMatch(/already invited/);
+    expect(twice.body.details[0].code).toBe('already_invited');
     // One job per invited guest of this file, none for the repeated import.
     expect(await invitationJobs()).toBe(jobsBefore + 2);
     const wrongType = await stack.http.post(`/api/events/${p.eventId}/guest-list`, { rows: [] }, { token: organiser });
@@ -358,10 +359,11 @@ describe('Registration', () => {
       stack.http.post(`/api/events/${p.eventId}/guest-list${dryRun ? '?dryRun=true' : ''}`, undefined, { token: organiser, raw: csv, headers: { 'content-type': 'text/csv' } });
     const dry = await post([header, ...guests, '', `broken-${run},Иван,Ivan,RU,official,ru,,,,`].join('\n'), true);
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 5, rows: 4, invited: 0, errors: [expect.objectContaining({ row: 7, field: 'email' })] });
+    expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 5, rows: 4, invited: 0, errors: [expect.objectContaining({ row: 7, field: 'email', code: 'invalid_email' })] });
     const imported = await post([header, ...guests].join('\n'));
     expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ dryRun: false, rowsRead: 4, rows: 4, invited: 4, errors: [] });
+    expect(imported.body).toEqual({ dryRun: false, rowsRead: 4, rows: 4, invited: 4, errors: [], guests: expect.any(Array) });
+    expect(imported.body.guests.map((guest: { row: number }) => guest.row)).toHaveLength(4);
 
     // The token each guest gets by mail, read from the invitation job as the mail processor reads it.
     const cipher = new FieldCipher(Buffer.from(stack.env.DATA_ENCRYPTION_KEY!, 'base64'));
@@ -401,6 +403,19 @@ describe('Registration', () => {
     const d = await accept(`gl-d-${run}@example.ru`, { nameNative: 'Иван Петров', nameLatin: 'Ivan Petrov', country: 'RU', category: 'official' });
     expect(d).toMatchObject({ organisation: null, delegation: `Delegation of Kazakhstan ${run}` });
     expect(d.shown.delegationId).toBe(a.shown.delegationId);
+
+    // The organisers' list of invitations: each guest with its state, the accepted ones with their registration.
+    const invitations = await stack.http.get(`/api/events/${p.eventId}/invitations?pageSize=100`, { token: organiser });
+    expect(invitations.status).toBe(200);
+    const listed = (invitations.body.items as { email: string; state: string; registrationId: string | null; nameLatin: string }[]).filter((item) => item.email.includes(`-${run}@`));
+    expect(listed).toHaveLength(4);
+    const byEmail = new Map(listed.map((item) => [item.email, item]));
+    expect(byEmail.get(`gl-a-${run}@example.kz`)).toMatchObject({ state: 'accepted', registrationId: a.shown.id, nameLatin: 'Yerlan Nurov' });
+    expect(byEmail.get(`gl-d-${run}@example.ru`)).toMatchObject({ state: 'accepted', registrationId: d.shown.id });
+    expect(invitations.body.items[0]).not.toHaveProperty('token');
+    const refused = await stack.http.get(`/api/events/${p.eventId}/invitations`, { token: staff });
+    // Staff read registrations at the desk, not whom the organisers invited.
+    expect(refused.status).toBe(403);
 
     // The route's OpenAPI description names every column it takes, required or not, with its values.
     const spec = await stack.http.get('/docs/openapi.json');

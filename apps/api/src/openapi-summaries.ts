@@ -77,6 +77,7 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   RegistrationsController_cancel: 'Cancel a registration',
   RegistrationsController_bulk: 'Decide many registrations at once',
   RegistrationsController_invite: 'Invite a guest',
+  RegistrationsController_listInvitations: 'List the invitations of an edition',
   RegistrationsController_listSessionEnrolments: 'Seat holders and waiting list of a session',
   RegistrationsController_addInvitee: 'Invite a registration to an invitation-only session',
   CheckInController_createList: 'Create a check-in list',

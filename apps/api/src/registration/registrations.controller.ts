@@ -3,7 +3,7 @@ import { ValidationFailedError } from '#core/errors/validation-errors.js';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
-import type { Page } from '#core/http/pagination.js';
+import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
 import { Roles } from '#identity/access/access.decorator.js';
 import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
@@ -13,7 +13,7 @@ import { InviteeDto, ListSessionEnrolmentsQueryDto, type SessionEnrolmentDto, Se
 import { describeGuestListColumns, MAX_GUEST_ROWS } from '#registration/guest-list/parse-guest-list.js';
 import { EnrolmentsService } from '#registration/enrolments/enrolments.service.js';
 import { type ExportFile, ExportsService } from '#registration/exports/exports.service.js';
-import { GuestListReportDto, InvitationDto, InviteGuestDto } from '#registration/registrations/invitation.dto.js';
+import { GuestListReportDto, InvitationDto, InvitationPageDto, type InvitationSummaryDto, InviteGuestDto } from '#registration/registrations/invitation.dto.js';
 import { InvitationsService } from '#registration/registrations/invitations.service.js';
 import {
   BulkDecisionDto,
@@ -198,6 +198,13 @@ export class RegistrationsController {
     @Body() dto: InviteGuestDto,
   ): Promise<InvitationDto> {
     return this.invitations.invite(caller, eventId, dto);
+  }
+
+  @Get('invitations')
+  @Roles(...DECIDERS)
+  @ApiOkResponse({ type: InvitationPageDto, description: 'Newest first; each with its state and the registration made by accepting it' })
+  listInvitations(@Param('eventId', UuidParam('eventId')) eventId: string, @Query() query: PageQueryDto): Promise<Page<InvitationSummaryDto>> {
+    return this.invitations.list(eventId, query);
   }
 
   @Post('guest-list')

@@ -931,7 +931,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List the invitations of an edition */
+        get: operations["RegistrationsController_listInvitations"];
         put?: never;
         /** Invite a guest */
         post: operations["RegistrationsController_invite"];
@@ -2789,12 +2790,65 @@ export interface components {
             /** @description Shown once: the link the guest follows carries it (it is also sent by the mail job) */
             token: string;
         };
+        /**
+         * @description open until used, revoked or past expiresAt
+         * @enum {string}
+         */
+        InvitationState: "open" | "accepted" | "expired" | "revoked";
+        InvitationSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            nameNative: string;
+            nameLatin: string;
+            /** @example KZ */
+            country: string;
+            /** @enum {string} */
+            category: "official" | "business" | "international_organisation" | "media" | "guest";
+            organisation: string | null;
+            delegation: string | null;
+            /** @description open until used, revoked or past expiresAt */
+            state: components["schemas"]["InvitationState"];
+            /**
+             * Format: uuid
+             * @description The registration the guest made by accepting
+             */
+            registrationId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["InvitationSummaryDto"][];
+        };
+        /**
+         * @description What is wrong, for readers in other languages (`reason` says it in English, with the details)
+         * @enum {string}
+         */
+        GuestRowErrorCode: "file_empty" | "file_unreadable" | "file_not_utf8" | "file_old_xls" | "file_is_xlsx" | "too_many_rows" | "unknown_columns" | "unnamed_columns" | "duplicate_column" | "missing_column" | "spreadsheet_error" | "control_character" | "too_long" | "required" | "invalid_email" | "duplicate_email" | "already_invited" | "not_latin" | "invalid_country" | "invalid_organisation_type" | "type_without_organisation" | "invalid_category" | "invalid_language" | "invalid_phone";
         GuestListRowErrorDto: {
             /** @description The line in the file (the header is line 1) */
             row: number;
             /** @description The column, or null for the row as a whole */
             field: string | null;
+            /** @description What is wrong, for readers in other languages (`reason` says it in English, with the details) */
+            code: components["schemas"]["GuestRowErrorCode"];
             reason: string;
+        };
+        GuestListGuestDto: {
+            /** @description The line in the file (the header is line 1) */
+            row: number;
+            email: string;
+            nameNative: string;
+            nameLatin: string;
+            /** @example KZ */
+            country: string;
+            /** @enum {string} */
+            category: "official" | "business" | "international_organisation" | "media" | "guest";
         };
         GuestListReportDto: {
             dryRun: boolean;
@@ -2806,6 +2860,8 @@ export interface components {
             invited: number;
             /** @description Every bad row */
             errors: components["schemas"]["GuestListRowErrorDto"][];
+            /** @description Every valid row, in file order, so the report can be read row by row beside the bad ones */
+            guests: components["schemas"]["GuestListGuestDto"][];
         };
         SessionEnrolmentDto: {
             /** Format: uuid */
@@ -8586,6 +8642,66 @@ export interface operations {
             };
             /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RegistrationsController_listInvitations: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; each with its state and the registration made by accepting it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError, type ErrorEnvelope } from '../api/client';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { usePagedList } from '../shared/usePagedList';
 import { DecisionButtons } from './DecisionButtons';
 import { ExportMenu } from './ExportMenu';
 import { BulkResultReport } from './BulkResultReport';
+import { STATUS_COLOURS } from './statusColours';
 import { type BulkResult, CATEGORIES, decideInBulk, listRegistrations, type Registration, type RegistrationFilters, STATUSES } from './registrationsApi';
 
-// Dark enough for white text to pass axe's contrast rule (antd's light preset tags do not).
-const STATUS_COLOURS = { pending: '#ad4e00', approved: '#237804', rejected: '#a8071a', cancelled: '#595959' } as const;
 
 /** Every registration of the edition, filtered and paged as the api pages; decisions one by one or on a selection. */
 export function RegistrationList() {
@@ -43,7 +42,7 @@ export function RegistrationList() {
   const nameOf = (registration: Registration) => registration.nameNative ?? registration.nameLatin ?? '—';
 
   return (
-    <section aria-labelledby="registrations-title" className="console-workspace">
+    <section aria-labelledby="registrations-title" className="console-workspace registrations-page">
       <Typography.Title level={2} id="registrations-title">
         {t('title')}
       </Typography.Title>
@@ -89,6 +88,9 @@ export function RegistrationList() {
         />
         <ExportMenu eventId={eventId} filters={filters} onError={setError} />
       </Space>
+      <Typography.Paragraph>
+        <Link to="guest-list">{t('nav.guestList')}</Link> · <Link to="invitations">{t('nav.invitations')}</Link>
+      </Typography.Paragraph>
       <Space style={{ marginBottom: 16 }}>
         <Button type="primary" disabled={selected.length === 0} loading={busy} onClick={() => void approveSelected()} data-testid="bulk-approve">
           {t('bulk.approve', { count: selected.length })}
@@ -112,7 +114,15 @@ export function RegistrationList() {
           }}
           locale={{ emptyText: t('empty') }}
           columns={[
-            { key: 'name', title: t('columns.name'), render: (_, row) => <span data-testid="registration-name">{nameOf(row)}</span> },
+            {
+              key: 'name',
+              title: t('columns.name'),
+              render: (_, row) => (
+                <Link to={row.id} data-testid="registration-name">
+                  {nameOf(row)}
+                </Link>
+              ),
+            },
             { key: 'latin', title: t('columns.latin'), dataIndex: 'nameLatin' },
             { key: 'country', title: t('columns.country'), dataIndex: 'country' },
             { key: 'category', title: t('columns.category'), render: (_, row) => t(`category.${row.category}`) },

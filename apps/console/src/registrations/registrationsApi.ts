@@ -19,6 +19,16 @@ export function listRegistrations(eventId: string, filters: RegistrationFilters,
   return call(api.GET('/api/events/{eventId}/registrations', { params: { path: { eventId }, query: { ...filters, page, pageSize } } }));
 }
 
+export function getRegistration(eventId: string, id: string): Promise<Registration> {
+  return call(api.GET('/api/events/{eventId}/registrations/{id}', { params: { path: { eventId, id } } }));
+}
+
+/** The badge PDF (approved registrations only); the api names no file, so it is saved as badge-<latin name>.pdf. */
+export function downloadBadge(eventId: string, registration: Registration): Promise<void> {
+  const name = `badge-${(registration.nameLatin ?? registration.id).replace(/[^\p{L}\p{N}]+/gu, '-')}.pdf`;
+  return download(`/api/events/${eventId}/registrations/${registration.id}/badge.pdf`, {}, name);
+}
+
 export type Decision = 'approve' | 'reject' | 'cancel';
 
 export function decide(eventId: string, id: string, decision: Decision, reason?: string): Promise<Registration> {
@@ -54,12 +64,14 @@ export async function download(path: string, query: Record<string, string | unde
   link.click();
   link.remove();
   // Tests read the last file saved (browser downloads do not work in headless Chromium here).
-  window.__lastDownload = { name, size: blob.size, type: blob.type };
+  // The first bytes let a test tell a PDF (%PDF-) from an error page.
+  const head = new TextDecoder().decode(await blob.slice(0, 5).arrayBuffer());
+  window.__lastDownload = { name, size: blob.size, type: blob.type, head };
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 declare global {
   interface Window {
-    __lastDownload?: { name: string; size: number; type: string };
+    __lastDownload?: { name: string; size: number; type: string; head: string };
   }
 }

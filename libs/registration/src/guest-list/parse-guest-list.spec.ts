@@ -244,14 +244,14 @@ describe(parseGuestList.name, () => {
       const text = `${HEADER.join(',')}\r\n\r\n${cells(AIGERIM).join(',')}\r\n,,,,,,,,,\r\n   \r\n${row({ country: 'XX' }).join(',')}\r\n${cells(IVAN).join(',')}\r\n\r\n`;
       const result = await parseGuestList(Buffer.from(text, 'utf8'), 'csv');
       expect(result.rows).toEqual([AIGERIM, IVAN]);
-      expect(result.errors).toEqual([{ row: 6, field: 'country', reason: 'country must be an ISO 3166 alpha-2 code such as KZ' }]);
+      expect(result.errors).toEqual([{ row: 6, field: 'country', code: 'invalid_country', reason: 'country must be an ISO 3166 alpha-2 code such as KZ' }]);
     });
 
     it('counts the lines of a quoted multi-line field, reporting the line on which a record starts', async () => {
       const text = `${HEADER.join(',')}\n${cells(WANG).slice(0, 5).join(',')},"Senior\nadviser",${cells(WANG).slice(6).join(',')}\n${row({ email: 'bad' }).join(',')}\n`;
       const result = await parseGuestList(Buffer.from(text, 'utf8'), 'csv');
       expect(result.rows).toEqual([{ ...WANG, position: 'Senior adviser' }]);
-      expect(result.errors).toEqual([{ row: 4, field: 'email', reason: 'email is not a valid email address' }]);
+      expect(result.errors).toEqual([{ row: 4, field: 'email', code: 'invalid_email', reason: 'email is not a valid email address' }]);
     });
 
     it('gives an empty list, without errors, for a file with only the header', async () => {
@@ -293,26 +293,26 @@ describe(parseGuestList.name, () => {
       ]);
       const result = await parseGuestList(content, 'csv');
       expect(result.errors).toEqual([
-        { row: 3, field: 'email', reason: 'email is not a valid email address' },
-        { row: 4, field: 'email', reason: 'email is required' },
-        { row: 5, field: 'name_native', reason: 'name_native is required' },
-        { row: 6, field: 'name_latin', reason: 'name_latin must be written in Latin letters' },
-        { row: 7, field: 'name_latin', reason: 'name_latin is required' },
-        { row: 8, field: 'country', reason: 'country must be an ISO 3166 alpha-2 code such as KZ' },
-        { row: 9, field: 'country', reason: 'country must be an ISO 3166 alpha-2 code such as KZ' },
-        { row: 10, field: 'country', reason: 'country is required' },
-        { row: 11, field: 'category', reason: 'category must be one of official, business, international_organisation, media, guest' },
-        { row: 12, field: 'category', reason: 'category is required' },
-        { row: 13, field: 'language', reason: 'language must be zh, en or ru' },
-        { row: 14, field: 'phone', reason: expect.stringMatching(/^phone must be a telephone number/) },
-        { row: 15, field: 'phone', reason: expect.stringMatching(/^phone must be a telephone number/) },
-        { row: 16, field: 'position', reason: 'position contains a control character (U+0000), which is not allowed' },
-        { row: 17, field: 'organisation', reason: 'organisation contains a control character (U+0007), which is not allowed' },
-        { row: 18, field: 'delegation', reason: 'delegation is longer than 300 characters' },
-        { row: 20, field: 'email', reason: 'email is not a valid email address' },
-        { row: 20, field: 'name_native', reason: 'name_native is required' },
-        { row: 20, field: 'country', reason: 'country must be an ISO 3166 alpha-2 code such as KZ' },
-        { row: 20, field: 'language', reason: 'language must be zh, en or ru' },
+        { row: 3, field: 'email', code: 'invalid_email', reason: 'email is not a valid email address' },
+        { row: 4, field: 'email', code: 'required', reason: 'email is required' },
+        { row: 5, field: 'name_native', code: 'required', reason: 'name_native is required' },
+        { row: 6, field: 'name_latin', code: 'not_latin', reason: 'name_latin must be written in Latin letters' },
+        { row: 7, field: 'name_latin', code: 'required', reason: 'name_latin is required' },
+        { row: 8, field: 'country', code: 'invalid_country', reason: 'country must be an ISO 3166 alpha-2 code such as KZ' },
+        { row: 9, field: 'country', code: 'invalid_country', reason: 'country must be an ISO 3166 alpha-2 code such as KZ' },
+        { row: 10, field: 'country', code: 'required', reason: 'country is required' },
+        { row: 11, field: 'category', code: 'invalid_category', reason: 'category must be one of official, business, international_organisation, media, guest' },
+        { row: 12, field: 'category', code: 'required', reason: 'category is required' },
+        { row: 13, field: 'language', code: 'invalid_language', reason: 'language must be zh, en or ru' },
+        { row: 14, field: 'phone', code: 'invalid_phone', reason: expect.stringMatching(/^phone must be a telephone number/) },
+        { row: 15, field: 'phone', code: 'invalid_phone', reason: expect.stringMatching(/^phone must be a telephone number/) },
+        { row: 16, field: 'position', code: 'control_character', reason: 'position contains a control character (U+0000), which is not allowed' },
+        { row: 17, field: 'organisation', code: 'control_character', reason: 'organisation contains a control character (U+0007), which is not allowed' },
+        { row: 18, field: 'delegation', code: 'too_long', reason: 'delegation is longer than 300 characters' },
+        { row: 20, field: 'email', code: 'invalid_email', reason: 'email is not a valid email address' },
+        { row: 20, field: 'name_native', code: 'required', reason: 'name_native is required' },
+        { row: 20, field: 'country', code: 'invalid_country', reason: 'country must be an ISO 3166 alpha-2 code such as KZ' },
+        { row: 20, field: 'language', code: 'invalid_language', reason: 'language must be zh, en or ru' },
       ]);
       expect(result.rows.map((guest) => guest.email)).toEqual([AIGERIM.email, 't4@example.kz', IVAN.email]);
     });
@@ -328,15 +328,15 @@ describe(parseGuestList.name, () => {
       const result = await parseGuestList(content, 'csv');
       expect(result.rows).toEqual([IVAN, AIGERIM]);
       expect(result.errors).toEqual([
-        { row: 4, field: 'email', reason: 'email i.petrov@sectsco.org already appears in row 2' },
-        { row: 5, field: 'email', reason: 'email i.petrov@sectsco.org already appears in row 2' },
+        { row: 4, field: 'email', code: 'duplicate_email', reason: 'email i.petrov@sectsco.org already appears in row 2' },
+        { row: 5, field: 'email', code: 'duplicate_email', reason: 'email i.petrov@sectsco.org already appears in row 2' },
       ]);
     });
 
     it('reports a spreadsheet error value in an XLSX cell', async () => {
       const content = await xlsx([HEADER, [...cells(AZIZ).slice(0, 8), { error: '#N/A' } as ExcelJS.CellErrorValue, '']]);
       const result = await parseGuestList(content, 'xlsx');
-      expect(result).toEqual({ rows: [], errors: [{ row: 2, field: 'phone', reason: 'phone contains the spreadsheet error #N/A' }] });
+      expect(result).toEqual({ rows: [], errors: [{ row: 2, field: 'phone', code: 'spreadsheet_error', reason: 'phone contains the spreadsheet error #N/A' }] });
     });
 
     it('reports bad XLSX rows with their sheet row numbers, skipping empty rows', async () => {
@@ -344,7 +344,7 @@ describe(parseGuestList.name, () => {
       const result = await parseGuestList(content, 'xlsx');
       expect(result.rows).toEqual([BAKYT]);
       expect(result.errors).toEqual([
-        { row: 6, field: 'category', reason: 'category must be one of official, business, international_organisation, media, guest' },
+        { row: 6, field: 'category', code: 'invalid_category', reason: 'category must be one of official, business, international_organisation, media, guest' },
       ]);
     });
   });
@@ -358,7 +358,7 @@ describe(parseGuestList.name, () => {
           {
             row: 1,
             field: null,
-            reason: expect.stringMatching(/^unknown columns "Passport number", "Hotel"; the accepted columns are email, name_native/),
+            code: 'unknown_columns', reason: expect.stringMatching(/^unknown columns "Passport number", "Hotel"; the accepted columns are email, name_native/),
           },
         ],
       });
@@ -369,9 +369,9 @@ describe(parseGuestList.name, () => {
       expect(await parseGuestList(content, 'csv')).toEqual({
         rows: [],
         errors: [
-          { row: 1, field: 'name_latin', reason: 'required column name_latin is missing' },
-          { row: 1, field: 'country', reason: 'required column country is missing' },
-          { row: 1, field: 'category', reason: 'required column category is missing' },
+          { row: 1, field: 'name_latin', code: 'missing_column', reason: 'required column name_latin is missing' },
+          { row: 1, field: 'country', code: 'missing_column', reason: 'required column country is missing' },
+          { row: 1, field: 'category', code: 'missing_column', reason: 'required column category is missing' },
         ],
       });
     });
@@ -380,7 +380,7 @@ describe(parseGuestList.name, () => {
       const content = csv([[...HEADER, 'Name'], [...cells(WANG), '王芳']]);
       expect(await parseGuestList(content, 'csv')).toEqual({
         rows: [],
-        errors: [{ row: 1, field: 'name_native', reason: 'column name_native appears more than once ("name_native", "Name")' }],
+        errors: [{ row: 1, field: 'name_native', code: 'duplicate_column', reason: 'column name_native appears more than once ("name_native", "Name")' }],
       });
     });
 
@@ -388,7 +388,7 @@ describe(parseGuestList.name, () => {
       const withValues = csv([[...HEADER, ''], [...cells(WANG), 'stray']]);
       expect(await parseGuestList(withValues, 'csv')).toEqual({
         rows: [],
-        errors: [{ row: 1, field: null, reason: 'column 11 has values but no header' }],
+        errors: [{ row: 1, field: null, code: 'unnamed_columns', reason: 'column 11 has values but no header' }],
       });
       const empty = csv([[...HEADER, '', ''], [...cells(WANG), '', '']]);
       expect(await parseGuestList(empty, 'csv')).toEqual({ rows: [WANG], errors: [] });
@@ -400,7 +400,7 @@ describe(parseGuestList.name, () => {
       const many = Array.from({ length: MAX_GUEST_ROWS + 1 }, (_, i) => row({ email: i === 7 ? 'bad' : `guest${i}@example.kz` }));
       expect(await parseGuestList(csv([HEADER, ...many]), 'csv')).toEqual({
         rows: [],
-        errors: [{ row: 0, field: null, reason: expect.stringContaining(`has ${MAX_GUEST_ROWS + 1} guest rows; at most ${MAX_GUEST_ROWS}`) }],
+        errors: [{ row: 0, field: null, code: 'too_many_rows', reason: expect.stringContaining(`has ${MAX_GUEST_ROWS + 1} guest rows; at most ${MAX_GUEST_ROWS}`) }],
       });
     });
 
@@ -418,12 +418,12 @@ describe(parseGuestList.name, () => {
       ['a truncated XLSX workbook', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00]), 'xlsx', /could not be read as an Excel workbook/],
     ])('returns a single row-0 error for %s', async (_name, content, format, reason) => {
       const result = await parseGuestList(content, format);
-      expect(result).toEqual({ rows: [], errors: [{ row: 0, field: null, reason: expect.stringMatching(reason) }] });
+      expect(result).toEqual({ rows: [], errors: [{ row: 0, field: null, code: expect.stringMatching(/^file_/), reason: expect.stringMatching(reason) }] });
     });
 
     it('returns a single row-0 error for an XLSX workbook whose first sheet is empty', async () => {
       const result = await parseGuestList(await xlsx([]), 'xlsx');
-      expect(result).toEqual({ rows: [], errors: [{ row: 0, field: null, reason: 'the file is empty' }] });
+      expect(result).toEqual({ rows: [], errors: [{ row: 0, field: null, code: 'file_empty', reason: 'the file is empty' }] });
     });
   });
 
@@ -501,8 +501,8 @@ describe('parseGuestList organisation types and rows read', () => {
       'csv',
     );
     expect(parsed.errors).toEqual([
-      { row: 2, field: 'organisation_type', reason: expect.stringMatching(/^organisation_type must be one of government_body, business_association, enterprise/) },
-      { row: 3, field: 'organisation_type', reason: 'organisation_type is given without an organisation' },
+      { row: 2, field: 'organisation_type', code: 'invalid_organisation_type', reason: expect.stringMatching(/^organisation_type must be one of government_body, business_association, enterprise/) },
+      { row: 3, field: 'organisation_type', code: 'type_without_organisation', reason: 'organisation_type is given without an organisation' },
     ]);
   });
 

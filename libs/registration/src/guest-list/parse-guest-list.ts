@@ -45,8 +45,43 @@ export interface GuestRowError {
   row: number;
   /** The column (its canonical name, e.g. name_native), or null when the error is not about one column. */
   field: string | null;
+  /** What is wrong, as a stable code (GUEST_ROW_ERROR_CODES) for readers in other languages; `reason` says it in English. */
+  code: GuestRowErrorCode;
   reason: string;
 }
+
+/**
+ * The kinds of fault a guest-list row (or the file) can have. The console shows each in the reader's language by
+ * this code and the field; the English `reason` carries the details (values, row numbers) for API clients.
+ * Lower case on purpose: these are entries of a report, not error-envelope codes (UPPER_SNAKE, catalogued in errors.json).
+ */
+export const GUEST_ROW_ERROR_CODES = [
+  'file_empty',
+  'file_unreadable',
+  'file_not_utf8',
+  'file_old_xls',
+  'file_is_xlsx',
+  'too_many_rows',
+  'unknown_columns',
+  'unnamed_columns',
+  'duplicate_column',
+  'missing_column',
+  'spreadsheet_error',
+  'control_character',
+  'too_long',
+  'required',
+  'invalid_email',
+  'duplicate_email',
+  'already_invited',
+  'not_latin',
+  'invalid_country',
+  'invalid_organisation_type',
+  'type_without_organisation',
+  'invalid_category',
+  'invalid_language',
+  'invalid_phone',
+] as const;
+export type GuestRowErrorCode = (typeof GUEST_ROW_ERROR_CODES)[number];
 
 export interface ParsedGuestList {
   /** Every guest row the file holds, valid or not (not the header, not blank lines); 0 for a file that cannot be read. */
@@ -154,9 +189,9 @@ interface TableRow {
   row: number;
   cells: Cell[];
 }
-type Readout = { ok: true; rows: TableRow[] } | { ok: false; reason: string };
+type Readout = { ok: true; rows: TableRow[] } | { ok: false; code: GuestRowErrorCode; reason: string };
 
-const unreadable = (reason: string): Readout => ({ ok: false, reason });
+const unreadable = (reason: string, code: GuestRowErrorCode = 'file_unreadable'): Readout => ({ ok: false, code, reason });
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -192,15 +227,15 @@ interface CsvRecordWithInfo {
 }
 
 function readCsvTable(content: Buffer): Readout {
-  if (startsWith(content, ZIP_SIGNATURE)) return unreadable('the file is an Excel workbook, not CSV; upload it as .xlsx');
-  if (startsWith(content, OLE_SIGNATURE)) return unreadable(OLD_XLS);
-  if (UTF16_BOMS.some((bom) => startsWith(content, bom))) return unreadable(NOT_UTF8);
+  if (startsWith(content, ZIP_SIGNATURE)) return unreadable('the file is an Excel workbook, not CSV; upload it as .xlsx', 'file_is_xlsx');
+  if (startsWith(content, OLE_SIGNATURE)) return unreadable(OLD_XLS, 'file_old_xls');
+  if (UTF16_BOMS.some((bom) => startsWith(content, bom))) return unreadable(NOT_UTF8, 'file_not_utf8');
   let text: string;
   try {
     // ignoreBOM keeps a byte-order mark in the text, for csv-parse's `bom` option to remove.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
   } catch {
-    return unreadable(NOT_UTF8);
+    return unreadable(NOT_UTF8, 'file_not_utf8');
   }
   let records: CsvRecordWithInfo[];
   try {
@@ -254,7 +289,7 @@ function cellText(value: unknown): Cell {
 }
 
 async function readXlsxTable(content: Buffer): Promise<Readout> {
-  if (startsWith(content, OLE_SIGNATURE)) return unreadable(OLD_XLS);
+  if (startsWith(content, OLE_SIGNATURE)) return unreadable(OLD_XLS, 'file_old_xls');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -290,7 +325,7 @@ const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}\p{Script=Common}\p{Script=Inhe
 
 const PHONE = /^\+?[0-9 ().\-/]+$/;
 
-type Cleaned = { ok: true; text: string } | { ok: false; reason: string };
+type Cleaned = { ok: true; text: string } | { ok: false; code: GuestRowErrorCode; reason: string };
 
 /**
  * A cell as a text: the apostrophe our CSV exports put before formula-like texts removed, control characters refused,
@@ -299,7 +334,7 @@ type Cleaned = { ok: true; text: string } | { ok: false; reason: string };
 function cleanText(field: GuestColumn, cell: Cell | undefined): Cleaned {
   if (cell === undefined) return { ok: true, text: '' };
   if (typeof cell !== 'string') {
-    return { ok: false, reason: `${field} contains the spreadsheet error ${cell.spreadsheetError}` };
+    return { ok: false, code: 'spreadsheet_error', reason: `${field} contains the spreadsheet error ${cell.spreadsheetError}` };
   }
   let text = cell;
   const start = text.trimStart();
@@ -309,11 +344,11 @@ function cleanText(field: GuestColumn, cell: Cell | undefined): Cleaned {
   const control = CONTROL_CHARACTER.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return { ok: false, reason: `${field} contains a control character (U+${code}), which is not allowed` };
+    return { ok: false, code: 'control_character', reason: `${field} contains a control character (U+${code}), which is not allowed` };
   }
   text = text.replace(/\s+/g, ' ').trim();
   if (Array.from(text).length > MAX_GUEST_TEXT_LENGTH) {
-    return { ok: false, reason: `${field} is longer than ${MAX_GUEST_TEXT_LENGTH} characters` };
+    return { ok: false, code: 'too_long', reason: `${field} is longer than ${MAX_GUEST_TEXT_LENGTH} characters` };
   }
   return { ok: true, text };
 }
@@ -366,18 +401,18 @@ interface RowContext {
 
 function validateRow(source: TableRow, context: RowContext): Omit<GuestRow, 'sourceRow'> | null {
   const fieldErrors: GuestRowError[] = [];
-  const fail = (field: GuestColumn, reason: string): null => {
-    fieldErrors.push({ row: source.row, field, reason });
+  const fail = (field: GuestColumn, code: GuestRowErrorCode, reason: string): null => {
+    fieldErrors.push({ row: source.row, field, code, reason });
     return null;
   };
   const text = (field: GuestColumn): string | null => {
     const index = context.columns.get(field);
     const cleaned = cleanText(field, index === undefined ? undefined : source.cells[index]);
-    return cleaned.ok ? cleaned.text : fail(field, cleaned.reason);
+    return cleaned.ok ? cleaned.text : fail(field, cleaned.code, cleaned.reason);
   };
   const required = (field: GuestColumn): string | null => {
     const value = text(field);
-    return value === '' ? fail(field, `${field} is required`) : value;
+    return value === '' ? fail(field, 'required', `${field} is required`) : value;
   };
   const optional = (field: GuestColumn): string | null | undefined => {
     const value = text(field);
@@ -388,11 +423,11 @@ function validateRow(source: TableRow, context: RowContext): Omit<GuestRow, 'sou
   let email = required('email');
   if (email !== null) {
     email = email.normalize('NFKC').toLowerCase();
-    if (!isEmail(email)) email = fail('email', 'email is not a valid email address');
+    if (!isEmail(email)) email = fail('email', 'invalid_email', 'email is not a valid email address');
   }
   if (email !== null) {
     const earlier = context.emails.get(email);
-    if (earlier !== undefined) email = fail('email', `email ${email} already appears in row ${earlier}`);
+    if (earlier !== undefined) email = fail('email', 'duplicate_email', `email ${email} already appears in row ${earlier}`);
     else context.emails.set(email, source.row);
   }
 
@@ -400,38 +435,38 @@ function validateRow(source: TableRow, context: RowContext): Omit<GuestRow, 'sou
 
   let nameLatin = required('name_latin');
   if (nameLatin !== null && NON_LATIN_LETTER.test(nameLatin)) {
-    nameLatin = fail('name_latin', 'name_latin must be written in Latin letters');
+    nameLatin = fail('name_latin', 'not_latin', 'name_latin must be written in Latin letters');
   }
 
   let country = required('country');
   if (country !== null) {
     country = country.normalize('NFKC').toUpperCase();
     if (!/^[A-Z]{2}$/.test(country) || !isISO31661Alpha2(country)) {
-      country = fail('country', 'country must be an ISO 3166 alpha-2 code such as KZ');
+      country = fail('country', 'invalid_country', 'country must be an ISO 3166 alpha-2 code such as KZ');
     }
   }
 
   const organisation = optional('organisation');
   const organisationTypeText = optional('organisation_type');
   let organisationType: OrganisationType | null | undefined =
-    typeof organisationTypeText === 'string' ? (ORGANISATION_TYPE_BY_KEY.get(categoryKey(organisationTypeText)) ?? fail('organisation_type', ORGANISATION_TYPE_REASON)) : organisationTypeText;
+    typeof organisationTypeText === 'string' ? (ORGANISATION_TYPE_BY_KEY.get(categoryKey(organisationTypeText)) ?? fail('organisation_type', 'invalid_organisation_type', ORGANISATION_TYPE_REASON)) : organisationTypeText;
   // A type says what the organisation is; without one named it would be silently dropped.
-  if (organisationType && organisation === null) organisationType = fail('organisation_type', 'organisation_type is given without an organisation');
+  if (organisationType && organisation === null) organisationType = fail('organisation_type', 'type_without_organisation', 'organisation_type is given without an organisation');
   const position = optional('position');
 
   const categoryText = required('category');
-  const category = categoryText === null ? null : (CATEGORY_BY_KEY.get(categoryKey(categoryText)) ?? fail('category', CATEGORY_REASON));
+  const category = categoryText === null ? null : (CATEGORY_BY_KEY.get(categoryKey(categoryText)) ?? fail('category', 'invalid_category', CATEGORY_REASON));
 
   const languageText = text('language');
   const preferredLanguage =
-    languageText === null ? null : (parseLanguage(languageText) ?? fail('language', 'language must be zh, en or ru'));
+    languageText === null ? null : (parseLanguage(languageText) ?? fail('language', 'invalid_language', 'language must be zh, en or ru'));
 
   let phone = optional('phone');
   if (typeof phone === 'string') {
     phone = phone.normalize('NFKC');
     const digits = phone.replace(/\D/g, '').length;
     if (!PHONE.test(phone) || digits < 5 || digits > 20) {
-      phone = fail('phone', 'phone must be a telephone number such as +7 701 123 45 67 (digits, spaces and + ( ) - . /)');
+      phone = fail('phone', 'invalid_phone', 'phone must be a telephone number such as +7 701 123 45 67 (digits, spaces and + ( ) - . /)');
     }
   }
 
@@ -460,12 +495,12 @@ function validateRow(source: TableRow, context: RowContext): Omit<GuestRow, 'sou
 function validateTable(table: TableRow[]): ParsedGuestList {
   const nonBlank = table.filter((row) => !isBlankRow(row));
   const [header, ...data] = nonBlank;
-  if (!header) return { rowsRead: 0, rows: [], errors: [{ row: 0, field: null, reason: 'the file is empty' }] };
+  if (!header) return { rowsRead: 0, rows: [], errors: [{ row: 0, field: null, code: 'file_empty', reason: 'the file is empty' }] };
   const rowsRead = data.length;
 
   if (data.length > MAX_GUEST_ROWS) {
     const reason = `the file has ${data.length} guest rows; at most ${MAX_GUEST_ROWS} can be imported at once, so split it into several files`;
-    return { rowsRead, rows: [], errors: [{ row: 0, field: null, reason }] };
+    return { rowsRead, rows: [], errors: [{ row: 0, field: null, code: 'too_many_rows', reason }] };
   }
 
   // Header: which column holds which field.
@@ -494,6 +529,7 @@ function validateTable(table: TableRow[]): ParsedGuestList {
     errors.push({
       row: header.row,
       field: null,
+      code: 'unknown_columns',
       reason: `unknown ${unknown.length === 1 ? 'column' : 'columns'} ${unknown.map((name) => `"${name}"`).join(', ')}; the accepted columns are ${GUEST_COLUMNS.join(', ')}`,
     });
   }
@@ -501,6 +537,7 @@ function validateTable(table: TableRow[]): ParsedGuestList {
     errors.push({
       row: header.row,
       field: null,
+      code: 'unnamed_columns',
       reason: `${unnamed.length === 1 ? 'column' : 'columns'} ${unnamed.join(', ')} ${unnamed.length === 1 ? 'has' : 'have'} values but no header`,
     });
   }
@@ -509,12 +546,13 @@ function validateTable(table: TableRow[]): ParsedGuestList {
       errors.push({
         row: header.row,
         field: column,
+        code: 'duplicate_column',
         reason: `column ${column} appears more than once (${names.map((name) => `"${name}"`).join(', ')})`,
       });
     }
   }
   for (const column of REQUIRED_COLUMNS) {
-    if (!columns.has(column)) errors.push({ row: header.row, field: column, reason: `required column ${column} is missing` });
+    if (!columns.has(column)) errors.push({ row: header.row, field: column, code: 'missing_column', reason: `required column ${column} is missing` });
   }
   if (errors.length > 0) return { rowsRead, rows: [], errors };
 
@@ -533,10 +571,10 @@ function validateTable(table: TableRow[]): ParsedGuestList {
  */
 export async function parseGuestList(content: Buffer, format: 'csv' | 'xlsx'): Promise<ParsedGuestList> {
   let readout: Readout;
-  if (content.length === 0) readout = unreadable('the file is empty');
+  if (content.length === 0) readout = unreadable('the file is empty', 'file_empty');
   else if (format === 'csv') readout = readCsvTable(content);
   else if (format === 'xlsx') readout = await readXlsxTable(content);
   else readout = unreadable(`unsupported file format ${JSON.stringify(format)}; upload CSV or XLSX`);
-  if (!readout.ok) return { rowsRead: 0, rows: [], errors: [{ row: 0, field: null, reason: readout.reason }] };
+  if (!readout.ok) return { rowsRead: 0, rows: [], errors: [{ row: 0, field: null, code: readout.code, reason: readout.reason }] };
   return validateTable(readout.rows);
 }

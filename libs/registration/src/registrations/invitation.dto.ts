@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageMetaDto } from '#core/http/pagination.js';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '#programme/programme-vocabulary.js';
+import { GUEST_ROW_ERROR_CODES, type GuestRowErrorCode } from '../guest-list/parse-guest-list.js';
 import { REGISTRATION_CATEGORIES, type RegistrationCategory } from '../registration-vocabulary.js';
 
 export class InviteGuestDto {
@@ -80,7 +82,19 @@ export class InvitationDto {
 export class GuestListRowErrorDto {
   @ApiProperty({ type: 'integer', description: 'The line in the file (the header is line 1)' }) row: number;
   @ApiProperty({ type: String, nullable: true, description: 'The column, or null for the row as a whole' }) field: string | null;
+  @ApiProperty({ enum: GUEST_ROW_ERROR_CODES, enumName: 'GuestRowErrorCode', description: 'What is wrong, for readers in other languages (`reason` says it in English, with the details)' })
+  code: GuestRowErrorCode;
   @ApiProperty() reason: string;
+}
+
+/** A valid guest-list row: who the import invites (or would, on a dry run). */
+export class GuestListGuestDto {
+  @ApiProperty({ type: 'integer', description: 'The line in the file (the header is line 1)' }) row: number;
+  @ApiProperty() email: string;
+  @ApiProperty() nameNative: string;
+  @ApiProperty() nameLatin: string;
+  @ApiProperty({ example: 'KZ' }) country: string;
+  @ApiProperty({ enum: REGISTRATION_CATEGORIES }) category: RegistrationCategory;
 }
 
 export class GuestListReportDto {
@@ -90,4 +104,31 @@ export class GuestListReportDto {
   @ApiProperty({ description: 'Invitations created (0 on a dry run or when any row is bad)' }) invited: number;
   @ApiProperty({ type: [GuestListRowErrorDto], description: 'Every bad row' })
   errors: GuestListRowErrorDto[];
+  @ApiProperty({ type: [GuestListGuestDto], description: 'Every valid row, in file order, so the report can be read row by row beside the bad ones' })
+  guests: GuestListGuestDto[];
+}
+
+export const INVITATION_STATES = ['open', 'accepted', 'expired', 'revoked'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+
+/** One invitation as the organisers see it: the guest invited, and what became of it (no token: it was shown once). */
+export class InvitationSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() nameNative: string;
+  @ApiProperty() nameLatin: string;
+  @ApiProperty({ example: 'KZ' }) country: string;
+  @ApiProperty({ enum: REGISTRATION_CATEGORIES }) category: RegistrationCategory;
+  @ApiProperty({ type: String, nullable: true }) organisation: string | null;
+  @ApiProperty({ type: String, nullable: true }) delegation: string | null;
+  @ApiProperty({ enum: INVITATION_STATES, enumName: 'InvitationState', description: 'open until used, revoked or past expiresAt' })
+  state: InvitationState;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The registration the guest made by accepting' })
+  registrationId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class InvitationPageDto extends PageMetaDto {
+  @ApiProperty({ type: [InvitationSummaryDto] }) items: InvitationSummaryDto[];
 }

@@ -9,7 +9,8 @@ import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { parseGuestList } from '../guest-list/parse-guest-list.js';
-import type { GuestListReportDto, InvitationDto, InviteGuestDto } from './invitation.dto.js';
+import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
+import type { GuestListReportDto, InvitationDto, InvitationState, InvitationSummaryDto, InviteGuestDto } from './invitation.dto.js';
 import { guestListInvalid } from './registration-errors.js';
 import { hashToken } from './registration-intake.service.js';
 
@@ -44,9 +45,10 @@ export class InvitationsService {
       ])) as { email: string }[];
       const errors = [
         ...parsed.errors,
-        ...already.map(({ email }) => ({ row: rowOf.get(email)!, field: 'email', reason: `${email} is already invited to this event` })),
+        ...already.map(({ email }) => ({ row: rowOf.get(email)!, field: 'email', code: 'already_invited' as const, reason: `${email} is already invited to this event` })),
       ].sort((a, b) => a.row - b.row);
-      const report = { dryRun, rowsRead: parsed.rowsRead, rows: parsed.rows.length, invited: 0, errors };
+      const guests = parsed.rows.map((row) => ({ row: row.sourceRow, email: row.email, nameNative: row.nameNative, nameLatin: row.nameLatin, country: row.country, category: row.category }));
+      const report = { dryRun, rowsRead: parsed.rowsRead, rows: parsed.rows.length, invited: 0, errors, guests };
       if (errors.length && !dryRun) throw guestListInvalid(errors);
       if (dryRun) return report;
       for (const row of parsed.rows) {
@@ -68,6 +70,29 @@ export class InvitationsService {
     });
   }
 
+  /** The edition's invitations, newest first, each with what became of it. */
+  async list(eventId: string, query: PageQueryDto): Promise<Page<InvitationSummaryDto>> {
+    const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
+    if (!event) throw new NotFoundError('Event', { eventId });
+    const rows = (await this.dataSource.query(
+      `SELECT i.id, i.email, i.guest, i.created_at, i.expires_at, i.used_at, i.revoked_at, r.id AS registration_id,
+              count(*) OVER () AS total
+         FROM invitation i LEFT JOIN registration r ON r.invitation_id = i.id
+        WHERE i.event_id = $1
+        ORDER BY i.created_at DESC, i.email
+        LIMIT $2 OFFSET $3`,
+      [eventId, query.pageSize, skipOf(query)],
+    )) as InvitationRow[];
+    const total = rows.length ? Number(rows[0].total) : await this.count(eventId);
+    return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** A page past the end still says how many there are. */
+  private async count(eventId: string): Promise<number> {
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*) AS total FROM invitation WHERE event_id = $1`, [eventId])) as { total: string }[];
+    return Number(total);
+  }
+
   private async create(manager: EntityManager, caller: Caller, eventId: string, guest: InviteGuestDto): Promise<InvitationDto> {
     const token = randomBytes(24).toString('base64url');
     const [row] = (await manager.query(
@@ -87,4 +112,39 @@ export class InvitationsService {
     const [event] = await manager.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
     if (!event) throw new NotFoundError('Event', { eventId });
   }
+}
+
+interface InvitationRow {
+  id: string;
+  email: string;
+  guest: InviteGuestDto;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+  registration_id: string | null;
+  total: string;
+}
+
+function stateOf(row: InvitationRow): InvitationState {
+  if (row.used_at) return 'accepted';
+  if (row.revoked_at) return 'revoked';
+  return row.expires_at.getTime() < Date.now() ? 'expired' : 'open';
+}
+
+function toSummary(row: InvitationRow): InvitationSummaryDto {
+  return {
+    id: row.id,
+    email: row.email,
+    nameNative: row.guest.nameNative,
+    nameLatin: row.guest.nameLatin,
+    country: row.guest.country,
+    category: row.guest.category,
+    organisation: row.guest.organisation ?? null,
+    delegation: row.guest.delegation ?? null,
+    state: stateOf(row),
+    registrationId: row.registration_id,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+  };
 }
