@@ -87,9 +87,9 @@ describe('The language switch changes every word of the console', () => {
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden' });
   }
 
-  const pages = () => ['/editions', `/editions/${eventId}/registrations`, '/messages', '/messages/audit'];
+  const pages = () => ['/editions', `/editions/${eventId}/registrations`, `/editions/${eventId}/programme`, '/messages', '/messages/audit'];
 
-  it.each([0, 1, 2, 3])('page %i of the organisers’ workspace: English, then Chinese, then Russian', async (index) => {
+  it.each([0, 1, 2, 3, 4])('page %i of the organisers’ workspace: English, then Chinese, then Russian', async (index) => {
     const path = pages()[index];
     await page.goto(browser.url(path));
     await page.getByTestId('user-menu').waitFor();
