@@ -60,7 +60,8 @@ describe('Registrations workspace: decisions', () => {
     await expect(report.textContent()).resolves.toContain('Изменено: 2, без изменений: 1');
     await expect(report.locator('[data-error-code="INVALID_TRANSITION"]').count()).resolves.toBe(1);
     await expect(report.textContent()).resolves.toContain(ids.dilnoza);
-    await expect(row('Bolat Nurlanov').getByTestId('registration-status').textContent()).resolves.toBe('Одобрена');
+    // The list is read again after the report: wait for the new status rather than read the old one once.
+    await row('Bolat Nurlanov').getByTestId('registration-status').filter({ hasText: /^Одобрена$/ }).waitFor();
     await browser.expectAccessible(page, 'registrations after bulk (ru)');
 
     const statuses = await browser.stack.db.pool.query(`SELECT status FROM registration WHERE id = ANY($1) ORDER BY name_latin`, [[ids.aigerim, ids.bolat]]);

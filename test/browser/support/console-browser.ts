@@ -21,7 +21,7 @@ const LANGUAGE_KEY = 'sco-console-language';
 /** What the functions run inside the page use (these files are compiled without the DOM library). */
 interface BrowserGlobals {
   localStorage: { setItem(key: string, value: string): void };
-  document: unknown;
+  document: { querySelectorAll(selector: string): { length: number } };
   axe: typeof axe;
   __missingTranslations?: string[];
 }
@@ -110,6 +110,15 @@ export class ConsoleBrowser {
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
       .first()
       .waitFor({ state: 'hidden', timeout: 3_000 })
+      .catch(() => undefined);
+    // Likewise a dialog fading in or out (rc-motion's *-enter/-appear/-leave-active classes) is drawn half
+    // transparent, which axe reads as text of too little contrast: wait until no such motion is running.
+    await page
+      .waitForFunction(
+        () => (globalThis as unknown as BrowserGlobals).document.querySelectorAll('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]').length === 0,
+        undefined,
+        { timeout: 3_000 },
+      )
       .catch(() => undefined);
     if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
     const violations = await page.evaluate(async () => {
