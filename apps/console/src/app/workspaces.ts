@@ -19,6 +19,8 @@ const ORGANISERS: readonly Role[] = ['admin', 'organiser'];
 
 export const WORKSPACES: readonly Workspace[] = [
   { key: 'editions', roles: ORGANISERS, perEdition: false, load: () => import('../editions/EditionsWorkspace') },
+  { key: 'organisations', roles: ORGANISERS, perEdition: false, load: () => import('../editions/OrganisationsWorkspace') },
+  { key: 'people', roles: ORGANISERS, perEdition: false, load: () => import('../editions/PeopleWorkspace') },
   { key: 'registrations', roles: ORGANISERS, perEdition: true, load: () => import('../registrations/RegistrationsWorkspace') },
   { key: 'messages', roles: ORGANISERS, perEdition: false, load: () => import('../messages/MessagesWorkspace') },
 ];
