@@ -33,7 +33,13 @@ export function FormDialog<Values extends object>({
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (open) setError(undefined);
+    if (!open) return;
+    setError(undefined);
+    // The page behind a modal dialog is out of reach (keyboard, screen readers, axe) until it closes: the dialog
+    // and its dropdowns are portals on <body>, outside the app's root.
+    const root = document.getElementById('root');
+    root?.setAttribute('inert', '');
+    return () => root?.removeAttribute('inert');
   }, [open]);
 
   const save = async () => {
