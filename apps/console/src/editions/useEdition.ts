@@ -12,8 +12,8 @@ export function useEdition(eventId: string) {
     getEdition(eventId)
       .then((answer) => current && setEdition(answer))
       .catch((caught: unknown) => {
-        if (caught instanceof ApiError) current && setError(caught.envelope);
-        else throw caught;
+        if (!(caught instanceof ApiError)) throw caught;
+        if (current) setError(caught.envelope);
       });
     return () => {
       current = false;
