@@ -9,6 +9,7 @@ export function useEdition(eventId: string) {
   useEffect(() => {
     let current = true;
     setEdition(undefined);
+    setError(undefined);
     getEdition(eventId)
       .then((answer) => current && setEdition(answer))
       .catch((caught: unknown) => {
