@@ -118,6 +118,13 @@ describe('Editions workspace: an edition, its venues, rooms and tracks; the dire
     await expectTexts(page.getByTestId('room-name'), ['Зал «Шанхай»']);
     await page.locator('tr.ant-table-row', { hasText: 'Зал «Шанхай»' }).getByText('Международный конференц-центр Циндао').waitFor();
 
+    // A venue with a room in it is not deleted: the api's refusal is shown, the venue stays.
+    await page.getByRole('tab', { name: 'Площадки' }).click();
+    await page.getByRole('button', { name: 'Удалить «Международный конференц-центр Циндао»' }).click();
+    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    await page.locator('[data-error-code="FOREIGN_KEY_VIOLATION"]').waitFor();
+    await expectTexts(page.getByTestId('venue-name'), ['Международный конференц-центр Циндао']);
+
     await page.getByRole('tab', { name: 'Направления' }).click();
     for (const [ru, en, colour] of [
       ['Торговля', 'Trade', '#b03a2e'],
@@ -130,6 +137,14 @@ describe('Editions workspace: an edition, its venues, rooms and tracks; the dire
       await page.getByTestId('track-dialog-save').click();
       await dialog().waitFor({ state: 'detached' });
     }
+    await expectTexts(page.getByTestId('track-name'), ['Торговля', 'Логистика']);
+    // A track without sessions is deleted after a confirmation.
+    await page.getByTestId('track-new').click();
+    await dialog().locator('#name_ru').fill('Черновик');
+    await page.getByTestId('track-dialog-save').click();
+    await expectTexts(page.getByTestId('track-name'), ['Торговля', 'Логистика', 'Черновик']);
+    await page.getByRole('button', { name: 'Удалить «Черновик»' }).click();
+    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
     await expectTexts(page.getByTestId('track-name'), ['Торговля', 'Логистика']);
     await page.getByRole('button', { name: 'Переместить «Логистика» выше' }).click();
     await expectTexts(page.getByTestId('track-name'), ['Логистика', 'Торговля']);

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Form, InputNumber, Select, Table } from 'antd';
+import { Button, Checkbox, Form, InputNumber, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n/languages';
+import type { ErrorEnvelope } from '../api/client';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { TrilingualFields } from '../shared/TrilingualFields';
 import { pickText } from '../shared/trilingual';
 import { usePagedList } from '../shared/usePagedList';
-import { compact, createRoom, listRooms, listVenues, type Room, type RoomInput, updateRoom, type Venue } from './editionsApi';
+import { compact, deleteRoom, createRoom, listRooms, listVenues, type Room, type RoomInput, updateRoom, type Venue } from './editionsApi';
+import { DeleteButton } from './DeleteButton';
 import { FormDialog } from './FormDialog';
 
 /** The edition's rooms: in which venue, how many seats, and which languages its interpretation booths deliver. */
@@ -14,6 +16,8 @@ export function RoomList({ eventId }: { eventId: string }) {
   const { t, i18n } = useTranslation('editions');
   const list = usePagedList((page, pageSize) => listRooms(eventId, page, pageSize), [eventId]);
   const [venues, setVenues] = useState<Venue[]>([]);
+  // A refusal of a delete (still in use), shown above the list.
+  const [error, setError] = useState<ErrorEnvelope>();
   const [editing, setEditing] = useState<Room | null>();
 
   useEffect(() => {
@@ -33,6 +37,7 @@ export function RoomList({ eventId }: { eventId: string }) {
         {t('rooms.new')}
       </Button>
       {venues.length === 0 && <p>{t('rooms.needVenue')}</p>}
+      {error && <ApiErrorAlert envelope={error} onClose={() => setError(undefined)} />}
       {list.error && <ApiErrorAlert envelope={list.error} />}
       <Table<Room>
         rowKey="id"
@@ -53,9 +58,12 @@ export function RoomList({ eventId }: { eventId: string }) {
             key: 'actions',
             title: t('columns.actions'),
             render: (_, room) => (
-              <Button size="small" onClick={() => setEditing(room)} aria-label={t('rooms.editOne', { name: pickText(room.name, i18n.language) })}>
-                {t('common:actions.edit')}
-              </Button>
+              <Space size="small">
+                <Button size="small" onClick={() => setEditing(room)} aria-label={t('rooms.editOne', { name: pickText(room.name, i18n.language) })}>
+                  {t('common:actions.edit')}
+                </Button>
+                <DeleteButton name={pickText(room.name, i18n.language)} remove={() => deleteRoom(eventId, room.id)} onDeleted={list.reload} onError={setError} />
+              </Space>
             ),
           },
         ]}

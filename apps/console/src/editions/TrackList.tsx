@@ -6,7 +6,8 @@ import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { TrilingualFields } from '../shared/TrilingualFields';
 import { pickText } from '../shared/trilingual';
 import { usePagedList } from '../shared/usePagedList';
-import { compact, createTrack, listTracks, type Track, type TrackInput, updateTrack } from './editionsApi';
+import { compact, createTrack, deleteTrack, listTracks, type Track, type TrackInput, updateTrack } from './editionsApi';
+import { DeleteButton } from './DeleteButton';
 import { FormDialog } from './FormDialog';
 import { moved, renumbered } from './trackOrder';
 
@@ -88,6 +89,7 @@ export function TrackList({ eventId }: { eventId: string }) {
                   <Button size="small" onClick={() => setEditing(track)} aria-label={t('tracks.editOne', { name })}>
                     {t('common:actions.edit')}
                   </Button>
+                  <DeleteButton name={name} remove={() => deleteTrack(eventId, track.id)} onDeleted={list.reload} onError={setError} />
                 </Space>
               );
             },

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Button, Table } from 'antd';
+import { Button, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { ErrorEnvelope } from '../api/client';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { TrilingualFields } from '../shared/TrilingualFields';
 import { pickText } from '../shared/trilingual';
 import { usePagedList } from '../shared/usePagedList';
-import { compact, compactOrNull, createVenue, listVenues, updateVenue, type Venue, type VenueInput } from './editionsApi';
+import { compact, deleteVenue, compactOrNull, createVenue, listVenues, updateVenue, type Venue, type VenueInput } from './editionsApi';
+import { DeleteButton } from './DeleteButton';
 import { FormDialog } from './FormDialog';
 
 /** The edition's venues (a conference centre, a hotel…), each with its trilingual name and address. */
@@ -13,6 +15,8 @@ export function VenueList({ eventId }: { eventId: string }) {
   const { t, i18n } = useTranslation('editions');
   const list = usePagedList((page, pageSize) => listVenues(eventId, page, pageSize), [eventId]);
   // undefined: no dialog; null: a new venue; else the venue edited.
+  // A refusal of a delete (still in use), shown above the list.
+  const [error, setError] = useState<ErrorEnvelope>();
   const [editing, setEditing] = useState<Venue | null>();
 
   const save = (values: VenueInput) => {
@@ -25,6 +29,7 @@ export function VenueList({ eventId }: { eventId: string }) {
       <Button type="primary" onClick={() => setEditing(null)} style={{ marginBottom: 16 }} data-testid="venue-new">
         {t('venues.new')}
       </Button>
+      {error && <ApiErrorAlert envelope={error} onClose={() => setError(undefined)} />}
       {list.error && <ApiErrorAlert envelope={list.error} />}
       <Table<Venue>
         rowKey="id"
@@ -39,9 +44,12 @@ export function VenueList({ eventId }: { eventId: string }) {
             key: 'actions',
             title: t('columns.actions'),
             render: (_, venue) => (
-              <Button size="small" onClick={() => setEditing(venue)} aria-label={t('venues.editOne', { name: pickText(venue.name, i18n.language) })}>
-                {t('common:actions.edit')}
-              </Button>
+              <Space size="small">
+                <Button size="small" onClick={() => setEditing(venue)} aria-label={t('venues.editOne', { name: pickText(venue.name, i18n.language) })}>
+                  {t('common:actions.edit')}
+                </Button>
+                <DeleteButton name={pickText(venue.name, i18n.language)} remove={() => deleteVenue(eventId, venue.id)} onDeleted={list.reload} onError={setError} />
+              </Space>
             ),
           },
         ]}

@@ -52,3 +52,10 @@ export const listTracks = (eventId: string): Promise<Page<Track>> =>
 export const createTrack = (eventId: string, body: TrackInput): Promise<Track> => call(api.POST('/api/events/{eventId}/tracks', { params: { path: { eventId } }, body }));
 export const updateTrack = (eventId: string, trackId: string, body: Schemas['UpdateTrackDto']): Promise<Track> =>
   call(api.PATCH('/api/events/{eventId}/tracks/{trackId}', { params: { path: { eventId, trackId } }, body }));
+
+export const deleteVenue = (eventId: string, venueId: string): Promise<unknown> =>
+  call(api.DELETE('/api/events/{eventId}/venues/{venueId}', { params: { path: { eventId, venueId } } }));
+export const deleteRoom = (eventId: string, roomId: string): Promise<unknown> =>
+  call(api.DELETE('/api/events/{eventId}/rooms/{roomId}', { params: { path: { eventId, roomId } } }));
+export const deleteTrack = (eventId: string, trackId: string): Promise<unknown> =>
+  call(api.DELETE('/api/events/{eventId}/tracks/{trackId}', { params: { path: { eventId, trackId } } }));

@@ -38,6 +38,17 @@ export class TracksService {
     });
   }
 
+  /** A track still given to a session stays: the database refuses (409 FOREIGN_KEY_VIOLATION), nothing is lost. */
+  async remove(caller: Caller, eventId: string, trackId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const track = await manager.findOne(Track, { where: { id: trackId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!track) throw new NotFoundError('Track', { trackId });
+      const before = toTrackDto(track);
+      await manager.delete(Track, { id: trackId, eventId });
+      await this.audit.record(manager, caller, { action: 'track.deleted', entity: 'track', entityId: trackId, before });
+    });
+  }
+
   async list(eventId: string, query: PageQueryDto): Promise<Page<TrackDto>> {
     await eventOrFail(this.dataSource.manager, eventId);
     const [rows, total] = await this.dataSource.getRepository(Track).findAndCount({
