@@ -7,6 +7,8 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import { eventOrFail } from '../events/events.service.js';
+import { ProgrammeSession } from '../sessions/session.entity.js';
+import { refuseWhileUsed } from '../still-used.js';
 import { Room } from './room.entity.js';
 import { Venue } from './venue.entity.js';
 import {
@@ -54,6 +56,7 @@ export class VenuesService {
     await this.dataSource.transaction(async (manager) => {
       const venue = await manager.findOne(Venue, { where: { id: venueId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!venue) throw new NotFoundError('Venue', { venueId });
+      refuseWhileUsed('venue', 'rooms', await manager.count(Room, { where: { venueId, eventId } }));
       const before = toVenueDto(venue);
       await manager.delete(Venue, { id: venueId, eventId });
       await this.audit.record(manager, caller, { action: 'venue.deleted', entity: 'venue', entityId: venueId, before });
@@ -99,6 +102,7 @@ export class VenuesService {
     await this.dataSource.transaction(async (manager) => {
       const room = await manager.findOne(Room, { where: { id: roomId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!room) throw new NotFoundError('Room', { roomId });
+      refuseWhileUsed('room', 'sessions', await manager.count(ProgrammeSession, { where: { roomId, eventId } }));
       const before = toRoomDto(room);
       await manager.delete(Room, { id: roomId, eventId });
       await this.audit.record(manager, caller, { action: 'room.deleted', entity: 'room', entityId: roomId, before });
