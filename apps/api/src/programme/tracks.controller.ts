@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
@@ -43,5 +43,18 @@ export class TracksController {
     @Body() dto: UpdateTrackDto,
   ): Promise<TrackDto> {
     return this.tracks.update(caller, eventId, trackId, dto);
+  }
+
+  @Delete(':trackId')
+  @HttpCode(204)
+  @Roles(...PROGRAMME_WRITERS)
+  @ApiNoContentResponse({ description: 'Track deleted' })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'FOREIGN_KEY_VIOLATION: sessions are still in the track' })
+  async remove(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('trackId', UuidParam('trackId')) trackId: string,
+  ): Promise<void> {
+    await this.tracks.remove(caller, eventId, trackId);
   }
 }

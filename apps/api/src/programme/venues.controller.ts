@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
@@ -55,6 +55,19 @@ export class VenuesController {
     return this.venues.updateVenue(caller, eventId, venueId, dto);
   }
 
+  @Delete('venues/:venueId')
+  @HttpCode(204)
+  @Roles(...PROGRAMME_WRITERS)
+  @ApiNoContentResponse({ description: 'Venue deleted' })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'FOREIGN_KEY_VIOLATION: the venue still has rooms' })
+  async deleteVenue(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('venueId', UuidParam('venueId')) venueId: string,
+  ): Promise<void> {
+    await this.venues.deleteVenue(caller, eventId, venueId);
+  }
+
   @Post('rooms')
   @Roles(...PROGRAMME_WRITERS)
   @ApiCreatedResponse({ type: RoomDto })
@@ -85,5 +98,18 @@ export class VenuesController {
     @Body() dto: UpdateRoomDto,
   ): Promise<RoomDto> {
     return this.venues.updateRoom(caller, eventId, roomId, dto);
+  }
+
+  @Delete('rooms/:roomId')
+  @HttpCode(204)
+  @Roles(...PROGRAMME_WRITERS)
+  @ApiNoContentResponse({ description: 'Room deleted' })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'FOREIGN_KEY_VIOLATION: sessions are still in the room' })
+  async deleteRoom(
+    @CurrentCaller() caller: CallerWithSession,
+    @Param('eventId', UuidParam('eventId')) eventId: string,
+    @Param('roomId', UuidParam('roomId')) roomId: string,
+  ): Promise<void> {
+    await this.venues.deleteRoom(caller, eventId, roomId);
   }
 }

@@ -21,6 +21,8 @@ export const WORKSPACES: readonly Workspace[] = [
   { key: 'editions', roles: ORGANISERS, perEdition: false, load: () => import('../editions/EditionsWorkspace') },
   { key: 'programme', roles: ORGANISERS, perEdition: true, load: () => import('../programme/ProgrammeWorkspace') },
   { key: 'registrations', roles: ORGANISERS, perEdition: true, load: () => import('../registrations/RegistrationsWorkspace') },
+  { key: 'organisations', roles: ORGANISERS, perEdition: false, load: () => import('../editions/OrganisationsWorkspace') },
+  { key: 'people', roles: ORGANISERS, perEdition: false, load: () => import('../editions/PeopleWorkspace') },
   { key: 'messages', roles: ORGANISERS, perEdition: false, load: () => import('../messages/MessagesWorkspace') },
 ];
 

@@ -7,6 +7,8 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import { eventOrFail } from '../events/events.service.js';
+import { ProgrammeSession } from '../sessions/session.entity.js';
+import { refuseWhileUsed } from '../still-used.js';
 import { Track } from './track.entity.js';
 import { type CreateTrackDto, toTrackDto, type TrackDto, type UpdateTrackDto } from './track.dto.js';
 
@@ -35,6 +37,18 @@ export class TracksService {
       const after = toTrackDto(await manager.save(Object.assign(track, dto)));
       await this.audit.record(manager, caller, { action: 'track.updated', entity: 'track', entityId: trackId, before, after });
       return after;
+    });
+  }
+
+  /** A track still given to a session stays: the database refuses (409 FOREIGN_KEY_VIOLATION), nothing is lost. */
+  async remove(caller: Caller, eventId: string, trackId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const track = await manager.findOne(Track, { where: { id: trackId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!track) throw new NotFoundError('Track', { trackId });
+      refuseWhileUsed('track', 'sessions', await manager.count(ProgrammeSession, { where: { trackId, eventId } }));
+      const before = toTrackDto(track);
+      await manager.delete(Track, { id: trackId, eventId });
+      await this.audit.record(manager, caller, { action: 'track.deleted', entity: 'track', entityId: trackId, before });
     });
   }
 

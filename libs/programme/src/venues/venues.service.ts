@@ -7,6 +7,8 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import { eventOrFail } from '../events/events.service.js';
+import { ProgrammeSession } from '../sessions/session.entity.js';
+import { refuseWhileUsed } from '../still-used.js';
 import { Room } from './room.entity.js';
 import { Venue } from './venue.entity.js';
 import {
@@ -49,6 +51,18 @@ export class VenuesService {
     });
   }
 
+  /** A venue that still has rooms stays: the database refuses (409 FOREIGN_KEY_VIOLATION), nothing is lost. */
+  async deleteVenue(caller: Caller, eventId: string, venueId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const venue = await manager.findOne(Venue, { where: { id: venueId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!venue) throw new NotFoundError('Venue', { venueId });
+      refuseWhileUsed('venue', 'rooms', await manager.count(Room, { where: { venueId, eventId } }));
+      const before = toVenueDto(venue);
+      await manager.delete(Venue, { id: venueId, eventId });
+      await this.audit.record(manager, caller, { action: 'venue.deleted', entity: 'venue', entityId: venueId, before });
+    });
+  }
+
   async listVenues(eventId: string, query: PageQueryDto): Promise<Page<VenueDto>> {
     await eventOrFail(this.dataSource.manager, eventId);
     const [rows, total] = await this.dataSource.getRepository(Venue).findAndCount({
@@ -80,6 +94,18 @@ export class VenuesService {
       const after = toRoomDto(await manager.save(Object.assign(room, dto)));
       await this.audit.record(manager, caller, { action: 'room.updated', entity: 'room', entityId: roomId, before, after });
       return after;
+    });
+  }
+
+  /** A room that still holds sessions stays: the database refuses (409 FOREIGN_KEY_VIOLATION), nothing is lost. */
+  async deleteRoom(caller: Caller, eventId: string, roomId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const room = await manager.findOne(Room, { where: { id: roomId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!room) throw new NotFoundError('Room', { roomId });
+      refuseWhileUsed('room', 'sessions', await manager.count(ProgrammeSession, { where: { roomId, eventId } }));
+      const before = toRoomDto(room);
+      await manager.delete(Room, { id: roomId, eventId });
+      await this.audit.record(manager, caller, { action: 'room.deleted', entity: 'room', entityId: roomId, before });
     });
   }
 
