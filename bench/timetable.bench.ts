@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
 import type { HttpClient } from '#testing/http-client.js';
 import { TEST_ADMIN, TestStack } from '#testing/test-stack.js';
 import type { BenchRow } from './support/report.js';
@@ -84,9 +84,9 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
 
 interface MoveTiming {
   total: number;
-  /** When the PATCH was answered, and when the day's sessions read again after it were, from pointer up. */
+  /** When the PATCH was answered, from pointer up; and when the day's sessions were read again after it, if they were. */
   patched: number;
-  reread: number;
+  reread?: number;
 }
 
 /** Drags a block down by `minutes` (1 px a minute) and waits for it to be shown there after the api's answer. */
@@ -102,23 +102,30 @@ async function dragDown(page: Page, sessionId: string, fromMinute: number, minut
   await page.mouse.move(x, y + minutes, { steps: 2 });
   const began = performance.now();
   let patched = 0;
-  let reread = 0;
-  const patch = page.waitForResponse((response) => response.request().method() === 'PATCH').then(() => (patched = performance.now() - began));
-  const day = page
-    .waitForResponse((response) => response.request().method() === 'GET' && response.url().includes('/sessions?') && patched > 0)
-    .then(() => (reread = performance.now() - began));
+  let reread: number | undefined;
+  // Every answer while the move is shown: the console need not read the day again (it applies the PATCH's answer),
+  // so a re-read is recorded when there is one rather than waited for.
+  const seen = (response: Response) => {
+    const method = response.request().method();
+    if (method === 'PATCH') patched = performance.now() - began;
+    else if (method === 'GET' && response.url().includes('/sessions?') && patched > 0) reread ??= performance.now() - began;
+  };
+  page.on('response', seen);
   await page.mouse.up();
   await page.locator(`[data-testid="session-block"][data-session-id="${sessionId}"][data-start="${hhmm(fromMinute + minutes)}"]`).waitFor();
   await page.locator('.tt-block-pending').waitFor({ state: 'detached' });
   const total = performance.now() - began;
-  await Promise.all([patch, day]);
+  // Give a re-read that is under way time to be answered (to be counted), then stop listening.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  page.off('response', seen);
+  if (patched === 0) throw new Error('the move sent no PATCH');
   return { total, patched, reread };
 }
 
 /**
  * The timetable with 300 sessions in 8 rooms in headless Chromium: navigation to usable, against the same page of
  * an edition with the same rooms and no session (the console's own floor); and a drag-move round trip (pointer up →
- * PATCH → the day re-read → the block drawn in its new place), against the same PATCH (the body the console sends) from Node alone.
+ * PATCH → its answer applied → the block drawn in its new place), against the same PATCH (the body the console sends) from Node alone.
  */
 export async function timetable(): Promise<BenchRow[]> {
   const stack = await (await TestStack.create({ backend: 'redis', migrate: true, env: { LOG_LEVEL: 'warn' } })).startApi();
@@ -176,7 +183,8 @@ export async function timetable(): Promise<BenchRow[]> {
     const floor = median(emptyMs);
     const move = median(moveMs.map((timing) => timing.total));
     const patched = median(moveMs.map((timing) => timing.patched));
-    const reread = median(moveMs.map((timing) => timing.reread));
+    const rereads = moveMs.flatMap((timing) => (timing.reread === undefined ? [] : [timing.reread]));
+    const reread = rereads.length === 0 ? 'the day not read again' : `day re-read at ${median(rereads).toFixed(0)} ms in ${rereads.length} of ${moveMs.length}`;
     const patch = median(apiMs);
     return [
       {
@@ -192,12 +200,12 @@ export async function timetable(): Promise<BenchRow[]> {
       {
         scenario: `console: timetable drag-move round trip, ${SESSIONS} sessions (median of ${REPEATS})`,
         backend: 'redis',
-        figure: `${move.toFixed(0)} ms (PATCH answered at ${patched.toFixed(0)} ms, day re-read at ${reread.toFixed(0)} ms)`,
+        figure: `${move.toFixed(0)} ms (PATCH answered at ${patched.toFixed(0)} ms, ${reread})`,
         baseline: `the same PATCH from Node ${patch.toFixed(0)} ms`,
         ratio: patch / move,
         target: `≤ ${MOVE_TARGET_MS} ms`,
         pass: move <= MOVE_TARGET_MS,
-        notes: 'pointer up → PATCH → day re-read → block in its new place; ratio = api alone ÷ console',
+        notes: 'pointer up → PATCH → its answer applied → block in its new place; ratio = api alone ÷ console',
       },
     ];
   } finally {

@@ -2,6 +2,16 @@ import type { Page } from 'playwright-core';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from '../e2e/support/programme-fixtures.js';
 import { ConsoleBrowser, type ConsoleUser } from './support/console-browser.js';
 
+/** Waits until `read` gives `expected`, for up to 10 s; then fails showing what it last read. */
+async function until<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let last: T | undefined;
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+  }
+  expect(last).toEqual(expected);
+}
+
 describe('Programme: release, conflict and translation reports', () => {
   let browser: ConsoleBrowser;
   let organiser: ConsoleUser;
@@ -135,6 +145,19 @@ describe('Programme: release, conflict and translation reports', () => {
     await page.getByText('中国标准时间').first().waitFor();
     await browser.screenshot(page, 'conflicts-zh');
     await browser.expectAccessible(page, 'conflicts (zh)');
+
+    // The link opens the timetable on the session's day (the second), with that session in the drawer.
+    await row.getByRole('link', { name: 'Energy salon（中）' }).click();
+    const drawer = page.getByTestId('session-drawer');
+    await drawer.locator('.ant-drawer-title').getByText('Energy salon（中）').waitFor();
+    await until(() => drawer.getByLabel('开始').inputValue(), '14:30');
+    await page.locator('.ant-tabs-tab-active').getByText(/19/).waitFor();
+    await page.getByTestId('session-block').filter({ hasText: 'Trade salon（中）' }).waitFor();
+    expect(page.url()).toBe(browser.url(`/editions/${fixture.eventId}/programme?session=${ids.salonB}`));
+    await browser.screenshot(page, 'conflict-link-drawer-zh');
+    // Closed, the link is spent: the address no longer names the session.
+    await drawer.getByRole('button', { name: '关闭' }).click();
+    await page.waitForURL((url) => !url.search.includes('session='));
     await browser.expectClean(page);
   }, 90_000);
 

@@ -59,7 +59,7 @@ describe('Programme workspace: the timetable', () => {
       kind: 'forum', title: tri('Logistics forum'), startsAt: at('2025-07-18', '10:00'), endsAt: at('2025-07-18', '11:00'),
       roomId: fixture.small, trackId: fixture.track, status: 'scheduled', languagesSpoken: ['zh', 'ru'],
     });
-    await createSession({
+    ids.salon = await createSession({
       kind: 'side_event', title: tri('Investment salon'), startsAt: at('2025-07-18', '12:00'), endsAt: at('2025-07-18', '13:30'),
       roomId: fixture.remote, status: 'draft', languagesSpoken: ['en'],
     });
@@ -210,6 +210,73 @@ describe('Programme workspace: the timetable', () => {
     await page.reload();
     await block('Logistics forum（中）').click();
     await until(() => names.allTextContents(), ['Алия Нурланова', '李刚', '王卫中']);
+    await browser.expectClean(page);
+  });
+  it('refuses a move that puts a speaker in two sessions at once, in Chinese, naming the other session', async () => {
+    // 王卫中 speaks at the Logistics forum (10:00–11:00); a dialogue of his in the free Forum room moved to 10:00 collides.
+    ids.trade = await createSession({
+      kind: 'dialogue_salon', title: tri('Trade dialogue'), startsAt: at('2025-07-18', '16:30'), endsAt: at('2025-07-18', '17:30'),
+      roomId: fixture.remote, status: 'scheduled', languagesSpoken: ['zh'],
+    });
+    const role = await browser.stack.http.post(`/api/events/${fixture.eventId}/sessions/${ids.trade}/roles`, { personId: fixture.people[1], role: 'speaker', protocolOrder: 1 }, { token });
+    expect(role.status).toBe(201);
+
+    await openTimetable('zh', '日程表');
+    const moving = block('Trade dialogue（中）');
+    const from = await settledBox(moving);
+    await page.mouse.move(from.x + from.width / 2, from.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y + 10 - 200, { steps: 8 });
+    await page.mouse.move(from.x + from.width / 2, from.y + 10 - yOf('16:30') + yOf('10:00'), { steps: 8 });
+    await page.getByTestId('drag-ghost').filter({ hasText: '10:00–11:00' }).waitFor();
+    await page.mouse.up();
+
+    const refusal = page.getByTestId('timetable-refusal');
+    await refusal.getByText('有参与人时间冲突：Logistics forum（中） 10:00–11:00').waitFor();
+    await expect(refusal.locator('[data-error-code="PERSON_CONFLICT"]').count()).resolves.toBe(1);
+    // Back at its own time in its own room, on screen and in the api.
+    await until(() => moving.getAttribute('data-start'), '16:30');
+    await expect(moving.getAttribute('data-room-id')).resolves.toBe(fixture.remote);
+    await browser.screenshot(page, 'programme-timetable-person-conflict-zh');
+    await browser.expectAccessible(page, 'timetable person conflict (zh)');
+    const stored = await browser.stack.http.get(`/api/events/${fixture.eventId}/sessions/${ids.trade}`, { token });
+    expect(stored.body).toMatchObject({ roomId: fixture.remote, startsAt: '2025-07-18T08:30:00.000Z' });
+    await browser.expectClean(page);
+  });
+
+  it('adds a person to a session in the drawer and removes them again, both kept after a reload (Russian)', async () => {
+    // The Investment salon (12:00–13:30): 王卫中 is free then (he speaks at the forum, 10:00–11:00).
+    const roles = async () => {
+      const answer = await browser.stack.http.get(`/api/events/${fixture.eventId}/sessions/${ids.salon}`, { token });
+      return (answer.body.roles as { personId: string; role: string }[]).map((entry) => [entry.personId, entry.role]);
+    };
+    await expect(roles()).resolves.toEqual([]);
+    await openTimetable('ru', 'Расписание');
+    await block('Investment salon (рус.)').click();
+    const drawer = page.getByTestId('session-drawer');
+    const names = drawer.getByTestId('role-name');
+    await drawer.getByText('Пока никого').waitFor();
+
+    await drawer.getByRole('combobox', { name: 'Человек' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Ван Вэйчжун' }).click();
+    await drawer.getByRole('combobox', { name: 'Роль' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Модератор' }).click();
+    await drawer.getByRole('button', { name: 'Добавить' }).click();
+    await until(() => names.allTextContents(), ['Ван Вэйчжун']);
+    await drawer.getByTestId('role-item').getByText('Модератор').waitFor();
+    await until(roles, [[fixture.people[1], 'moderator']]);
+    await browser.expectAccessible(page, 'roles editor with a person (ru)');
+
+    await page.reload();
+    await block('Investment salon (рус.)').click();
+    await until(() => names.allTextContents(), ['Ван Вэйчжун']);
+    await drawer.getByRole('button', { name: 'Убрать Ван Вэйчжун' }).click();
+    await drawer.getByText('Пока никого').waitFor();
+    await until(roles, []);
+    await page.reload();
+    await block('Investment salon (рус.)').click();
+    await drawer.getByText('Пока никого').waitFor();
+    await expect(names.count()).resolves.toBe(0);
     await browser.expectClean(page);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorEnvelope } from '../../api/client';
 import { pickText } from '../../shared/trilingual';
@@ -35,7 +35,7 @@ export function DayGrid({ zone, rooms, tracks, sessions, isUnreleased, onCreate,
   isUnreleased: (session: Session) => boolean;
   onCreate: (placement: Placement) => void;
   onOpen: (session: Session) => void;
-  /** Sends a new placement to the api; resolves to the refusal, if any (after the day was read again on success). */
+  /** Sends a new placement to the api; resolves to the refusal, if any (the api's answer is in `sessions` on success). */
   onPlace: (session: Session, placement: Placement) => Promise<ErrorEnvelope | undefined>;
 }) {
   const { t, i18n } = useTranslation('programme');
@@ -45,16 +45,19 @@ export function DayGrid({ zone, rooms, tracks, sessions, isUnreleased, onCreate,
   const dragRef = useRef<Drag>(undefined);
   dragRef.current = drag;
 
-  const placed = sessions
-    .filter((session) => session.roomId && rooms.some((room) => room.id === session.roomId))
-    .map((session) => ({
-      session,
-      placement: pending[session.id] ?? {
-        roomId: session.roomId!,
-        start: minutesOfDay(session.startsAt, zone),
-        end: minutesOfDay(session.startsAt, zone) + Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000),
-      },
-    }));
+  // Where the api has each session, worked out once per answer: the event-zone conversion costs a date formatter call
+  // per session, and a drag renders the grid on every pointer move.
+  const stored = useMemo(
+    () =>
+      sessions
+        .filter((session) => session.roomId && rooms.some((room) => room.id === session.roomId))
+        .map((session) => {
+          const start = minutesOfDay(session.startsAt, zone);
+          return { session, placement: { roomId: session.roomId!, start, end: start + Math.round((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60_000) } };
+        }),
+    [sessions, rooms, zone],
+  );
+  const placed = stored.map((entry) => (pending[entry.session.id] ? { ...entry, placement: pending[entry.session.id] } : entry));
   // The shown hours: the default working day, stretched to whatever the day's sessions need.
   const from = Math.min(DEFAULT_FROM, ...placed.map((entry) => Math.floor(entry.placement.start / 60) * 60));
   const to = Math.max(DEFAULT_TO, ...placed.map((entry) => Math.ceil(entry.placement.end / 60) * 60));
@@ -113,7 +116,7 @@ export function DayGrid({ zone, rooms, tracks, sessions, isUnreleased, onCreate,
     setRefusal(undefined);
     setPending((all) => ({ ...all, [session.id]: placement }));
     const refused = await onPlace(session, placement);
-    // Refused: the block goes back where the api still has it. Accepted: the day was read again, so the api's
+    // Refused: the block goes back where the api still has it. Accepted: `sessions` holds the api's answer, so its
     // placement replaces the optimistic one.
     setPending(({ [session.id]: _, ...rest }) => rest);
     if (refused) setRefusal({ sessionId: session.id, envelope: refused });
@@ -126,13 +129,18 @@ export function DayGrid({ zone, rooms, tracks, sessions, isUnreleased, onCreate,
     setDrag({ kind: 'create', roomId, anchor: minute, current: minute });
   };
 
-  const startDrag = (kind: 'move' | 'resize', session: Session, placement: Placement, event: React.PointerEvent<HTMLElement>) => {
+  // Stable callbacks for the memoised blocks: state setters only, and the parent's onOpen through a ref (the parent
+  // passes a new closure each render).
+  const startDrag = useCallback((kind: 'move' | 'resize', session: Session, placement: Placement, event: React.PointerEvent<HTMLElement>) => {
     if (event.button !== 0) return;
     event.preventDefault();
     event.stopPropagation();
     setRefusal(undefined);
     setDrag({ kind, session, from: placement, to: placement, x: event.clientX, y: event.clientY, moved: false });
-  };
+  }, []);
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+  const open = useCallback((session: Session) => onOpenRef.current(session), []);
 
   const hours: number[] = [];
   for (let minute = from; minute < to; minute += 60) hours.push(minute);
@@ -172,14 +180,15 @@ export function DayGrid({ zone, rooms, tracks, sessions, isUnreleased, onCreate,
                   key={session.id}
                   session={session}
                   track={trackOf(session)}
-                  placement={placement}
+                  roomId={placement.roomId}
+                  start={placement.start}
+                  end={placement.end}
                   top={(placement.start - from) * PX_PER_MINUTE}
                   unreleased={isUnreleased(session)}
                   faded={Boolean(dragging)}
                   pending={Boolean(pending[session.id])}
-                  onPointerDown={(event) => startDrag('move', session, placement, event)}
-                  onResizeStart={(event) => startDrag('resize', session, placement, event)}
-                  onOpen={() => onOpen(session)}
+                  onDragStart={startDrag}
+                  onOpen={open}
                 />
               );
             })}

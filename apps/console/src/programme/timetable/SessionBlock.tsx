@@ -1,4 +1,4 @@
-import type { PointerEvent as ReactPointerEvent } from 'react';
+import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../shared/trilingual';
 import type { Session, Track } from '../programmeApi';
@@ -10,21 +10,23 @@ import type { Placement } from './DayGrid';
  * or a session changed since the last release, is dashed and labelled, so what the public does not see yet stands out.
  * A button for the keyboard (Enter opens the drawer); the bottom strip is the resize handle.
  */
-export function SessionBlock({ session, track, placement, top, unreleased, faded, pending, onPointerDown, onResizeStart, onOpen }: {
+export const SessionBlock = memo(function SessionBlock({ session, track, roomId, start, end, top, unreleased, faded, pending, onDragStart, onOpen }: {
   session: Session;
   track?: Track;
-  placement: Placement;
+  roomId: string;
+  start: number;
+  end: number;
   top: number;
   unreleased: boolean;
   faded: boolean;
   pending: boolean;
-  onPointerDown: (event: ReactPointerEvent<HTMLElement>) => void;
-  onResizeStart: (event: ReactPointerEvent<HTMLElement>) => void;
-  onOpen: () => void;
+  /** Stable across renders (as is onOpen): with primitives for the rest, a drag re-renders only the blocks it changes. */
+  onDragStart: (kind: 'move' | 'resize', session: Session, placement: Placement, event: ReactPointerEvent<HTMLElement>) => void;
+  onOpen: (session: Session) => void;
 }) {
   const { t, i18n } = useTranslation('programme');
   const title = pickText(session.title, i18n.language);
-  const time = `${formatMinutes(placement.start)}–${formatMinutes(placement.end)}`;
+  const time = `${formatMinutes(start)}–${formatMinutes(end)}`;
   const draft = session.status === 'draft';
   const classes = ['tt-block', draft || unreleased ? 'tt-block-draft' : '', session.status === 'cancelled' ? 'tt-block-cancelled' : '', faded ? 'tt-block-faded' : '', pending ? 'tt-block-pending' : ''];
   return (
@@ -34,15 +36,15 @@ export function SessionBlock({ session, track, placement, top, unreleased, faded
       className={classes.filter(Boolean).join(' ')}
       data-testid="session-block"
       data-session-id={session.id}
-      data-room-id={placement.roomId}
-      data-start={formatMinutes(placement.start)}
-      data-end={formatMinutes(placement.end)}
-      style={{ top, height: Math.max(18, (placement.end - placement.start) * PX_PER_MINUTE - 2), borderInlineStartColor: track?.colour ?? '#8c8c8c' }}
-      onPointerDown={onPointerDown}
+      data-room-id={roomId}
+      data-start={formatMinutes(start)}
+      data-end={formatMinutes(end)}
+      style={{ top, height: Math.max(18, (end - start) * PX_PER_MINUTE - 2), borderInlineStartColor: track?.colour ?? '#8c8c8c' }}
+      onPointerDown={(event) => onDragStart('move', session, { roomId, start, end }, event)}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
-          onOpen();
+          onOpen(session);
         }
       }}
     >
@@ -58,7 +60,7 @@ export function SessionBlock({ session, track, placement, top, unreleased, faded
           {session.status === 'cancelled' && <span className="tt-flag">{t('status.cancelled')}</span>}
         </div>
       )}
-      <div className="tt-resize" data-testid="resize-handle" aria-hidden onPointerDown={onResizeStart} />
+      <div className="tt-resize" data-testid="resize-handle" aria-hidden onPointerDown={(event) => onDragStart('resize', session, { roomId, start, end }, event)} />
     </div>
   );
-}
+});

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Segmented, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { ApiError, type ErrorEnvelope } from '../../api/client';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert';
 import { TimeZoneNote } from '../../shared/EventTime';
 import { formatDay } from '../../shared/time';
-import { eventDays, instantAtMinutes } from '../zoned-time';
+import { eventDays, instantAtMinutes, wallClockOf } from '../zoned-time';
 import { ProgrammeToolbar } from '../ProgrammeWorkspace';
-import { type Edition, type Release, type Room, type Session, type Track, getEdition, latestRelease, listRooms, listSessions, listTracks, updateSession } from '../programmeApi';
+import { type Edition, type Release, type Room, type Session, type Track, getEdition, getSession, latestRelease, listRooms, listSessions, listTracks, updateSession } from '../programmeApi';
 import { DayGrid, type Placement } from './DayGrid';
 import { SessionList } from './SessionList';
 import { UnplacedSessions } from './UnplacedSessions';
@@ -32,6 +32,12 @@ export function Timetable() {
   const [view, setView] = useState<'grid' | 'list'>('grid');
   const [error, setError] = useState<ErrorEnvelope>();
   const [drawer, setDrawer] = useState<DrawerTarget>();
+  // `?session=<id>`: the reports (conflicts, translations) link a session here; it opens in the drawer on its day.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const linked = searchParams.get('session');
+  // The day whose sessions are wanted now: an answer for another day (the tab changed meanwhile) is dropped.
+  const shownDay = useRef(day);
+  shownDay.current = day;
 
   useEffect(() => {
     setError(undefined);
@@ -46,10 +52,33 @@ export function Timetable() {
       .catch((caught: unknown) => setError(envelopeOf(caught)));
   }, [eventId]);
 
+  useEffect(() => {
+    if (!linked || !edition) return;
+    let wanted = true;
+    getSession(eventId, linked)
+      .then((session) => {
+        if (!wanted) return;
+        const sessionDay = wallClockOf(session.startsAt, edition.timeZone).day;
+        setDay(sessionDay);
+        setDrawer({ day: sessionDay, session });
+      })
+      .catch((caught: unknown) => setError(envelopeOf(caught)));
+    return () => {
+      wanted = false;
+    };
+  }, [eventId, linked, edition]);
+
+  const closeDrawer = () => {
+    setDrawer(undefined);
+    // Closed is closed: a reload or a later visit does not open it again.
+    if (linked) setSearchParams((params) => (params.delete('session'), params), { replace: true });
+  };
+
   const reloadDay = useCallback(async () => {
     if (!day) return;
     try {
-      setSessions(await listSessions(eventId, day));
+      const read = await listSessions(eventId, day);
+      if (shownDay.current === day) setSessions(read);
     } catch (caught) {
       setError(envelopeOf(caught));
     }
@@ -68,7 +97,7 @@ export function Timetable() {
 
   const place = async (session: Session, placement: Placement): Promise<ErrorEnvelope | undefined> => {
     try {
-      await updateSession(eventId, session.id, {
+      const moved = await updateSession(eventId, session.id, {
         roomId: placement.roomId,
         startsAt: instantAtMinutes(day, placement.start, zone),
         endsAt: instantAtMinutes(day, placement.end, zone),
@@ -76,7 +105,9 @@ export function Timetable() {
         visibility: session.visibility,
         status: session.status,
       });
-      await reloadDay();
+      // The api answers with the session as stored: it replaces the one in the day, and nothing else is read again
+      // (re-reading the day took three pages of 100 and re-rendered every block; a move changes one session).
+      setSessions((current) => current?.map((entry) => (entry.id === moved.id ? moved : entry)));
       return undefined;
     } catch (caught) {
       return envelopeOf(caught);
@@ -140,7 +171,7 @@ export function Timetable() {
           rooms={rooms}
           tracks={tracks}
           target={drawer}
-          onClose={() => setDrawer(undefined)}
+          onClose={closeDrawer}
           onSaved={() => void reloadDay()}
         />
       )}
