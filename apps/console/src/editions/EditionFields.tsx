@@ -83,7 +83,7 @@ export function EditionFields() {
         </Col>
         <Col span={12}>
           <Form.Item name="defaultLanguage" label={t('fields.defaultLanguage')} rules={required}>
-            <Select options={LANGUAGES.map((language) => ({ value: language, label: t(`common:language.${language}`) }))} />
+            <Select options={LANGUAGES.map((language) => ({ value: language, label: t(`common:trilingual.${language}`) }))} />
           </Form.Item>
         </Col>
         <Col span={12}>
