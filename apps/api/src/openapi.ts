@@ -62,6 +62,12 @@ function declarePublicRoutes(document: OpenAPIObject): void {
     delete marked[PUBLIC_EXTENSION];
     operation.security = [];
   }
+  // Refresh and logout take the refresh token from the body or, in a browser, from the HttpOnly cookie: either no
+  // credential at all (the body's) or the cookie scheme.
+  for (const path of ['/api/auth/refresh', '/api/auth/logout']) {
+    const operation = document.paths[path]?.post;
+    if (operation) operation.security = [{}, { [REFRESH_COOKIE_SCHEME]: [] }];
+  }
 }
 
 function addSummaries(document: OpenAPIObject): void {
