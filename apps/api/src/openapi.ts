@@ -62,12 +62,10 @@ function declarePublicRoutes(document: OpenAPIObject): void {
     delete marked[PUBLIC_EXTENSION];
     operation.security = [];
   }
-  // Refresh and logout take the refresh token from the body or, in a browser, from the HttpOnly cookie: either no
-  // credential at all (the body's) or the cookie scheme.
-  for (const path of ['/api/auth/refresh', '/api/auth/logout']) {
-    const operation = document.paths[path]?.post;
-    if (operation) operation.security = [{}, { [REFRESH_COOKIE_SCHEME]: [] }];
-  }
+  // Refresh takes the refresh token from the body or, in a browser, from the HttpOnly cookie: either no credential
+  // at all (the body's) or the cookie scheme. (Logout needs the bearer token and keeps its requirement.)
+  const refresh = document.paths['/api/auth/refresh']?.post;
+  if (refresh) refresh.security = [{}, { [REFRESH_COOKIE_SCHEME]: [] }];
 }
 
 function addSummaries(document: OpenAPIObject): void {
