@@ -1,6 +1,7 @@
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import type { Page } from '../shared/usePagedList';
+import { allOf } from '../api/vocabulary';
 
 type Schemas = components['schemas'];
 export type Organisation = Schemas['OrganisationDto'];
@@ -8,7 +9,7 @@ export type OrganisationInput = Schemas['CreateOrganisationDto'];
 export type Person = Schemas['PersonDto'];
 export type PersonInput = Schemas['CreatePersonDto'];
 
-export const ORGANISATION_TYPES = [
+export const ORGANISATION_TYPES = allOf<Organisation['type']>()([
   'government_body',
   'business_association',
   'enterprise',
@@ -17,7 +18,7 @@ export const ORGANISATION_TYPES = [
   'research_institute',
   'university',
   'media',
-] as const satisfies readonly Organisation['type'][];
+]);
 
 export interface OrganisationFilters {
   q?: string;

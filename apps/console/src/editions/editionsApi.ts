@@ -2,6 +2,7 @@ import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import type { Trilingual } from '../shared/trilingual';
 import type { Page } from '../shared/usePagedList';
+import { allOf } from '../api/vocabulary';
 
 type Schemas = components['schemas'];
 export type Edition = Schemas['EventDto'];
@@ -13,8 +14,8 @@ export type RoomInput = Schemas['CreateRoomDto'];
 export type Track = Schemas['TrackDto'];
 export type TrackInput = Schemas['CreateTrackDto'];
 
-export const EDITION_STATUSES = ['draft', 'published', 'archived'] as const;
-export const REGISTRATION_MODES = ['open', 'approval', 'invitation'] as const;
+export const EDITION_STATUSES = allOf<Edition['status']>()(['draft', 'published', 'archived']);
+export const REGISTRATION_MODES = allOf<Edition['registrationMode']>()(['open', 'approval', 'invitation']);
 /** The api's largest page: venues, rooms and tracks of one edition are few, and shown whole (tracks in order). */
 export const WHOLE = 100;
 

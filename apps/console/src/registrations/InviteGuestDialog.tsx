@@ -5,8 +5,8 @@ import { ApiError, type ErrorEnvelope } from '../api/client';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { invite, type InviteGuest, type NewInvitation } from './invitationsApi';
 import { CATEGORIES } from './registrationsApi';
+import { LANGUAGES } from '../i18n/languages';
 
-const LANGUAGES = ['zh', 'en', 'ru'] as const;
 
 /** One guest invited by hand: the same fields as a guest-list row (InviteGuestDto). */
 export function InviteGuestDialog({ eventId, open, onClose, onInvited }: { eventId: string; open: boolean; onClose: () => void; onInvited: (invitation: NewInvitation) => void }) {

@@ -1,11 +1,12 @@
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
 import type { Page } from '../shared/usePagedList';
+import { allOf } from '../api/vocabulary';
 
 export type Registration = components['schemas']['RegistrationDto'];
 export type BulkResult = components['schemas']['BulkDecisionResultDto'];
-export const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
-export const CATEGORIES = ['official', 'business', 'international_organisation', 'media', 'guest'] as const;
+export const STATUSES = allOf<Registration['status']>()(['pending', 'approved', 'rejected', 'cancelled']);
+export const CATEGORIES = allOf<Registration['category']>()(['official', 'business', 'international_organisation', 'media', 'guest']);
 
 /** The list's filters, exactly those of GET …/registrations (ListRegistrationsQueryDto). */
 export interface RegistrationFilters {
