@@ -5,6 +5,7 @@ import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.
 import { DEMO_OUTCOMES_2025 } from '#outcomes/demo/demo-outcomes-2025.data.js';
 import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
 import { mintDelegates } from '#testing/delegates.js';
+import { pdfPages, pdfText, withoutSpaces } from '#testing/pdf-text.js';
 import { samplePdf } from '#testing/sample-pdf.js';
 import { TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
@@ -120,12 +121,65 @@ describe('Outcomes: agreements, signing ceremonies, unveilings and the public li
     const firstEntry = json.body.entries[0];
     expect(firstEntry.parties[0]).toMatchObject({ name: 'Demonstration zone committee (рус.)', signatories: ['Ли Ган, Director (рус.)'] });
     expect(firstEntry.witnesses).toEqual(['Алия Нурланова']);
+    expect(firstEntry).toMatchObject({ status: 'signed', statusLabel: 'подписано', kindLabel: 'Соглашение' });
+    // The instants stay for machines; people get the wall clock of Qingdao and the zone's name.
+    expect(json.body.session).toMatchObject({ startsAt: '2025-07-18T03:50:00.000Z', timeZone: 'Asia/Shanghai', utcOffset: 'UTC+08:00', startTime: '11:50', endTime: '12:10' });
     const html = await stack.http.get(`/api/events/${p.eventId}/sessions/${ceremony}/run-sheet?lang=zh`, { token: protocol });
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(html.text).toContain('投资合作协议');
     expect(html.text).toContain('李刚');
-    expect(html.text).toContain('[planned]');
     void second;
+  });
+
+  describe('run sheet in the reader\'s language and the event\'s wall clock', () => {
+    const sheet = (lang: string, format = 'html') => `/api/events/${p.eventId}/sessions/${ceremony}/run-sheet?lang=${lang}&format=${format}`;
+    const STATUS_WORDS = { zh: ['筹备中', '已签约'], ru: ['готовится', 'подписано'], en: ['planned', 'signed'] } as const;
+
+    beforeAll(async () => {
+      // One signed agreement in the ceremony, whose title needs escaping.
+      const tricky = await agreement({ title: { zh: '协议 <b>&"一"', en: 'Deal <b>&"one"', ru: 'Сделка <b>&"один"' }, signingOrder: 3 });
+      await stack.http.post(url(`/${tricky.id}/ready`), undefined, { token: protocol });
+      await stack.http.post(url(`/${tricky.id}/sign`), {}, { token: protocol });
+    });
+
+    it.each(['zh', 'en', 'ru'] as const)('in %s: 11:50 in Asia/Shanghai, no ISO instant shown, every status in the language, one page per signing', async (lang) => {
+      const html = await stack.http.get(sheet(lang), { token: protocol });
+      expect(html.status).toBe(200);
+      expect(html.headers.get('content-language')).toBe(lang);
+      const visible = html.text.replace(/<[^>]*>/g, ' ');
+      expect(visible).toContain('11:50–12:10');
+      expect(visible).toContain('Asia/Shanghai (UTC+08:00)');
+      // The instant appears only in a machine-readable attribute, never as text.
+      expect(visible).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+      expect(visible).not.toContain('03:50');
+      for (const word of STATUS_WORDS[lang]) expect(visible).toContain(word);
+      if (lang !== 'en') expect(visible).not.toMatch(/\[?(planned|signed|ready)\]?/);
+      const entries = (await stack.http.get(sheet(lang, 'json'), { token: protocol })).body.entries as unknown[];
+      expect(html.text.match(/<section class="ceremony"/g)).toHaveLength(entries.length);
+      expect(html.text).toContain('break-before:page');
+      // Titles are people's input: escaped, never markup.
+      expect(html.text).not.toContain('<b>');
+      expect(html.text).toContain('&lt;b&gt;&amp;&quot;');
+    });
+
+    it.each(['zh', 'ru'] as const)('as a PDF in %s whose text (pdftotext) shows the local time, the zone and the translated statuses', async (lang) => {
+      const pdf = await stack.http.bytes(sheet(lang, 'pdf'), { token: protocol });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      const text = pdfText(pdf.body);
+      expect(text).toContain('11:50–12:10');
+      expect(text).toContain('Asia/Shanghai');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+      for (const word of STATUS_WORDS[lang]) expect(withoutSpaces(text)).toContain(word);
+      expect(withoutSpaces(text)).toContain(lang === 'zh' ? '李刚' : 'ЛиГан');
+      const entries = (await stack.http.get(sheet(lang, 'json'), { token: protocol })).body.entries as unknown[];
+      // The order of proceedings, then one page per signing.
+      expect(pdfPages(pdf.body)).toHaveLength(1 + entries.length);
+    });
+
+    it('is not public', async () => {
+      expect((await stack.http.get(sheet('en', 'pdf'))).status).toBe(401);
+    });
   });
 
   it('stores signed copies checked by their bytes, with a SHA-256, and refuses anything else', async () => {

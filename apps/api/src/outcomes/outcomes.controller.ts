@@ -30,7 +30,9 @@ import {
   UpdateOutcomeDto,
 } from '#outcomes/outcomes/outcome.dto.js';
 import { OutcomesService } from '#outcomes/outcomes/outcomes.service.js';
-import { RunSheetService, runSheetHtml } from '#outcomes/run-sheet/run-sheet.service.js';
+import { RunSheetService } from '#outcomes/run-sheet/run-sheet.service.js';
+import { runSheetHtml } from '#outcomes/run-sheet/run-sheet-html.js';
+import { RenderPool } from '#agenda/render/render-pool.js';
 import { DOCUMENT_UPLOAD_TYPES, RawDocument } from './raw-document.decorator.js';
 import { ApiFileResponse, ApiRawUpload } from '../openapi-media.js';
 import { RunSheetDto } from '#outcomes/run-sheet/run-sheet.dto.js';
@@ -51,10 +53,10 @@ export class RunSheetQueryDto {
   @IsIn(LANGUAGES)
   lang?: Language;
 
-  @ApiPropertyOptional({ enum: ['html', 'json'], default: 'html' })
+  @ApiPropertyOptional({ enum: ['html', 'pdf', 'json'], default: 'html' })
   @IsOptional()
-  @IsIn(['html', 'json'])
-  format?: 'html' | 'json';
+  @IsIn(['html', 'pdf', 'json'])
+  format?: 'html' | 'pdf' | 'json';
 }
 
 @ApiTags('outcomes')
@@ -65,6 +67,7 @@ export class OutcomesController {
     private readonly outcomes: OutcomesService,
     private readonly documents: OutcomeDocumentsService,
     private readonly runSheets: RunSheetService,
+    private readonly renderer: RenderPool,
   ) {}
 
   @Post('outcomes')
@@ -210,7 +213,13 @@ export class OutcomesController {
   @Get('sessions/:sessionId/run-sheet')
   @Roles(...RECORDERS)
   @ApiQuery({ name: 'lang', required: false, enum: LANGUAGES })
-  @ApiFileResponse({ description: 'The ordered run sheet of a signing (or unveiling) ceremony: HTML, or JSON with format=json', files: ['text/html'], json: RunSheetDto })
+  @ApiFileResponse({
+    description:
+      "The ordered run sheet of a signing (or unveiling) ceremony in the reader's language (lang, default zh): times as the wall clock of the event's zone, " +
+      'the zone named; a first page with the order of proceedings, then one page per signing or unveiling with who signs for whom. HTML (prints one page each), PDF with format=pdf, JSON with format=json',
+    files: ['text/html', 'application/pdf'],
+    json: RunSheetDto,
+  })
   async runSheet(
     @Param('eventId', UuidParam('eventId')) eventId: string,
     @Param('sessionId', UuidParam('sessionId')) sessionId: string,
@@ -218,7 +227,13 @@ export class OutcomesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const sheet = await this.runSheets.runSheet(eventId, sessionId, query.lang ?? 'zh');
+    void reply.header('content-language', sheet.language);
     if (query.format === 'json') return sheet;
+    if (query.format === 'pdf') {
+      // Rendered on the rendering thread (RenderPool), as the agendas and the outcomes list are.
+      void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="run-sheet-${sheet.language}.pdf"`);
+      return this.renderer.render({ kind: 'run-sheet-pdf', input: sheet });
+    }
     void reply.header('content-type', 'text/html; charset=utf-8');
     return runSheetHtml(sheet);
   }

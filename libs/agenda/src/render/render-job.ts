@@ -1,5 +1,7 @@
 import type { PublicOutcomes } from '#outcomes/public/public-outcomes.service.js';
 import { outcomesPdf } from '#outcomes/public/outcomes-pdf.js';
+import type { RunSheet } from '#outcomes/run-sheet/run-sheet.service.js';
+import { runSheetPdf } from '#outcomes/run-sheet/run-sheet-pdf.js';
 import { agendaHtml } from './agenda-html.js';
 import { agendaIcs, type AgendaIcsOptions } from './agenda-ics.js';
 import type { AgendaInput } from './agenda-input.js';
@@ -10,7 +12,8 @@ export type RenderJob =
   | { kind: 'agenda-html'; input: AgendaInput }
   | { kind: 'agenda-pdf'; input: AgendaInput }
   | { kind: 'agenda-ics'; input: AgendaInput; options: AgendaIcsOptions }
-  | { kind: 'outcomes-pdf'; input: PublicOutcomes };
+  | { kind: 'outcomes-pdf'; input: PublicOutcomes }
+  | { kind: 'run-sheet-pdf'; input: RunSheet };
 
 export async function runRenderJob(job: RenderJob): Promise<Buffer> {
   switch (job.kind) {
@@ -22,5 +25,7 @@ export async function runRenderJob(job: RenderJob): Promise<Buffer> {
       return Buffer.from(agendaIcs(job.input, job.options), 'utf8');
     case 'outcomes-pdf':
       return outcomesPdf(job.input);
+    case 'run-sheet-pdf':
+      return runSheetPdf(job.input);
   }
 }

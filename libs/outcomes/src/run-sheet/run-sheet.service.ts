@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
-import { escapeHtml } from '../html-escape.js';
+import { dateTimeFormat } from '#core/i18n/date-time-format.js';
+import { RUN_SHEET_WORDS } from './run-sheet-words.js';
 import { loadOutcomes } from '../outcomes/load-outcomes.js';
 import type { OutcomeDto, OutcomePersonDto } from '../outcomes/outcome.dto.js';
 
@@ -12,15 +13,37 @@ export interface RunSheetEntry {
   order: number;
   kind: OutcomeDto['kind'];
   title: string;
+  /** The kind and status in the reader's language, as printed. */
+  kindLabel: string;
   status: OutcomeDto['status'];
+  statusLabel: string;
   parties: { name: string; country: string; signatories: string[] }[];
   witnesses: string[];
   unveilers: string[];
 }
 
+/** When and where: instants for machines, and the wall clock of the event's zone for people (a ceremony at 11:50 in Qingdao is 03:50 UTC). */
+export interface RunSheetSession {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  room: string | null;
+  /** IANA zone of the event, e.g. Asia/Shanghai. */
+  timeZone: string;
+  /** The zone's offset on that day, e.g. UTC+08:00. */
+  utcOffset: string;
+  /** The day in the reader's language, in the event's zone. */
+  date: string;
+  /** HH:mm in the event's zone. */
+  startTime: string;
+  endTime: string;
+}
+
 export interface RunSheet {
   language: Language;
-  session: { id: string; title: string; startsAt: string; endsAt: string; room: string | null };
+  eventName: string;
+  session: RunSheetSession;
   entries: RunSheetEntry[];
 }
 
@@ -44,11 +67,11 @@ export class RunSheetService {
 
   async runSheet(eventId: string, sessionId: string, language: Language): Promise<RunSheet> {
     const [session] = (await this.dataSource.query(
-      `SELECT s.id, s.title, s.starts_at, s.ends_at, r.name AS room, e.default_language
+      `SELECT s.id, s.title, s.starts_at, s.ends_at, r.name AS room, e.default_language, e.time_zone, e.name AS event_name
          FROM session s JOIN event e ON e.id = s.event_id LEFT JOIN room r ON r.id = s.room_id
         WHERE s.id = $1 AND s.event_id = $2`,
       [sessionId, eventId],
-    )) as { id: string; title: Trilingual; starts_at: Date; ends_at: Date; room: Trilingual | null; default_language: Language }[];
+    )) as { id: string; title: Trilingual; starts_at: Date; ends_at: Date; room: Trilingual | null; default_language: Language; time_zone: string; event_name: Trilingual }[];
     if (!session) throw new NotFoundError('Session', { sessionId });
     const text = (value: Trilingual | null | undefined) => renderText(value, language, session.default_language)?.text ?? '';
     const ids = (await this.dataSource.query(
@@ -58,20 +81,25 @@ export class RunSheetService {
     )) as { id: string }[];
     const outcomes = await loadOutcomes(this.dataSource.manager, ids.map((r) => r.id));
     const byProtocol = (a: OutcomePersonDto, b: OutcomePersonDto) => a.protocolOrder - b.protocolOrder;
+    const words = RUN_SHEET_WORDS[language];
     return {
       language,
+      eventName: text(session.event_name),
       session: {
         id: session.id,
         title: text(session.title),
         startsAt: session.starts_at.toISOString(),
         endsAt: session.ends_at.toISOString(),
         room: session.room ? text(session.room) : null,
+        ...wallClock(session.starts_at, session.ends_at, session.time_zone, words.locale),
       },
       entries: outcomes.map((o, index) => ({
         order: index + 1,
         kind: o.kind,
+        kindLabel: words.kinds[o.kind],
         title: text(o.title),
         status: o.status,
+        statusLabel: words.statuses[o.status],
         parties: o.parties.map((party) => ({
           name: text(party.name),
           country: party.country,
@@ -87,28 +115,17 @@ export class RunSheetService {
   }
 }
 
-const LABELS: Record<Language, { signs: string; witnesses: string; unveil: string; none: string }> = {
-  zh: { signs: '签约', witnesses: '见证', unveil: '揭牌', none: '（待定）' },
-  en: { signs: 'signs', witnesses: 'Witnesses', unveil: 'Unveiled by', none: '(to be confirmed)' },
-  ru: { signs: 'подписывает', witnesses: 'Свидетели', unveil: 'Открывают', none: '(уточняется)' },
-};
 
-/** A plain page that prints well: one numbered block per signing or unveiling, in order. */
-export function runSheetHtml(sheet: RunSheet): string {
-  const l = LABELS[sheet.language];
-  const entries = sheet.entries
-    .map((e) => {
-      const parties = e.parties
-        .map((p) => `<li>${escapeHtml(p.name)} (${escapeHtml(p.country)}) — ${escapeHtml(l.signs)}: ${p.signatories.map(escapeHtml).join(', ') || escapeHtml(l.none)}</li>`)
-        .join('');
-      const witnesses = e.witnesses.length ? `<p>${escapeHtml(l.witnesses)}: ${e.witnesses.map(escapeHtml).join(', ')}</p>` : '';
-      const unveilers = e.unveilers.length ? `<p>${escapeHtml(l.unveil)}: ${e.unveilers.map(escapeHtml).join(', ')}</p>` : '';
-      // The status shows whether the texts and signatories are confirmed (ready) or still open (planned).
-      return `<section><h2>${e.order}. ${escapeHtml(e.title)} <small>[${escapeHtml(e.status)}]</small></h2><ul>${parties}</ul>${witnesses}${unveilers}</section>`;
-    })
-    .join('\n');
-  return `<!doctype html><html lang="${sheet.language}"><head><meta charset="utf-8"><title>${escapeHtml(sheet.session.title)}</title>
-<style>body{font-family:"Noto Sans SC","Noto Sans",sans-serif;margin:2cm}section{page-break-inside:avoid;border-top:1px solid #999;padding:.5em 0}</style>
-</head><body><h1>${escapeHtml(sheet.session.title)}</h1><p>${escapeHtml(sheet.session.startsAt)} – ${escapeHtml(sheet.session.endsAt)}${sheet.session.room ? ` · ${escapeHtml(sheet.session.room)}` : ''}</p>
-${entries}</body></html>`;
+/** The session's day and times as a clock in the event's zone reads them, and that zone's offset on the day. */
+function wallClock(startsAt: Date, endsAt: Date, timeZone: string, locale: string) {
+  const time = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const offset = dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(startsAt).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  return {
+    timeZone,
+    // "GMT+08:00" → "UTC+08:00"; plain "GMT" is the zone at UTC itself.
+    utcOffset: offset === 'GMT' ? 'UTC+00:00' : offset.replace('GMT', 'UTC'),
+    date: dateTimeFormat(locale, { timeZone, dateStyle: 'full' }).format(startsAt),
+    startTime: time.format(startsAt),
+    endTime: time.format(endsAt),
+  };
 }
