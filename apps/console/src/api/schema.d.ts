@@ -3221,6 +3221,28 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
             room: string | null;
+            /**
+             * @description The event's zone, in which the times below are given
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
+            /**
+             * @description The zone's offset on the session's day
+             * @example UTC+08:00
+             */
+            utcOffset: string;
+            /**
+             * @description The day in the event's zone, in the reader's language
+             * @example 2025年7月18日星期五
+             */
+            date: string;
+            /**
+             * @description Wall clock (HH:mm) in the event's zone
+             * @example 11:50
+             */
+            startTime: string;
+            /** @example 12:10 */
+            endTime: string;
         };
         RunSheetPartyDto: {
             name: string;
@@ -3232,9 +3254,13 @@ export interface components {
             order: number;
             /** @enum {string} */
             kind: "agreement" | "unveiling" | "initiative" | "alliance" | "settlement" | "announcement";
+            /** @description The kind in the reader's language */
+            kindLabel: string;
             title: string;
             /** @enum {string} */
             status: "planned" | "ready" | "signed" | "done" | "cancelled";
+            /** @description The status in the reader's language */
+            statusLabel: string;
             parties: components["schemas"]["RunSheetPartyDto"][];
             witnesses: string[];
             unveilers: string[];
@@ -3242,6 +3268,7 @@ export interface components {
         RunSheetDto: {
             /** @enum {string} */
             language: "zh" | "en" | "ru";
+            eventName: string;
             session: components["schemas"]["RunSheetSessionDto"];
             entries: components["schemas"]["RunSheetEntryDto"][];
         };
@@ -10923,7 +10950,7 @@ export interface operations {
         parameters: {
             query?: {
                 lang?: "zh" | "en" | "ru";
-                format?: "html" | "json";
+                format?: "html" | "pdf" | "json";
             };
             header?: never;
             path: {
@@ -10934,7 +10961,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The ordered run sheet of a signing (or unveiling) ceremony: HTML, or JSON with format=json */
+            /** @description The ordered run sheet of a signing (or unveiling) ceremony in the reader's language (lang, default zh): times as the wall clock of the event's zone, the zone named; a first page with the order of proceedings, then one page per signing or unveiling with who signs for whom. HTML (prints one page each), PDF with format=pdf, JSON with format=json */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10942,6 +10969,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RunSheetDto"];
                     "text/html": string;
+                    "application/pdf": string;
                 };
             };
             /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
