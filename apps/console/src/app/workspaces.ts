@@ -24,6 +24,7 @@ export const WORKSPACES: readonly Workspace[] = [
   { key: 'organisations', roles: ORGANISERS, perEdition: false, load: () => import('../editions/OrganisationsWorkspace') },
   { key: 'people', roles: ORGANISERS, perEdition: false, load: () => import('../editions/PeopleWorkspace') },
   { key: 'messages', roles: ORGANISERS, perEdition: false, load: () => import('../messages/MessagesWorkspace') },
+  { key: 'me', roles: ['delegate'], perEdition: false, load: () => import('../portal/PortalWorkspace') },
 ];
 
 export function workspacesFor(role: Role | undefined): Workspace[] {
