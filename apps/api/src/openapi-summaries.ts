@@ -62,6 +62,8 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   MeController_register: 'Register on my account',
   MeController_list: 'List my registrations',
   MeController_get: 'Get my registration',
+  MeController_edition: 'The edition of my registration',
+  MeController_sessions: 'Sessions I may take a seat in, with seats left',
   MeController_update: 'Update my registration',
   MeController_erase: 'Erase my registration',
   MeController_cancel: 'Cancel my registration',

@@ -8,6 +8,7 @@ import { DemoDelegatesSeeder } from './demo/demo-delegates-seeder.service.js';
 import { fieldCipherProvider } from './crypto/field-cipher.provider.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { EnrolmentsService } from './enrolments/enrolments.service.js';
+import { MyProgrammeService } from './enrolments/my-programme.service.js';
 import { ExportsService } from './exports/exports.service.js';
 import { InvitationsService } from './registrations/invitations.service.js';
 import { Registration } from './registrations/registration.entity.js';
@@ -18,6 +19,7 @@ const SERVICES = [
   RegistrationIntakeService,
   RegistrationsService,
   EnrolmentsService,
+  MyProgrammeService,
   InvitationsService,
   CheckInService,
   DelegationsService,

@@ -80,8 +80,11 @@ export function describeMessaging(backend: QueueBackend): void {
       await waitForMail(email, 2, 'welcome and receipt');
       await stack.http.post(`/api/events/${p.eventId}/registrations/${signed.body.id}/approve`, undefined, { token: organiser });
       const approved = await waitForMail(email, 3, 'approval');
-      const approval = approved.find((m) => m.text?.includes('badge.pdf'));
+      // The link lands on the console's badge page (which signs the delegate in), not on the bearer-only PDF route.
+      const approval = approved.find((m) => m.text?.includes(`/console/me/registrations/${signed.body.id}/badge`));
       expect(approval).toBeDefined();
+      expect(approval!.text).not.toContain('badge.pdf');
+      expect(approval!.html).toContain(`/console/me/registrations/${signed.body.id}/badge"`);
       expect(approval!.subject).toMatch(/[\u4e00-\u9fff]/);
 
       const session = (await stack.http.post(`/api/events/${p.eventId}/sessions`, sessionBody({ roomId: p.remote, startsAt: at('2025-07-18', '09:00'), endsAt: at('2025-07-18', '10:00') }), { token: organiser })).body.id;

@@ -11,6 +11,8 @@ import { type CallerWithSession, CurrentCaller } from '#identity/access/current-
 import { BadgesService } from '#registration/badges/badges.service.js';
 import { EnrolDto, EnrolmentDto, EnrolmentPageDto } from '#registration/enrolments/enrolment.dto.js';
 import { EnrolmentsService } from '#registration/enrolments/enrolments.service.js';
+import { MyEditionDto, MyProgrammeDto, type MySessionDto } from '#registration/enrolments/my-programme.dto.js';
+import { MyProgrammeService } from '#registration/enrolments/my-programme.service.js';
 import { RegisterDto, RegistrationDto, RegistrationPageDto, UpdateRegistrationDto } from '#registration/registrations/registration.dto.js';
 import { RegistrationIntakeService } from '#registration/registrations/registration-intake.service.js';
 import { RegistrationsService } from '#registration/registrations/registrations.service.js';
@@ -33,6 +35,7 @@ export class MeController {
     private readonly registrations: RegistrationsService,
     private readonly enrolments: EnrolmentsService,
     private readonly badges: BadgesService,
+    private readonly programme: MyProgrammeService,
   ) {}
 
   @Post('registrations')
@@ -53,6 +56,18 @@ export class MeController {
   @ApiOkResponse({ type: RegistrationDto })
   get(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string): Promise<RegistrationDto> {
     return this.registrations.getMine(caller, id);
+  }
+
+  @Get('registrations/:id/edition')
+  @ApiOkResponse({ type: MyEditionDto, description: 'The edition of this registration: names, city, days and time zone' })
+  edition(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string): Promise<MyEditionDto> {
+    return this.programme.edition(caller, id);
+  }
+
+  @Get('registrations/:id/sessions')
+  @ApiOkResponse({ type: MyProgrammeDto, description: 'Sessions this registration may claim a seat in, in time order, with seats left and its own seat or waiting place' })
+  sessions(@CurrentCaller() caller: CallerWithSession, @Param('id', UuidParam()) id: string, @Query() query: PageQueryDto): Promise<Page<MySessionDto>> {
+    return this.programme.programme(caller, id, query);
   }
 
   @Patch('registrations/:id')

@@ -688,6 +688,40 @@ export interface paths {
         patch: operations["MeController_update"];
         trace?: never;
     };
+    "/api/me/registrations/{id}/edition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition of my registration */
+        get: operations["MeController_edition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/registrations/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions I may take a seat in, with seats left */
+        get: operations["MeController_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/registrations/{id}/cancel": {
         parameters: {
             query?: never;
@@ -2668,6 +2702,69 @@ export interface components {
             pageSize: number;
             total: number;
             items: components["schemas"]["RegistrationDto"][];
+        };
+        MyEditionDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: components["schemas"]["TrilingualDto"];
+            city: components["schemas"]["TrilingualDto"];
+            /**
+             * @description Every time of the edition is shown in this zone
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
+            /** @example 2025-07-18 */
+            firstDay: string;
+            /** @example 2025-07-19 */
+            lastDay: string;
+        };
+        MySeatDto: {
+            /**
+             * Format: uuid
+             * @description The enrolment (DELETE /api/me/enrolments/{id} gives it up)
+             */
+            enrolmentId: string;
+            /** @enum {string} */
+            status: "enrolled" | "waitlisted";
+            /** @description Place on the waiting list (1 is next), when waitlisted */
+            waitlistPosition: number | null;
+        };
+        MySessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ceremony" | "plenary" | "forum" | "dialogue_salon" | "signing_ceremony" | "unveiling_ceremony" | "meeting" | "side_event" | "break";
+            title: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * @description The day in the event's time zone
+             * @example 2025-07-18
+             */
+            day: string;
+            room: components["schemas"]["TrilingualDto"] | null;
+            /**
+             * @description A cancelled session takes no seats
+             * @enum {string}
+             */
+            status: "scheduled" | "cancelled";
+            /** @description Seats in all (the session's own, else the room's); null: no limit */
+            capacity: number | null;
+            seatsTaken: number;
+            /** @description null: no limit. 0: a new claim joins the waiting list */
+            seatsLeft: number | null;
+            /** @description How many wait for a seat */
+            waitlisted: number;
+            mine: components["schemas"]["MySeatDto"] | null;
+        };
+        MyProgrammeDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["MySessionDto"][];
         };
         UpdateRegistrationDto: {
             /**
@@ -7823,6 +7920,107 @@ export interface operations {
             };
             /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    MeController_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The edition of this registration: names, city, days and time zone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEditionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    MeController_sessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions this registration may claim a seat in, in time order, with seats left and its own seat or waiting place */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProgrammeDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ export const WORKSPACES: readonly Workspace[] = [
   { key: 'people', roles: ORGANISERS, perEdition: false, load: () => import('../editions/PeopleWorkspace') },
   { key: 'messages', roles: ORGANISERS, perEdition: false, load: () => import('../messages/MessagesWorkspace') },
   { key: 'outcomes', roles: ['admin', 'organiser', 'staff'], perEdition: true, load: () => import('../outcomes/OutcomesWorkspace') },
+  { key: 'me', roles: ['delegate'], perEdition: false, load: () => import('../portal/PortalWorkspace') },
 ];
 
 export function workspacesFor(role: Role | undefined): Workspace[] {

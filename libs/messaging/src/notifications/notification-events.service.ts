@@ -85,7 +85,9 @@ export class NotificationEvents {
           name: r.name_native,
           eventName: renderText(r.event_name, r.preferred_language)?.text ?? '',
           reason: r.status_reason ?? '',
-          badgeUrl: `${this.config.publicBaseUrl}/api/me/registrations/${r.id}/badge.pdf`,
+          // The console's badge page, not the PDF route: a mail client opens links without the bearer token the
+          // route needs (it answered 401). The page asks for sign-in and comes back to show and download the badge.
+          badgeUrl: `${this.config.publicBaseUrl}/console/me/registrations/${r.id}/badge`,
         },
       }),
     );
