@@ -24,6 +24,8 @@ export const WORKSPACES: readonly Workspace[] = [
   { key: 'organisations', roles: ORGANISERS, perEdition: false, load: () => import('../editions/OrganisationsWorkspace') },
   { key: 'people', roles: ORGANISERS, perEdition: false, load: () => import('../editions/PeopleWorkspace') },
   { key: 'messages', roles: ORGANISERS, perEdition: false, load: () => import('../messages/MessagesWorkspace') },
+  { key: 'visa', roles: ORGANISERS, perEdition: true, load: () => import('../visa/VisaWorkspace') },
+  { key: 'letter', roles: ['delegate'], perEdition: false, load: () => import('../visa/LetterWorkspace') },
 ];
 
 export function workspacesFor(role: Role | undefined): Workspace[] {
