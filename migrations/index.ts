@@ -12,6 +12,7 @@ import { LoginHotPath1763740000010 } from './1763740000010-LoginHotPath.js';
 import { NonceOwnershipAndDelegationHeads1763740000011 } from './1763740000011-NonceOwnershipAndDelegationHeads.js';
 import { ConsentNoticeTextAndReminderLookup1763740000012 } from './1763740000012-ConsentNoticeTextAndReminderLookup.js';
 import { RecordWhenOutcomeDone1763740000014 } from './1763740000014-RecordWhenOutcomeDone.js';
+import { CreateVisaLetters1763740000030 } from './1763740000030-CreateVisaLetters.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   NonceOwnershipAndDelegationHeads1763740000011,
   ConsentNoticeTextAndReminderLookup1763740000012,
   RecordWhenOutcomeDone1763740000014,
+  CreateVisaLetters1763740000030,
 ];

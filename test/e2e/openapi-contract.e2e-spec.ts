@@ -146,7 +146,23 @@ describe('OpenAPI contract: real answers of every JSON route match the published
     await decide('reject', second, { reason: 'Not this year' });
     await decide('cancel', world.other.registrationId, { reason: 'Sent by the contract test' });
     const account = idOf(await stack.http.post('/api/users', { email: 'contract.account@example.org', displayName: 'Account', role: 'delegate', password: 'account password 12' }, { token: await freshSessionToken(stack, adminId) }), 'account');
-    await call('POST /api/me/registrations', { as: account, body: { eventId: e, ...DELEGATE_DETAILS } });
+    const onAccount = idOf(await call('POST /api/me/registrations', { as: account, body: { eventId: e, ...DELEGATE_DETAILS } }), 'registration on account');
+
+    // Visa letters: the edition's text set and read back; the account's letter issued once approved, its reference checked in public.
+    const text = (label: string) => ({ zh: `${label}（中）`, en: label, ru: `${label} (рус.)` });
+    await call('PUT /api/events/:eventId/visa-letter', {
+      body: {
+        body: text('We invite'), purpose: text('Conference'), organiserName: text('Organiser'), organiserAddress: text('Qingdao'),
+        organiserContact: 'visa@example.cn', signatoryName: text('Wang Ming'), signatoryTitle: text('Director'), signatoryOrganisation: text('Organiser'),
+      },
+    });
+    await call('GET /api/events/:eventId/visa-letter');
+    await decide('approve', onAccount);
+    const letter = await stack.http.bytes(`/api/me/registrations/${onAccount}/visa-letter.pdf`, { token: await freshSessionToken(stack, account) });
+    if (letter.status !== 200) throw new Error(`visa letter: ${letter.status} ${letter.body.toString()}`);
+    const mine = await call('GET /api/me/visa-letters', { as: account });
+    const reference = (mine.body.items as { reference: string | null }[]).find((item) => item.reference)?.reference;
+    await call('GET /api/public/visa-letters/:reference', { path: `/api/public/visa-letters/${reference}` });
 
     // The owner takes a seat in the new session and gives it up; a badge is scanned in a batch.
     const seat = idOf(await call('POST /api/me/registrations/:id/enrolments', { body: { sessionId: session } }), 'enrolment');

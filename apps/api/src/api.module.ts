@@ -28,6 +28,7 @@ import { DelegationsController } from './registration/delegations.controller.js'
 import { MeController } from './registration/me.controller.js';
 import { PublicRegistrationController } from './registration/public-registration.controller.js';
 import { RegistrationsController } from './registration/registrations.controller.js';
+import { MyVisaLettersController, PublicVisaLettersController, VisaLetterTextController } from './registration/visa-letters.controller.js';
 import { DirectoryController } from './programme/directory.controller.js';
 import { EventsController } from './programme/events.controller.js';
 import { PublicEventController } from './programme/public-event.controller.js';
@@ -75,6 +76,9 @@ export class ApiModule {
         RegistrationsController,
         CheckInController,
         DelegationsController,
+        VisaLetterTextController,
+        MyVisaLettersController,
+        PublicVisaLettersController,
         OutcomesController,
         PublicOutcomesController,
         NotificationsController,

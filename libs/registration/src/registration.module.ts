@@ -14,6 +14,7 @@ import { InvitationsService } from './registrations/invitations.service.js';
 import { Registration } from './registrations/registration.entity.js';
 import { RegistrationIntakeService } from './registrations/registration-intake.service.js';
 import { RegistrationsService } from './registrations/registrations.service.js';
+import { VisaLettersService } from './visa-letters/visa-letters.service.js';
 
 const SERVICES = [
   RegistrationIntakeService,
@@ -25,10 +26,11 @@ const SERVICES = [
   DelegationsService,
   ExportsService,
   BadgesService,
+  VisaLettersService,
   DemoDelegatesSeeder,
 ];
 
-/** Registrations, delegations, invitations and guest lists, enrolments and waiting lists, badges, check-in, exports. */
+/** Registrations, delegations, invitations and guest lists, enrolments and waiting lists, badges, visa letters, check-in, exports. */
 @Module({
   imports: [TypeOrmModule.forFeature([Registration]), IdentityModule],
   providers: [fieldCipherProvider, ...SERVICES],

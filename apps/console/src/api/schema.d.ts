@@ -1152,6 +1152,109 @@ export interface paths {
         patch: operations["DelegationsController_update"];
         trace?: never;
     };
+    "/api/events/{eventId}/visa-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition's visa letter text */
+        get: operations["VisaLetterTextController_get"];
+        /** Set the edition's visa letter text */
+        put: operations["VisaLetterTextController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{eventId}/visa-letter/preview.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sample visa letter (PDF) to proofread the text */
+        get: operations["VisaLetterTextController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{eventId}/visa-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who downloaded their visa letter */
+        get: operations["VisaLetterTextController_downloads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/visa-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My registrations and whether each can have a visa letter */
+        get: operations["MyVisaLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/registrations/{id}/visa-letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download my visa invitation letter (PDF) */
+        get: operations["MyVisaLettersController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/visa-letters/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a visa letter's reference (public, nothing personal) */
+        get: operations["PublicVisaLettersController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{eventId}/outcomes": {
         parameters: {
             query?: never;
@@ -3135,6 +3238,104 @@ export interface components {
              * @description The registration that heads the delegation: a member, not cancelled, rejected or erased. Sending the current head confirms it.
              */
             headRegistrationId: string;
+        };
+        VisaLetterTextDto: {
+            /** Format: uuid */
+            eventId: string;
+            body: components["schemas"]["TrilingualDto"];
+            purpose: components["schemas"]["TrilingualDto"];
+            organiserName: components["schemas"]["TrilingualDto"];
+            organiserAddress: components["schemas"]["TrilingualDto"];
+            organiserContact: string;
+            signatoryName: components["schemas"]["TrilingualDto"];
+            signatoryTitle: components["schemas"]["TrilingualDto"];
+            signatoryOrganisation: components["schemas"]["TrilingualDto"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        VisaLetterTextInputDto: {
+            /** @description The letter's body, addressed to the consulate; paragraphs separated by blank lines */
+            body: components["schemas"]["TrilingualDto"];
+            /** @description The purpose of the stay, e.g. "to attend the China–SCO Expo as a delegate" */
+            purpose: components["schemas"]["TrilingualDto"];
+            /** @description The inviting organisation */
+            organiserName: components["schemas"]["TrilingualDto"];
+            organiserAddress: components["schemas"]["TrilingualDto"];
+            /** @description Telephone, email, website: printed as given */
+            organiserContact: string;
+            /** @description Who signs the letter */
+            signatoryName: components["schemas"]["TrilingualDto"];
+            signatoryTitle: components["schemas"]["TrilingualDto"];
+            signatoryOrganisation: components["schemas"]["TrilingualDto"];
+        };
+        VisaLetterDownloadsDto: {
+            /** Format: uuid */
+            registrationId: string;
+            /** @description Null once erased */
+            nameNative: string | null;
+            nameLatin: string | null;
+            country: string | null;
+            reference: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            lastDownloadedAt: string;
+            downloads: number;
+            /** @description The languages downloaded beside Chinese */
+            languages: ("en" | "ru")[];
+        };
+        VisaLetterDownloadsPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["VisaLetterDownloadsDto"][];
+        };
+        MyVisaLetterDto: {
+            /** Format: uuid */
+            registrationId: string;
+            /** Format: uuid */
+            eventId: string;
+            edition: components["schemas"]["TrilingualDto"];
+            firstDay: string;
+            lastDay: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "cancelled";
+            available: boolean;
+            /**
+             * @description Why not, when not available (the code the download answers)
+             * @enum {string|null}
+             */
+            refusal: "VISA_LETTER_NOT_APPROVED" | "VISA_DATA_MISSING" | "VISA_LETTER_TEXT_MISSING" | null;
+            /** @description Once issued (first download) */
+            reference: string | null;
+            /**
+             * @description The language printed beside Chinese unless ?lang= says otherwise
+             * @enum {string}
+             */
+            defaultLanguage: "en" | "ru";
+        };
+        MyVisaLetterPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["MyVisaLetterDto"][];
+        };
+        VisaLetterVerificationDto: {
+            /** @enum {boolean} */
+            genuine: true;
+            reference: string;
+            /** @description The edition the letter invites to */
+            edition: components["schemas"]["TrilingualDto"];
+            /** @description First and last day of the edition (calendar days of the event) */
+            firstDay: string;
+            lastDay: string;
+            /**
+             * Format: date-time
+             * @description When the letter was first issued
+             */
+            issuedAt: string;
+            /** @description False once the invitation was withdrawn (the registration is no longer approved, or was erased) */
+            valid: boolean;
         };
         OutcomeValueDto: {
             /** @example 500000000.00 */
@@ -10075,6 +10276,442 @@ export interface operations {
             };
             /** @description DELEGATION_HEAD_NOT_MEMBER: the registration is not in this delegation */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    VisaLetterTextController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisaLetterTextDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND (no such edition); VISA_LETTER_TEXT_MISSING on GET before a text was set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    VisaLetterTextController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisaLetterTextInputDto"];
+            };
+        };
+        responses: {
+            /** @description Replaced whole; every text in zh, en and ru */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisaLetterTextDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND (no such edition); VISA_LETTER_TEXT_MISSING on GET before a text was set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    VisaLetterTextController_preview: {
+        parameters: {
+            query?: {
+                /** @description The second language beside Chinese; default the registration's language when it is en or ru, else en */
+                lang?: "en" | "ru";
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter with made-up delegate details, stamped as a sample on each page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND (no such edition); VISA_LETTER_TEXT_MISSING on GET before a text was set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VISA_LETTER_TEXT_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    VisaLetterTextController_downloads: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per letter issued: the registration, when it was downloaded last, how many times */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisaLetterDownloadsPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND (no such edition); VISA_LETTER_TEXT_MISSING on GET before a text was set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    MyVisaLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each of the caller's registrations: can it have a letter, and if not, why (the code the download answers) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyVisaLetterPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    MyVisaLettersController_download: {
+        parameters: {
+            query?: {
+                /** @description The second language beside Chinese; default the registration's language when it is en or ru, else en */
+                lang?: "en" | "ru";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visa invitation letter: page 1 in Chinese, page 2 in English or Russian; recorded as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VISA_LETTER_NOT_APPROVED, VISA_DATA_MISSING, VISA_LETTER_TEXT_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    PublicVisaLettersController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisaLetterVerificationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VISA_LETTER_UNKNOWN (the reference is not repeated back) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

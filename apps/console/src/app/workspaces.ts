@@ -26,6 +26,8 @@ export const WORKSPACES: readonly Workspace[] = [
   { key: 'messages', roles: ORGANISERS, perEdition: false, load: () => import('../messages/MessagesWorkspace') },
   { key: 'outcomes', roles: ['admin', 'organiser', 'staff'], perEdition: true, load: () => import('../outcomes/OutcomesWorkspace') },
   { key: 'me', roles: ['delegate'], perEdition: false, load: () => import('../portal/PortalWorkspace') },
+  { key: 'visa', roles: ORGANISERS, perEdition: true, load: () => import('../visa/VisaWorkspace') },
+  { key: 'letter', roles: ['delegate'], perEdition: false, load: () => import('../visa/LetterWorkspace') },
 ];
 
 export function workspacesFor(role: Role | undefined): Workspace[] {
