@@ -53,10 +53,21 @@ describe('Registering from the public page of an edition', () => {
   };
 
   const select = async (testId: string, search: string, option: string) => {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(search);
+    const field = page.getByTestId(testId);
+    await field.click();
+    // Only the country selects search; the others open their list.
+    const input = field.locator('input');
+    const searches = await input.isEditable();
+    if (searches) await input.fill(search);
     // The open dropdown's option (a select closed earlier keeps its own list in the page, hidden).
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+    await choice.waitFor();
+    // A searched list re-renders as it filters, which can move an option away from a click: the first match
+    // (the active one) is taken with Enter.
+    if (searches) await input.press('Enter');
+    else await choice.click();
+    // Chosen only once the select shows it (a click during the dropdown's opening motion can miss).
+    await field.getByText(option).first().waitFor();
   };
 
   /** The parts of the form every guest fills. */
@@ -66,6 +77,17 @@ describe('Registering from the public page of an edition', () => {
     await page.getByTestId('field-name-native').fill(person.nameNative);
     await page.getByTestId('field-name-latin').fill(person.nameLatin);
     await select('field-country', ...person.country);
+  };
+
+  /** Sends the form and waits for its outcome: the page after registering, or what stood in the way (which fails). */
+  const submit = async () => {
+    await page.getByTestId('register-submit').click();
+    const outcome = page.locator('[data-testid="registered-title"], [data-error-code], .ant-form-item-explain-error').first();
+    await outcome.waitFor();
+    if ((await outcome.getAttribute('data-testid')) !== 'registered-title') {
+      await browser.screenshot(page, `register-refused-${run}`);
+      throw new Error(`registering was refused: ${await outcome.textContent()}`);
+    }
   };
 
   const registration = async (email: string) => {
@@ -150,8 +172,7 @@ describe('Registering from the public page of an edition', () => {
     await page.getByTestId('field-consent').check();
     await browser.screenshot(page, 'register-form-ru');
     await browser.expectAccessible(page, 'registration form (ru)');
-    await page.getByTestId('register-submit').click();
-
+    await submit();
     await expect(page.getByTestId('registered-title').textContent()).resolves.toBe('Вы зарегистрированы');
     await expect(page.getByTestId('registered-next').textContent()).resolves.toContain(email);
     const [stored] = await registration(email);
@@ -215,7 +236,7 @@ describe('Registering from the public page of an edition', () => {
     await page.getByTestId('field-consent').check();
     await browser.screenshot(page, 'register-invitation-zh');
     await browser.expectAccessible(page, 'invited registration (zh)');
-    await page.getByTestId('register-submit').click();
+    await submit();
     await expect(page.getByTestId('registered-title').textContent()).resolves.toBe('报名成功');
     const [stored] = await registration(email);
     expect(stored).toMatchObject({ status: 'approved', name_native: '王芳', country: 'CN', preferred_language: 'zh', invitation_id: invited.body.id });
@@ -245,13 +266,34 @@ describe('Registering from the public page of an edition', () => {
     await page.getByTestId('field-delegation').fill(`Delegation of the Kyrgyz Republic ${run}`);
     await page.getByTestId('field-consent').check();
     await browser.expectAccessible(page, 'registration form, head of a delegation (en)');
-    await page.getByTestId('register-submit').click();
-
+    await submit();
     await expect(page.getByTestId('registered-title').textContent()).resolves.toBe('Your registration waits for approval');
     const [stored] = await registration(email);
     expect(stored).toMatchObject({ status: 'pending', category: 'official', delegation: `Delegation of the Kyrgyz Republic ${run}`, heads: true, has_visa: false });
     await browser.expectAccessible(page, 'registration pending (en)');
     await browser.screenshot(page, 'register-pending-en');
+    await browser.expectClean(page);
+  });
+
+  it('asks a member joining a delegation of another country to confirm it, then registers them in it (Russian)', async () => {
+    await setMode('approval');
+    await openAs('ru', `/e/${slug}/register`);
+    const email = `erlan-${run}@example.kz`;
+    await fillPerson({ email, nameNative: 'Ерлан Нұров', nameLatin: 'Yerlan Nurov', country: ['Казах', 'Казахстан'] });
+    await page.getByTestId('field-participation').getByText('Член делегации').click();
+    // The Kyrgyz delegation the head registered in the test before.
+    await page.getByTestId('field-delegation').fill(`Delegation of the Kyrgyz Republic ${run}`);
+    await page.getByTestId('field-consent').check();
+    await page.getByTestId('register-submit').click();
+    await page.locator('[data-error-code="DELEGATION_COUNTRY_MISMATCH"]').waitFor();
+    await expect(registration(email)).resolves.toEqual([]);
+    await page.getByTestId('field-confirm-country').check();
+    await browser.expectAccessible(page, 'country mismatch to confirm (ru)');
+    // (The refusal's alert stays until the form is sent again, so submit() would read it.)
+    await page.getByTestId('register-submit').click();
+    await expect(page.getByTestId('registered-title').textContent()).resolves.toBe('Ваша заявка ждёт одобрения');
+    const [stored] = await registration(email);
+    expect(stored).toMatchObject({ status: 'pending', country: 'KZ', delegation: `Delegation of the Kyrgyz Republic ${run}`, heads: false });
     await browser.expectClean(page);
   });
 });
