@@ -127,6 +127,11 @@ describe('Registration', () => {
     const token = invitation.body.token as string;
     const { rows } = await stack.db.pool.query(`SELECT token_hash FROM invitation WHERE id = $1`, [invitation.body.id]);
     expect(rows[0].token_hash).not.toBe(token);
+    // The link mails used to carry (a GET of this POST-only route) is not served, and its 404 does not repeat the token.
+    const oldLink = await stack.http.get(`/api/public/events/${p.slug}/registrations?invitationToken=${encodeURIComponent(token)}`);
+    expect(oldLink.status).toBe(404);
+    expect(oldLink.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: `Cannot GET /api/public/events/${p.slug}/registrations` });
+    expect(JSON.stringify(oldLink.body)).not.toContain(token);
     const wrongEmail = await signUp({ invitationToken: token });
     expect(wrongEmail.result.body.code).toBe('INVITATION_EMAIL_MISMATCH');
     const accepted = await stack.http.post(`/api/public/events/${p.slug}/registrations`, {

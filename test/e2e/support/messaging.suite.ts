@@ -62,6 +62,10 @@ export function describeMessaging(backend: QueueBackend): void {
         expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@sco-backoffice>$/);
       }
       expect(mails.map((m) => m.text).join('\n')).toContain('Айгерим Сапарова');
+      // The welcome's link opens the console's sign-in page, greeting the newcomer in their language.
+      const welcome = mails.find((m) => m.text?.includes('/console/sign-in'));
+      expect(welcome?.text).toContain(`${stack.config.publicBaseUrl}/console/sign-in?welcome=1&lang=ru`);
+      expect(welcome?.text).not.toContain('/docs');
       const { rows } = await stack.db.pool.query(
         `SELECT kind, status, language, provider_message_id FROM notification WHERE recipient_email = $1 ORDER BY kind`,
         [email],
@@ -156,6 +160,9 @@ export function describeMessaging(backend: QueueBackend): void {
       );
       const [invitation] = await waitForMail(`guest-${backend}@example.kg`, 1, 'invitation');
       expect(invitation.text).toContain(encodeURIComponent(invited.body.token));
+      // The link is the console's registration page of the edition, carrying the token (in the guest's language).
+      expect(invitation.text).toContain(`${stack.config.publicBaseUrl}/console/e/${p.slug}/register?lang=ru&invitation=${encodeURIComponent(invited.body.token)}`);
+      expect(invitation.text).not.toContain('/api/public/events/');
       expect(invitation.text).toContain('Бакыт Осмонов');
       // The token is in the message, never in clear in the stored notification.
       const stored = await stack.db.pool.query(`SELECT payload::text AS payload FROM notification WHERE kind = 'invitation' AND recipient_email = $1`, [`guest-${backend}@example.kg`]);

@@ -15,9 +15,29 @@ import './console.css';
 
 const ANTD_LOCALES = { zh: zhCN, en: enUS, ru: ruRU } as const;
 
+// The public pages of an edition (no sign-in): loaded on demand like the workspaces.
+const EditionPublicPage = lazy(() => import('../register/EditionPublicPage'));
+const RegisterPage = lazy(() => import('../register/RegisterPage'));
+
 const router = createBrowserRouter(
   [
     { path: '/sign-in', element: <SignInPage /> },
+    {
+      path: '/e/:slug',
+      element: (
+        <Suspense fallback={<Spin />}>
+          <EditionPublicPage />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/e/:slug/register',
+      element: (
+        <Suspense fallback={<Spin />}>
+          <RegisterPage />
+        </Suspense>
+      ),
+    },
     {
       path: '/',
       element: (

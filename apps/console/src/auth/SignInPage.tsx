@@ -6,6 +6,7 @@ import { signIn, SignInError } from './session';
 import { useSignedInUser } from './useSession';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { useLinkLanguage } from '../register/useLinkLanguage';
 
 /** Where to go after signing in: only a path inside the console, never another site. */
 function safeNext(next: string | null): string {
@@ -20,6 +21,8 @@ export function SignInPage() {
   const [error, setError] = useState<SignInError>();
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  // The welcome mail's link (?welcome=1&lang=…) opens this page in the newcomer's language, with a greeting.
+  useLinkLanguage();
   if (user) return <Navigate to={next} replace />;
 
   const submit = async (values: { email: string; password: string }) => {
@@ -46,6 +49,9 @@ export function SignInPage() {
           {t('signIn.title')}
         </Typography.Title>
         <Typography.Paragraph>{t('signIn.subtitle')}</Typography.Paragraph>
+        {params.get('welcome') !== null && (
+          <Alert type="success" title={t('register:welcome.title')} description={t('register:welcome.text')} style={{ marginBottom: 16 }} data-testid="sign-in-welcome" />
+        )}
         {params.get('signedOut') !== null && <Alert type="info" title={t('signIn.signedOut')} style={{ marginBottom: 16 }} />}
         {error && <ApiErrorAlert envelope={{ statusCode: error.status, code: error.envelope.code ?? 'UNKNOWN', message: error.envelope.message ?? '' }} />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>

@@ -48,6 +48,15 @@ describe(toErrorEnvelope.name, () => {
       });
     });
 
+    it('drops the query string of an unknown route from the message, so a mailed token is never echoed', () => {
+      expect(toErrorEnvelope(new NotFoundException('Cannot GET /api/public/events/sco/registrations?invitationToken=s3cret&x=1')).envelope).toEqual({
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: 'Cannot GET /api/public/events/sco/registrations',
+      });
+      expect(toErrorEnvelope(new NotFoundException('Cannot POST /api/nowhere')).envelope.message).toBe('Cannot POST /api/nowhere');
+    });
+
     it('keeps the message of BadRequestException', () => {
       expect(toErrorEnvelope(new BadRequestException('x')).envelope).toEqual({
         statusCode: 400,

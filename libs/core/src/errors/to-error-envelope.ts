@@ -36,6 +36,16 @@ export interface EnvelopeResult {
   headers?: Record<string, string>;
 }
 
+/**
+ * Nest's answer to a path no route serves is `Cannot GET <url>`, the url with its query string, which may carry a
+ * secret (a mailed link's token, say): the answer names the method and the path only.
+ */
+const NO_ROUTE = /^Cannot ([A-Z]+) ([^?#\s]*)[?#]\S*$/;
+
+function withoutQuery(message: string): string {
+  return message.replace(NO_ROUTE, 'Cannot $1 $2');
+}
+
 function messageOf(response: unknown, fallback: string): string {
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown })?.message;
@@ -83,7 +93,7 @@ export function toErrorEnvelope(error: unknown): EnvelopeResult {
       envelope: {
         statusCode,
         code: mapped ?? (typeof code === 'string' ? code : (CODE_BY_STATUS[statusCode] ?? 'HTTP_ERROR')),
-        message: messageOf(response, error.message),
+        message: statusCode === 404 ? withoutQuery(messageOf(response, error.message)) : messageOf(response, error.message),
       },
       unexpected: statusCode >= 500,
     };

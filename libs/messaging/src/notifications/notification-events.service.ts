@@ -54,7 +54,8 @@ export class NotificationEvents {
         recipientUserId: user.id,
         recipientEmail: user.email,
         language: user.preferredLanguage,
-        values: { displayName: user.displayName, loginUrl: `${this.config.publicBaseUrl}/docs` },
+        // The console's sign-in page, which greets a newcomer (welcome=1) in the language of the message (lang).
+        values: { displayName: user.displayName, loginUrl: `${this.config.publicBaseUrl}/console/sign-in?welcome=1&lang=${user.preferredLanguage}` },
       }),
     );
   }
@@ -184,7 +185,9 @@ export class NotificationEvents {
         // The link's token stays sealed in the row (as on the invitation) and is opened only to send.
         sealedLink: {
           placeholder: 'acceptUrl',
-          prefix: `${this.config.publicBaseUrl}/api/public/events/${i.slug}/registrations?invitationToken=`,
+          // The console's registration page of the edition, which carries the token into the sign-up (a GET of
+          // the api's POST-only registrations route would only answer 404).
+          prefix: `${this.config.publicBaseUrl}/console/e/${encodeURIComponent(i.slug)}/register?lang=${language}&invitation=`,
           sealed: encryptedToken,
           recordId: i.id,
         },

@@ -1,0 +1,18 @@
+import { countryName } from '../editions/countries';
+
+/** ISO 3166-1 alpha-2, the codes the api accepts (class-validator's IsISO31661Alpha2). */
+const CODES =
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'.split(' ');
+
+/** The SCO's member states come first: most delegates are from one of them. */
+const SCO_MEMBERS = ['CN', 'RU', 'KZ', 'KG', 'TJ', 'UZ', 'IN', 'PK', 'IR', 'BY'];
+
+/** Options for a country select: names in the reader's language, SCO members first, the rest in the language's order. */
+export function countryOptions(language: string): { value: string; label: string }[] {
+  const collator = new Intl.Collator(language === 'zh' ? 'zh-CN' : language);
+  const named = (code: string) => ({ value: code, label: countryName(code, language) });
+  const rest = CODES.filter((code) => !SCO_MEMBERS.includes(code))
+    .map(named)
+    .sort((a, b) => collator.compare(a.label, b.label));
+  return [...SCO_MEMBERS.map(named), ...rest];
+}
