@@ -24,6 +24,7 @@ export const WORKSPACES: readonly Workspace[] = [
   { key: 'organisations', roles: ORGANISERS, perEdition: false, load: () => import('../editions/OrganisationsWorkspace') },
   { key: 'people', roles: ORGANISERS, perEdition: false, load: () => import('../editions/PeopleWorkspace') },
   { key: 'messages', roles: ORGANISERS, perEdition: false, load: () => import('../messages/MessagesWorkspace') },
+  { key: 'checkin', roles: ['staff', 'organiser', 'admin'], perEdition: false, load: () => import('../checkin/CheckInWorkspace') },
 ];
 
 export function workspacesFor(role: Role | undefined): Workspace[] {
