@@ -147,4 +147,15 @@ describe('Check-in desk (door staff)', () => {
     expect((await stack.http.bytes(`/api/check-in-lists/${list}/door-list.pdf`, { token: delegate.token })).status).toBe(403);
     expect((await stack.http.post('/api/check-ins/manual', { registrationId: delegate.registrationId, listId: list, nonce: nonce(), scannedAt }, { token: delegate.token })).status).toBe(403);
   });
+
+  it('serves the web app\'s manifest and service worker with their content types, the worker never cached long', async () => {
+    const manifest = await stack.http.get('/console/manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toContain('application/manifest+json');
+    expect(JSON.parse(manifest.text)).toMatchObject({ scope: '/console/', start_url: '/console/checkin', display: 'standalone' });
+    const worker = await stack.http.get('/console/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('javascript');
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+  });
 });
