@@ -6,7 +6,8 @@ import { ConsoleBrowser, type ConsoleUser } from './support/console-browser.js';
 /**
  * Door staff at the check-in page. Badges reach the page through its scanner field, the path a hand-held barcode
  * scanner (a keyboard to the browser) takes, and the same handler the camera's decoder calls (checkin/ScanPanel.tsx):
- * headless Chromium here has no camera, so the camera itself is not exercised (see apps/console/README.md).
+ * one fake camera plays one video, so many badges on cue go this way; check-in-camera.browser-spec.ts reads one
+ * from the camera.
  */
 /** Reads until the assertion holds (Jest has no expect.poll): the page is waited for, never read once. */
 async function eventually<T>(read: () => Promise<T>, assert: (value: T) => void, timeout = 30_000): Promise<void> {
