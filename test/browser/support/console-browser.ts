@@ -40,14 +40,15 @@ export class ConsoleBrowser {
     private readonly profile: string,
   ) {}
 
-  static async start(): Promise<ConsoleBrowser> {
+  /** `extraArgs` are added to Chromium's (e.g. a fake camera fed from a file); the defaults stay as they are. */
+  static async start(options: { extraArgs?: string[] } = {}): Promise<ConsoleBrowser> {
     const stack = await (await TestStack.create()).startApi();
     const profile = mkdtempSync(join(tmpdir(), 'console-chromium-'));
     try {
       const context = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
         headless: true,
-        args: CHROMIUM_ARGS,
+        args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
         locale: 'en-GB',
         viewport: { width: 1400, height: 900 },
       });

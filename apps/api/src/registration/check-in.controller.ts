@@ -7,7 +7,13 @@ import { UuidParam } from '#core/http/uuid-param.pipe.js';
 import { Roles } from '#identity/access/access.decorator.js';
 import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
 import { Role } from '#identity/users/role.js';
+import { ApiFileResponse } from '../openapi-media.js';
 import {
+  DoorListQueryDto,
+  ExpectedPageDto,
+  type ExpectedPersonDto,
+  ExpectedQueryDto,
+  ManualCheckInDto,
   CheckInListDto,
   CheckInListPageDto,
   CreateCheckInListDto,
@@ -59,6 +65,35 @@ export class CheckInController {
   @ApiOkResponse({ type: ScanBatchAnswerDto, description: 'Scans collected offline, each answered as a single scan would be (NONCE_REUSED included)' })
   batch(@CurrentCaller() caller: CallerWithSession, @Body() dto: ScanBatchDto): Promise<ScanBatchAnswerDto> {
     return this.checkIn.scanBatch(caller, dto.scans);
+  }
+
+  @Post('check-ins/manual')
+  @Roles(Role.Admin, Role.Organiser, Role.Staff)
+  @ApiCreatedResponse({ type: ScanAnswerDto, description: 'A check-in by registration id (a damaged badge, found by name): the same rules, codes, statuses and nonce replay as POST /api/check-ins, and an audit entry (check_in.manual). 404 when no such registration' })
+  async manual(@CurrentCaller() caller: CallerWithSession, @Body() dto: ManualCheckInDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ScanAnswerDto> {
+    const answer = await this.checkIn.manual(caller, dto);
+    void reply.status(answer.statusCode);
+    return answer;
+  }
+
+  @Get('check-in-lists/:listId/expected')
+  @Roles(Role.Admin, Role.Organiser, Role.Staff)
+  @ApiOkResponse({ type: ExpectedPageDto, description: 'Who is expected on the list (approved registrations; for a session, those enrolled), found by name in either script, with checkedInAt when already in. By Latin name' })
+  expected(@Param('listId', UuidParam('listId')) listId: string, @Query() query: ExpectedQueryDto): Promise<Page<ExpectedPersonDto>> {
+    return this.checkIn.expected(listId, query);
+  }
+
+  @Get('check-in-lists/:listId/door-list.pdf')
+  @Roles(Role.Admin, Role.Organiser, Role.Staff)
+  @ApiFileResponse({ description: 'Everyone expected on the list, with a box to tick, in the reader\'s language (default the edition\'s)', files: ['application/pdf'] })
+  async doorList(
+    @Param('listId', UuidParam('listId')) listId: string,
+    @Query() query: DoorListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.checkIn.doorListPdf(listId, query.lang);
+    void reply.header('content-type', 'application/pdf');
+    return pdf;
   }
 
   @Get('check-in-lists/:listId/check-ins')

@@ -1101,6 +1101,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/check-ins/manual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check someone in by registration (damaged badge) */
+        post: operations["CheckInController_manual"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-in-lists/{listId}/expected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the people expected on a list */
+        get: operations["CheckInController_expected"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-in-lists/{listId}/door-list.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Printable door list (PDF) */
+        get: operations["CheckInController_doorList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/check-in-lists/{listId}/check-ins": {
         parameters: {
             query?: never;
@@ -3145,6 +3196,12 @@ export interface components {
              */
             scannedAt: string;
         };
+        ScanDelegationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            country: string | null;
+        };
         ScanDelegateDto: {
             /** Format: uuid */
             registrationId: string;
@@ -3152,6 +3209,8 @@ export interface components {
             nameLatin: string | null;
             category: string;
             country: string | null;
+            /** @description Present when the registration is in a delegation */
+            delegation?: components["schemas"]["ScanDelegationDto"];
         };
         ScanDetailsDto: {
             /**
@@ -3183,6 +3242,36 @@ export interface components {
         };
         ScanBatchAnswerDto: {
             answers: components["schemas"]["ScanBatchItemAnswerDto"][];
+        };
+        ManualCheckInDto: {
+            /** Format: uuid */
+            registrationId: string;
+            /** Format: uuid */
+            listId: string;
+            /** @description As for a scan: unique within the edition, the same request again returns the first answer */
+            nonce: string;
+            /** Format: date-time */
+            scannedAt: string;
+        };
+        ExpectedPersonDto: {
+            /** Format: uuid */
+            registrationId: string;
+            nameNative: string | null;
+            nameLatin: string | null;
+            category: string;
+            country: string | null;
+            delegation: components["schemas"]["ScanDelegationDto"] | null;
+            /**
+             * Format: date-time
+             * @description When checked in on this list; null if not yet
+             */
+            checkedInAt: string | null;
+        };
+        ExpectedPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["ExpectedPersonDto"][];
         };
         InsideDto: {
             /** Format: uuid */
@@ -10058,6 +10147,223 @@ export interface operations {
             };
             /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    CheckInController_manual: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualCheckInDto"];
+            };
+        };
+        responses: {
+            /** @description A check-in by registration id (a damaged badge, found by name): the same rules, codes, statuses and nonce replay as POST /api/check-ins, and an audit entry (check_in.manual). 404 when no such registration */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanAnswerDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A conflict: the record changed concurrently (CONCURRENT_UPDATE), or a uniqueness or state rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A rule of the data is broken (CHECK_VIOLATION, VALUE_TOO_LONG, …), or a rule of the route */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    CheckInController_expected: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Part of a name, in any script (native or Latin), case-insensitive */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                listId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is expected on the list (approved registrations; for a session, those enrolled), found by name in either script, with checkedInAt when already in. By Latin name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    CheckInController_doorList: {
+        parameters: {
+            query?: {
+                /** @description The reader's language; default the edition's */
+                lang?: "zh" | "en" | "ru";
+            };
+            header?: never;
+            path: {
+                listId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone expected on the list, with a box to tick, in the reader's language (default the edition's) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION_FAILED (each field and rule in details; unknown fields are rejected) or MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED, TOKEN_EXPIRED or INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, organiser, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

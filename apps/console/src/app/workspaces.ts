@@ -28,6 +28,7 @@ export const WORKSPACES: readonly Workspace[] = [
   { key: 'me', roles: ['delegate'], perEdition: false, load: () => import('../portal/PortalWorkspace') },
   { key: 'visa', roles: ORGANISERS, perEdition: true, load: () => import('../visa/VisaWorkspace') },
   { key: 'letter', roles: ['delegate'], perEdition: false, load: () => import('../visa/LetterWorkspace') },
+  { key: 'checkin', roles: ['staff', 'organiser', 'admin'], perEdition: false, load: () => import('../checkin/CheckInWorkspace') },
 ];
 
 export function workspacesFor(role: Role | undefined): Workspace[] {

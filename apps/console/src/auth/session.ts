@@ -91,6 +91,26 @@ export async function signIn(email: string, password: string): Promise<SignedInU
   return answer.user;
 }
 
+/**
+ * The door page (check-in) must open after a reload without network, when no refresh can be asked for: it keeps
+ * who is signed in (never a token) and a refresh that fails for want of a network uses it. The first call once the
+ * network is back gets a 401, refreshes with the cookie (still valid: no refresh reached the api) and carries on.
+ * A refused refresh or a sign-out forgets it.
+ */
+const OFFLINE_USER_KEY = 'sco-console-offline-user';
+
+export function keepUserForOfflineReload(user: SignedInUser): void {
+  localStorage.setItem(OFFLINE_USER_KEY, JSON.stringify(user));
+}
+
+function offlineUser(): SignedInUser | undefined {
+  try {
+    return (JSON.parse(localStorage.getItem(OFFLINE_USER_KEY) ?? 'null') as SignedInUser | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 let refreshing: Promise<boolean> | undefined;
 
 /** A new access token from the refresh cookie; concurrent callers share one request (the cookie is single-use). */
@@ -101,6 +121,7 @@ export function refreshSession(): Promise<boolean> {
       const csrf = csrfToken();
       const response = await postJson('/api/auth/refresh', body, csrf ? { 'X-CSRF-Token': csrf } : {});
       if (!response.ok) {
+        localStorage.removeItem(OFFLINE_USER_KEY);
         set({});
         return false;
       }
@@ -108,7 +129,9 @@ export function refreshSession(): Promise<boolean> {
       if (!state.user) await loadMe();
       return true;
     } catch {
-      set({});
+      // No network: signed in still, as far as this device knows, if the door page kept the person.
+      const user = offlineUser();
+      set(user ? { user } : {});
       return false;
     } finally {
       refreshing = undefined;
@@ -132,6 +155,7 @@ export async function signOut(): Promise<void> {
       });
     }
   } finally {
+    localStorage.removeItem(OFFLINE_USER_KEY);
     set({});
   }
 }

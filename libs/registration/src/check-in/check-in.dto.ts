@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { PageMetaDto } from '#core/http/pagination.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '#core/http/pagination.js';
+import { type Language, LANGUAGES } from '#core/i18n/language.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
 import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
 import { TrilingualField } from '#core/i18n/trilingual-field.decorator.js';
@@ -61,6 +62,13 @@ export const SCAN_CODES = [
 ] as const;
 export type ScanCode = (typeof SCAN_CODES)[number];
 
+/** The delegation a registration belongs to. Its name is one text, as the delegation's head typed it. */
+export class ScanDelegationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) country: string | null;
+}
+
 /** Whose badge was scanned, for the door staff to compare with the face. */
 export class ScanDelegateDto {
   @ApiProperty({ format: 'uuid' }) registrationId: string;
@@ -68,6 +76,7 @@ export class ScanDelegateDto {
   @ApiProperty({ type: String, nullable: true }) nameLatin: string | null;
   @ApiProperty() category: string;
   @ApiProperty({ type: String, nullable: true }) country: string | null;
+  @ApiPropertyOptional({ type: ScanDelegationDto, description: 'Present when the registration is in a delegation' }) delegation?: ScanDelegationDto;
 }
 
 export class ScanDetailsDto {
@@ -115,4 +124,55 @@ export class InsideDto {
 
 export class InsidePageDto extends PageMetaDto {
   @ApiProperty({ type: [InsideDto] }) items: InsideDto[];
+}
+
+/** A check-in without the badge (a damaged or forgotten one), found by name at the door: the same rules as a scan. */
+export class ManualCheckInDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  registrationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  listId: string;
+
+  @ApiProperty({ description: 'As for a scan: unique within the edition, the same request again returns the first answer' })
+  @Matches(/^[\w.:-]{8,100}$/, { message: 'nonce must be 8 to 100 letters, digits, or . : _ -' })
+  nonce: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @ToDate()
+  @IsDate()
+  scannedAt: Date;
+}
+
+export class ExpectedQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of a name, in any script (native or Latin), case-insensitive', minLength: 1, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+}
+
+/** Someone expected on a list, with what the door needs to recognise them. */
+export class ExpectedPersonDto {
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty({ type: String, nullable: true }) nameNative: string | null;
+  @ApiProperty({ type: String, nullable: true }) nameLatin: string | null;
+  @ApiProperty() category: string;
+  @ApiProperty({ type: String, nullable: true }) country: string | null;
+  @ApiProperty({ type: ScanDelegationDto, nullable: true }) delegation: ScanDelegationDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When checked in on this list; null if not yet' }) checkedInAt: string | null;
+}
+
+export class ExpectedPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ExpectedPersonDto] }) items: ExpectedPersonDto[];
+}
+
+export class DoorListQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'The reader\'s language; default the edition\'s' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
 }
