@@ -123,7 +123,8 @@ export function describeAgendas(backend: QueueBackend): void {
       // Minted delegates read Russian.
       const html = await stack.http.get(`${path}.html`, { token: mine.token });
       expect(html.status).toBe(200);
-      expect(html.headers.get('cache-control')).toBe('private, no-cache');
+      // Personal: no copy kept by browsers or proxies (apps/api/src/no-store-personal-answers.ts).
+      expect(html.headers.get('cache-control')).toBe('no-store');
       const ruTitle = (en: string) => publicSessions.find((s) => s.title.en === en)!.title.ru;
       expect(html.text).toContain(ruTitle(first.en));
       expect(html.text).not.toContain(ruTitle(second.en));
