@@ -1,6 +1,7 @@
 import { agendaRebuild } from './agenda.bench.js';
 import { checkIn } from './check-in.bench.js';
 import { consoleLoad } from './console-load.bench.js';
+import { doorPhone } from './door-phone.bench.js';
 import { enrolmentStorm } from './enrolment-storm.bench.js';
 import { fanOut } from './fan-out.bench.js';
 import { login } from './login.bench.js';
@@ -25,6 +26,7 @@ const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   login: async () => [await login()],
   'enrolment-storm': async () => [await enrolmentStorm()],
   'check-in': async () => [await checkIn()],
+  'door-phone': () => doorPhone(),
   'console-load': async () => [await consoleLoad()],
   timetable: () => timetable(),
 };

@@ -491,4 +491,25 @@ describe('Registration', () => {
     // The participant list is for publication: no addresses.
     expect((await stack.http.get(`/api/events/${p.eventId}/participants.csv`, { token: organiser })).text).not.toContain(email);
   });
+  it('tells browsers and proxies to keep no copy of personal answers, and leaves public ones cacheable', async () => {
+    const { id, token, email } = await signUp();
+    await stack.http.post(`/api/events/${p.eventId}/registrations/${id}/approve`, undefined, { token: organiser });
+    const personal = [
+      await stack.http.get(`/api/me/registrations/${id}`, { token }),
+      await stack.http.bytes(`/api/me/registrations/${id}/badge.pdf`, { token }),
+      await stack.http.get(`/api/events/${p.eventId}/registrations?pageSize=1`, { token: organiser }),
+      await stack.http.post('/api/auth/login', { email, password: 'delegate password 12' }),
+      // Refused too: even an error about someone's record is not kept.
+      await stack.http.get(`/api/me/registrations/00000000-0000-4000-8000-000000000000`, { token }),
+    ];
+    expect(personal.map((answer) => [answer.status, answer.headers.get('cache-control')])).toEqual([
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [404, 'no-store'],
+    ]);
+    const publicEdition = await stack.http.get(`/api/public/events/${p.slug}`);
+    expect(publicEdition.headers.get('cache-control') ?? '').not.toContain('no-store');
+  });
 });

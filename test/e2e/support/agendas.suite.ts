@@ -38,6 +38,10 @@ export function describeAgendas(backend: QueueBackend): void {
       expect(early.status).toBe(503);
       expect(early.body.code).toBe('AGENDA_NOT_READY');
       expect(early.headers.get('retry-after')).toBe('5');
+      // An ordinary state clients poll: one line at info (30) without a stack, never 'request failed' at error.
+      const told = stack.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.code === 'AGENDA_NOT_READY' || entry.msg === 'request failed');
+      expect(told).toEqual([expect.objectContaining({ level: 30, code: 'AGENDA_NOT_READY', msg: 'request answered: not ready yet' })]);
+      expect(told[0]).not.toHaveProperty('err');
 
       await stack.startWorker();
       await eventually(async () => (await documents()) === 9, 30_000, 'nine documents');
@@ -123,7 +127,8 @@ export function describeAgendas(backend: QueueBackend): void {
       // Minted delegates read Russian.
       const html = await stack.http.get(`${path}.html`, { token: mine.token });
       expect(html.status).toBe(200);
-      expect(html.headers.get('cache-control')).toBe('private, no-cache');
+      // Personal: no copy kept by browsers or proxies (apps/api/src/no-store-personal-answers.ts).
+      expect(html.headers.get('cache-control')).toBe('no-store');
       const ruTitle = (en: string) => publicSessions.find((s) => s.title.en === en)!.title.ru;
       expect(html.text).toContain(ruTitle(first.en));
       expect(html.text).not.toContain(ruTitle(second.en));

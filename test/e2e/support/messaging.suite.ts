@@ -100,7 +100,7 @@ export function describeMessaging(backend: QueueBackend): void {
       const ics = confirmation!.attachments[0];
       expect(ics.contentType).toBe('text/calendar');
       expect(ics.filename).toBe('session.ics');
-      expect(ics.content.toString('utf8')).toContain(`UID:session-${session}@sco-backoffice`);
+      expect(ics.content.toString('utf8')).toContain(`UID:${session}@sco-backoffice`);
       expect(ics.content.toString('utf8')).toContain('DTSTART:20250718T010000Z');
 
       // The same events handled again (a job run twice): nothing more is sent.
@@ -197,7 +197,7 @@ export function describeMessaging(backend: QueueBackend): void {
         }, 20_000, `the ${kind} mail`);
       const left = await mailOfKind(people[0].email, 'enrolment-cancelled');
       const cancelledIcs = left.attachments[0].content.toString('utf8');
-      expect(cancelledIcs).toContain(`UID:session-${small}@sco-backoffice`);
+      expect(cancelledIcs).toContain(`UID:${small}@sco-backoffice`);
       expect(cancelledIcs).toContain('STATUS:CANCELLED');
       // Someone who only waited in line was never sent the session, so nothing is withdrawn from their calendar.
       expect((await mailOfKind(people[1].email, 'enrolment-waitlisted')).attachments).toHaveLength(0);
@@ -239,7 +239,7 @@ export function describeMessaging(backend: QueueBackend): void {
       expect(en.attachments).toHaveLength(1);
       const movedIcs = en.attachments[0].content.toString('utf8');
       expect(en.attachments[0].filename).toBe('session.ics');
-      expect(movedIcs).toContain(`UID:session-${session}@sco-backoffice`);
+      expect(movedIcs).toContain(`UID:${session}@sco-backoffice`);
       expect(movedIcs).toContain('DTSTART:20250719T080000Z');
       const sequenceOf = (ics: string) => Number(/SEQUENCE:(\d+)/.exec(ics)![1]);
       expect(sequenceOf(movedIcs)).toBeGreaterThanOrEqual(sequenceOf(confirmationIcs));

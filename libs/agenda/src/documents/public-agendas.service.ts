@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, NotFoundError } from '#core/errors/app-error.js';
+import { NotFoundError, NotReadyYetError } from '#core/errors/app-error.js';
 import type { Language } from '#core/i18n/language.js';
 import { negotiateLanguage } from '#core/i18n/negotiate-language.js';
 import type { AgendaFormat } from '../agenda-formats.js';
@@ -30,9 +30,7 @@ export class PublicAgendasService {
     )) as { content: Buffer; sha256: string }[];
     if (!document) {
       // Built by the worker right after the release is published: a matter of seconds.
-      throw new AppError(503, 'AGENDA_NOT_READY', `The ${format} agenda of release ${release.number} is still being built`, { release: release.number, language, format }, {
-        'retry-after': String(BUILDING_RETRY_SECONDS),
-      });
+      throw new NotReadyYetError('AGENDA_NOT_READY', `The ${format} agenda of release ${release.number} is still being built`, { release: release.number, language, format }, BUILDING_RETRY_SECONDS);
     }
     return agendaDownload(document.content, document.sha256, format, `${slug}-agenda-r${release.number}-${language}`, ifNoneMatch, false, language);
   }

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { agendaFixture, FIXTURE_TITLES } from './agenda-fixture.js';
+import { calendarSequence, sessionUid } from '#core/calendar/calendar-identity.js';
 import { agendaIcs } from './agenda-ics.js';
 
 const OPTIONS = { calendarName: 'SCO 2025 — Programme', url: 'https://conference.example/agenda/en.ics' };
@@ -40,7 +41,8 @@ describe(agendaIcs.name, () => {
     expect(lines).toContain('X-PUBLISHED-TTL:PT1H');
     expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(programme.sessions.length);
     expect(values(lines, 'UID')).toEqual(programme.sessions.map((s) => `${s.id}@sco-backoffice`));
-    expect(values(lines, 'SEQUENCE')).toEqual(programme.sessions.map(() => '3'));
+    // Seconds since 2025 at the release's publication (2025-07-15T08:00Z), the scale the mail's session.ics uses.
+    expect(values(lines, 'SEQUENCE')).toEqual(programme.sessions.map(() => String(calendarSequence(new Date('2025-07-15T08:00:00Z')))));
     // DTSTAMP must be UTC; the release's publication, so polling an unchanged release gives the same feed.
     expect(new Set(values(lines, 'DTSTAMP'))).toEqual(new Set(['20250715T080000Z']));
   });
@@ -93,7 +95,30 @@ describe(agendaIcs.name, () => {
     const later = { ...agendaFixture('en'), release: { number: 4, name: 'Final, room change', publishedAt: '2025-07-17T02:00:00.000Z' } };
     const en = contentLines(agendaIcs(later, OPTIONS));
     expect(values(en, 'UID')).toEqual(values(zh, 'UID'));
-    expect(new Set(values(en, 'SEQUENCE'))).toEqual(new Set(['4']));
+    const [sequence] = new Set(values(en, 'SEQUENCE'));
+    expect(Number(sequence)).toBeGreaterThan(Number(values(zh, 'SEQUENCE')[0]));
+  });
+
+  it('gives a session the UID of the mail\'s session.ics, and a later change a higher SEQUENCE whichever document carries it', () => {
+    const programme = agendaFixture('en');
+    const session = programme.sessions[0];
+    // Messaging writes its session.ics with the same two functions (libs/messaging/src/mail/session-calendar.ts).
+    const mailSequence = calendarSequence(new Date('2025-07-16T09:00:00Z'));
+    expect(values(contentLines(agendaIcs(programme, OPTIONS)), 'UID')[0]).toBe(sessionUid(session.id));
+    // A release published after the mail outranks it; the mail outranks the release before it.
+    const later = { ...programme, release: { number: 4, name: 'Later', publishedAt: '2025-07-17T02:00:00.000Z' } };
+    const sequenceOf = (lines: string[]) => Number(values(lines, 'SEQUENCE')[0]);
+    expect(mailSequence).toBeGreaterThan(sequenceOf(contentLines(agendaIcs(programme, OPTIONS))));
+    expect(sequenceOf(contentLines(agendaIcs(later, OPTIONS)))).toBeGreaterThan(mailSequence);
+  });
+
+  it('escapes the calendar\'s own name and description, so a comma or semicolon in a delegate\'s name does not cut them', () => {
+    const lines = contentLines(agendaIcs(agendaFixture('ru'), { calendarName: 'Иванов, Пётр; мл. — программа\\личная' }));
+    expect(lines).toContain('X-WR-CALNAME:Иванов\\, Пётр\\; мл. — программа\\\\личная');
+    expect(lines).toContain('NAME:Иванов\\, Пётр\\; мл. — программа\\\\личная');
+    // Unescaped, a TEXT value ends at the first unescaped comma or semicolon in list-reading parsers.
+    const description = lines.find((l) => l.startsWith('X-WR-CALDESC:'))!;
+    expect(description.slice('X-WR-CALDESC:'.length)).not.toMatch(/(?<!\\)[,;]/);
   });
 });
 

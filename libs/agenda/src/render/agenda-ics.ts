@@ -6,6 +6,7 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
+import { calendarSequence, icsText, sessionUid } from '#core/calendar/calendar-identity.js';
 import type { AgendaInput } from './agenda-input.js';
 import { agendaHeading, detailLines, detailText, placeOf, releaseLine, wordsFor } from './agenda-text.js';
 import { wallClock } from './wall-clock.js';
@@ -41,8 +42,9 @@ export function agendaIcs(programme: AgendaInput, options: AgendaIcsOptions): st
     prodId: { company: 'sco-backoffice', product: 'agenda', language: programme.language.toUpperCase() },
     // PUBLISH: the reader is told of sessions, not asked to reply to invitations.
     method: ICalCalendarMethod.PUBLISH,
-    name: options.calendarName,
-    description: `${programme.event.name} — ${agendaHeading(programme)}. ${releaseLine(programme)}`,
+    // Escaped here: ical-generator writes calendar-level text as given (see icsText).
+    name: icsText(options.calendarName),
+    description: icsText(`${programme.event.name} — ${agendaHeading(programme)}. ${releaseLine(programme)}`),
     url: options.url ?? null,
     ttl: REFRESH_SECONDS,
     // No calendar-wide zone name: ical-generator would then write DTSTAMP in local time without 'Z'. The generator
@@ -56,10 +58,12 @@ export function agendaIcs(programme: AgendaInput, options: AgendaIcsOptions): st
   const localZone = zone ? timeZone : 'UTC';
   const write = (s: AgendaInput['sessions'][number], status: ICalEventStatus, description: string | null) =>
     calendar.createEvent({
-      // Stable across releases and languages, so an update replaces the entry rather than adding a second one.
-      id: `${s.id}@sco-backoffice`,
-      // Calendars accept an update only with a higher SEQUENCE; every release has a higher number than the last.
-      sequence: programme.release.number,
+      // Stable across releases, languages and documents (the mail's session.ics too), so an update replaces the
+      // entry rather than adding a second one.
+      id: sessionUid(s.id),
+      // Calendars accept an update only with a higher SEQUENCE: seconds since 2025 at the release's publication,
+      // on the same scale as the mail's attachments, so whichever a calendar saw last the newer change wins.
+      sequence: calendarSequence(stamp),
       stamp,
       start: wallClock(s.startsAt, localZone),
       end: wallClock(s.endsAt, localZone),

@@ -45,6 +45,12 @@ describe(loadConfig.name, () => {
       expect(config.adminPassword).toBeUndefined();
     });
 
+    it('gives links the address of the port it listens on unless PUBLIC_BASE_URL says otherwise', () => {
+      expect(loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY }).publicBaseUrl).toBe('http://localhost:3000');
+      expect(loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY, PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+      expect(loadConfig({ JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY, PORT: '8080', PUBLIC_BASE_URL: 'https://sco.example/' }).publicBaseUrl).toBe('https://sco.example');
+    });
+
     it('logs at warn level by default when NODE_ENV=test', () => {
       expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY: KEY }).logLevel).toBe('warn');
     });

@@ -109,6 +109,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const isProduction = nodeEnv === 'production';
   const dataDir = resolve(readString(env, 'DATA_DIR', '.data')!);
   const embeddedPgPort = readInt(env, 'EMBEDDED_PG_PORT', EMBEDDED_PG_DEFAULT_PORT, 1, 65535);
+  const port = readInt(env, 'PORT', 3000, 0, 65535);
 
   const givenDatabaseUrl = readUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']);
   if (isProduction && !givenDatabaseUrl) throw new ConfigError('DATABASE_URL is required when NODE_ENV=production');
@@ -138,7 +139,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     isProduction,
     host: readString(env, 'HOST', '0.0.0.0')!,
-    port: readInt(env, 'PORT', 3000, 0, 65535),
+    port,
     dataDir,
     databaseUrl,
     databaseIsEmbedded: !givenDatabaseUrl,
@@ -155,7 +156,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     smtpUrl: readUrl(env, 'SMTP_URL', ['smtp', 'smtps']),
     mailFrom: readString(env, 'MAIL_FROM', 'China–SCO Conference <no-reply@example.org>')!,
-    publicBaseUrl: (readUrl(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? 'http://localhost:3000').replace(/\/$/, ''),
+    // Without PUBLIC_BASE_URL, links in mail and feeds go to this machine on the port it listens on (PORT=8080
+    // gives http://localhost:8080); port 0 (any free port, tests) has no address to give before listening: 3000.
+    publicBaseUrl: (readUrl(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://localhost:${port || 3000}`).replace(/\/$/, ''),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: readTrustProxy(env, 'TRUST_PROXY'),

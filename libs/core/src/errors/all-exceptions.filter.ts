@@ -15,6 +15,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (unexpected) {
       // Only the route and the error: never the body, which may hold personal data.
       this.logger.error({ err: error, method: request?.method, route: request?.routeOptions?.url }, 'request failed');
+    } else if (envelope.statusCode >= 500) {
+      // An expected state the client retries (NotReadyYetError): one line, no stack.
+      this.logger.log({ code: envelope.code, method: request?.method, route: request?.routeOptions?.url }, 'request answered: not ready yet');
     }
     if (headers) void reply.headers(headers);
     // A handler may have set another type (a PDF, a CSV) before it failed: the envelope is JSON.

@@ -16,6 +16,19 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A 503 that is a state, not a fault: something the product is building will be there in seconds (an agenda right
+ * after a release), and clients poll with Retry-After. Logged at info, without a stack, so it does not page anyone
+ * or bury real errors.
+ */
+export class NotReadyYetError extends AppError {
+  readonly expected = true;
+
+  constructor(code: string, message: string, details: unknown, retryAfterSeconds: number) {
+    super(503, code, message, details, { 'retry-after': String(retryAfterSeconds) });
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(what: string, details?: unknown) {
     super(404, 'NOT_FOUND', `${what} was not found`, details);

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { AppError } from './app-error.js';
+import { AppError, NotReadyYetError } from './app-error.js';
 import { mapDatabaseError } from './database-error-map.js';
 import type { ErrorEnvelope } from './error-envelope.js';
 
@@ -78,7 +78,7 @@ export function toErrorEnvelope(error: unknown): EnvelopeResult {
   if (error instanceof AppError) {
     return {
       envelope: { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details },
-      unexpected: error.statusCode >= 500,
+      unexpected: error.statusCode >= 500 && !(error instanceof NotReadyYetError),
       headers: error.headers,
     };
   }

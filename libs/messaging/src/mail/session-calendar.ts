@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { sessionUid } from '#core/calendar/calendar-identity.js';
 
 /** What a calendar needs to know of one session (kept in the notification, so a retry attaches the same file). */
 export interface CalendarEntry {
@@ -17,18 +18,6 @@ export interface CalendarEntry {
   cancelled?: boolean;
 }
 
-const SEQUENCE_EPOCH = Date.UTC(2025, 0, 1);
-
-/**
- * The SEQUENCE of a message's calendar entry: minutes since 2025 at the time the message is recorded. Every later
- * message about the session (moved, re-roomed, seat given up, seat taken again) outranks every earlier one,
- * whatever kind each is, and a retried message keeps its number because it is kept in the notification.
- * Within one minute, calendars decide by DTSTAMP, as RFC 5546 says.
- */
-export function calendarSequence(recordedAt: Date): number {
-  return Math.max(0, Math.floor((recordedAt.getTime() - SEQUENCE_EPOCH) / 60_000));
-}
-
 /**
  * One session as an iCalendar file, to attach to a seat confirmation. Times are
  * written in UTC, which every client converts without needing a VTIMEZONE; the
@@ -40,7 +29,8 @@ export function sessionCalendar(entry: CalendarEntry): string {
   const calendar = ical({ prodId: { company: 'sco-backoffice', product: 'conference', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
   calendar.x([{ key: 'X-WR-TIMEZONE', value: entry.timeZone }]);
   calendar.createEvent({
-    id: `session-${entry.sessionId}@sco-backoffice`,
+    // The session's UID in every document (agenda and feeds too): importing both gives one entry.
+    id: sessionUid(entry.sessionId),
     start: new Date(entry.startsAt),
     end: new Date(entry.endsAt),
     summary: entry.summary,

@@ -1,4 +1,4 @@
-import { calendarSequence } from '../mail/session-calendar.js';
+import { calendarSequence } from '#core/calendar/calendar-identity.js';
 import { ErasedMailCopies } from './erased-mail-copies.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
