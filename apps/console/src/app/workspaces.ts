@@ -29,6 +29,7 @@ export const WORKSPACES: readonly Workspace[] = [
   { key: 'visa', roles: ORGANISERS, perEdition: true, load: () => import('../visa/VisaWorkspace') },
   { key: 'letter', roles: ['delegate'], perEdition: false, load: () => import('../visa/LetterWorkspace') },
   { key: 'checkin', roles: ['staff', 'organiser', 'admin'], perEdition: false, load: () => import('../checkin/CheckInWorkspace') },
+  { key: 'users', roles: ['admin'], perEdition: false, load: () => import('../users/UsersWorkspace') },
 ];
 
 export function workspacesFor(role: Role | undefined): Workspace[] {
