@@ -185,9 +185,15 @@ describe('Check-in at the door', () => {
     expect(await page.getByTestId('kiosk').innerText()).toContain('张伟');
     await browser.screenshot(page, 'checkin-kiosk-zh');
     await browser.expectAccessible(page);
-    // Still locked after a reload.
+    // Still locked after a reload, and any other console address typed in leads back to the kiosk.
     await page.reload();
     await page.getByTestId('kiosk').waitFor();
+    for (const elsewhere of ['/checkin', '/', '/editions']) {
+      await page.goto(browser.url(elsewhere));
+      await page.getByTestId('kiosk').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/console/checkin/kiosk');
+      expect(await page.getByTestId('manual-search').count()).toBe(0);
+    }
     await page.getByTestId('kiosk-leave').click();
     await page.getByTestId('kiosk-password').fill('not the password');
     await page.getByTestId('kiosk-password').press('Enter');

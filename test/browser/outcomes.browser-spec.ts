@@ -75,8 +75,10 @@ describe('Outcomes workspace: protocol staff record and sign, organisers approve
   const option = (text: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
 
   it('staff record an agreement with two parties and their signatories in Russian, mark it ready and signed, and upload the signed copy', async () => {
-    // Staff land on the edition picker (no edition worked on yet), then in the outcomes of the one they choose.
+    // Staff land on the door page; the menu's outcomes ask for the edition first (none worked on yet), then open
+    // the outcomes of the one they choose.
     await browser.signIn(page, staff, 'ru');
+    await page.getByRole('navigation', { name: 'Разделы' }).getByText('Подписания и итоги').click();
     await page.getByRole('heading', { name: 'Выберите выпуск, над которым вы работаете' }).waitFor();
     await page.getByTestId('edition-choice').first().click();
     await page.getByRole('heading', { name: 'Подписания и итоги' }).waitFor();

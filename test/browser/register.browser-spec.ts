@@ -190,9 +190,10 @@ describe('Registering from the public page of an edition', () => {
     await browser.screenshot(page, 'register-done-ru');
 
     await page.getByTestId('registered-sign-in').click();
-    // Signed in as the delegate just registered; the console's home decides the delegate's first screen.
+    // Signed in as the delegate just registered, on the delegate's first screen: their portal with this registration.
     await page.getByTestId('user-menu').getByText('Айгерим Сапарова · Делегат').waitFor();
-    expect(new URL(page.url()).pathname).toMatch(/^\/console\/?$/);
+    await page.getByRole('heading', { name: 'Мои регистрации' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/me');
     await browser.screenshot(page, 'register-signed-in-ru');
     await browser.expectClean(page);
   });

@@ -11,6 +11,7 @@ import { Shell } from './Shell';
 import { NotFound } from './NotFound';
 import { WORKSPACES } from './workspaces';
 import { HomeRedirect } from './HomeRedirect';
+import { ChooseEdition } from './EditionPicker';
 import './console.css';
 
 const ANTD_LOCALES = { zh: zhCN, en: enUS, ru: ruRU } as const;
@@ -58,6 +59,8 @@ const router = createBrowserRouter(
             ),
           };
         }),
+        // A per-edition workspace opened before any edition was chosen (a staff member's menu): choose one first.
+        { path: 'choose-edition/:workspace', element: <ChooseEdition /> },
         { path: 'home', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFound /> },
       ],

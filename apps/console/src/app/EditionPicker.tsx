@@ -1,6 +1,6 @@
 import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { pickText } from '../shared/trilingual';
@@ -31,4 +31,10 @@ export function EditionPicker({ workspace }: { workspace: string }) {
       />
     </section>
   );
+}
+
+/** The picker at /choose-edition/<workspace>, where the menu sends a per-edition workspace before an edition is chosen. */
+export function ChooseEdition() {
+  const { workspace = '' } = useParams();
+  return <EditionPicker workspace={workspace} />;
 }

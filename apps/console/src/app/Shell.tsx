@@ -1,11 +1,14 @@
 import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../auth/session';
 import { useSignedInUser } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useCurrentEditionId } from './currentEdition';
+import { kioskLocked } from '../checkin/choice';
 import { workspacesFor } from './workspaces';
+
+const KIOSK_PATH = '/checkin/kiosk';
 
 /** The frame of every page after sign-in: workspaces the role may use, the language switch and the account menu. */
 export function Shell() {
@@ -14,8 +17,9 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const editionId = useCurrentEditionId();
-  const workspaces = workspacesFor(user.role).filter((workspace) => !workspace.perEdition || editionId);
-  const hrefOf = (key: string, perEdition: boolean) => (perEdition ? `/editions/${editionId}/${key}` : `/${key}`);
+  const workspaces = workspacesFor(user.role);
+  // Before an edition is chosen, a per-edition workspace (staff's outcomes, an organiser's timetable) asks for one.
+  const hrefOf = (key: string, perEdition: boolean) => (perEdition ? (editionId ? `/editions/${editionId}/${key}` : `/choose-edition/${key}`) : `/${key}`);
   // The deepest workspace whose path starts the URL is the one highlighted (a timetable lives under /editions/…).
   const selected = workspaces
     .filter((workspace) => pathname.startsWith(hrefOf(workspace.key, workspace.perEdition)))
@@ -25,6 +29,10 @@ export function Shell() {
     await signOut();
     navigate('/sign-in?signedOut', { replace: true });
   };
+
+  // A locked kiosk is a guest's device with a staff session behind it: every console address leads back to the
+  // kiosk (typed in the address bar, or the back button), so no other page, name or search can be reached.
+  if (kioskLocked() && pathname !== KIOSK_PATH) return <Navigate to={KIOSK_PATH} replace />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
