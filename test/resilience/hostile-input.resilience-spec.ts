@@ -30,11 +30,13 @@ const CONCURRENCY = 16;
 /**
  * Refusals that write on purpose, and only there: a failed login is counted against the account and the
  * address (login-throttle.service.ts); a refused badge scan keeps its answer under the scanner's nonce, so a
- * retried scan gets the same answer (check-in.service.ts).
+ * retried scan gets the same answer (check-in.service.ts); a manual check-in is a scan of the registration's badge,
+ * kept the same way, and every attempt at one is audited (who checked whom in by hand, refused or not).
  */
 const WRITES_ON_REFUSAL: Record<string, string[]> = {
   'POST /api/auth/login': ['login_throttle'],
   'POST /api/check-ins': ['check_in_scan'],
+  'POST /api/check-ins/manual': ['check_in_scan', 'audit_log'],
 };
 
 /** Content types the api reads as raw bytes (create-api-app.ts registers a parser for each). */

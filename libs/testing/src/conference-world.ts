@@ -17,6 +17,18 @@ export interface SeatedDelegate extends MintedDelegate {
  * One of each record, with real ids for every path parameter of the route table, so that a request
  * made with them gets past "not found" and into the code that reads its body.
  */
+const tri3 = (zh: string, en: string, ru: string) => ({ zh, en, ru });
+const VISA_LETTER_TEXT = {
+  body: tri3('兹邀请下列人员来华出席会议。', 'We invite the person named below to attend the conference.', 'Приглашаем указанное ниже лицо на конференцию.'),
+  purpose: tri3('出席会议', 'To attend the conference', 'Участие в конференции'),
+  organiserName: tri3('青岛市商务局', 'Qingdao Municipal Bureau of Commerce', 'Бюро коммерции города Циндао'),
+  organiserAddress: tri3('青岛市', 'Qingdao', 'Циндао'),
+  organiserContact: 'visa@example.cn',
+  signatoryName: tri3('王明', 'Wang Ming', 'Ван Мин'),
+  signatoryTitle: tri3('局长', 'Director General', 'Генеральный директор'),
+  signatoryOrganisation: tri3('青岛市商务局', 'Qingdao Municipal Bureau of Commerce', 'Бюро коммерции города Циндао'),
+};
+
 export interface ConferenceWorld {
   eventId: string;
   slug: string;
@@ -37,6 +49,8 @@ export interface ConferenceWorld {
   listId: string;
   outcomeId: string;
   documentId: string;
+  /** A visa letter's reference, issued to the owner (the public check's parameter). */
+  visaReference: string;
   notificationId: string;
   releaseNumber: number;
   owner: SeatedDelegate;
@@ -118,6 +132,16 @@ export async function buildWorld(stack: TestStack, adminToken: string): Promise<
      UPDATE registration SET delegation_id = (SELECT id FROM d) WHERE id = $2 RETURNING delegation_id AS id`,
     [p.eventId, stranger.registrationId],
   );
+  // A visa letter text for the edition, and visa data on the owner's registration: the letter routes then answer
+  // their reads (and the owner's first download issues the reference the public check is called with).
+  const letterText = { ...VISA_LETTER_TEXT };
+  const text = await stack.http.request('PUT', `/api/events/${p.eventId}/visa-letter`, letterText, { token: adminToken });
+  if (text.status !== 200) throw new Error(`world: visa letter text answered ${text.status} ${text.text}`);
+  const visa = await stack.http.patch(`/api/me/registrations/${owner.registrationId}`, { visa: { nationality: 'KZ', passportNumber: 'N12345678', dateOfBirth: '1985-04-12' } }, { token: owner.token });
+  if (visa.status !== 200) throw new Error(`world: owner's visa data answered ${visa.status} ${visa.text}`);
+  const letter = await stack.http.bytes(`/api/me/registrations/${owner.registrationId}/visa-letter.pdf`, { token: owner.token });
+  if (letter.status !== 200) throw new Error(`world: owner's visa letter answered ${letter.status}`);
+  const { rows: letters } = await stack.db.pool.query(`SELECT reference FROM visa_letter WHERE registration_id = $1`, [owner.registrationId]);
   const { rows: badges } = await stack.db.pool.query(`SELECT badge_token FROM registration WHERE event_id = $1`, [p.eventId]);
   return {
     eventId: p.eventId,
@@ -135,6 +159,7 @@ export async function buildWorld(stack: TestStack, adminToken: string): Promise<
     listId: String(list.id),
     outcomeId: String(outcome.id),
     documentId: String(document.id),
+    visaReference: letters[0].reference as string,
     notificationId: notifications[0].id as string,
     releaseNumber: 1,
     owner: await seat(stack, owner, sessionId),
@@ -204,6 +229,8 @@ function valueOf(name: string, before: string, path: string, world: ConferenceWo
       return world.delegationId;
     case 'documentId':
       return world.documentId;
+    case 'reference':
+      return world.visaReference;
     case 'number':
       return String(world.releaseNumber);
     case 'queue':
