@@ -249,8 +249,8 @@ describe('OpenAPI contract: real answers of every JSON route match the published
         await sample(route, { body: { notAField: true } });
       }
     }
-    for (const route of routes.filter((r) => r.path.includes(':slug') || r.path.includes(':token'))) {
-      await sample(route, { path: route.path.replace(/:slug/, 'no-such-edition').replace(/:token/, 'no-such-feed') });
+    for (const route of routes.filter((r) => r.path.includes(':slug') || r.path.includes(':token') || r.path.includes(':reference'))) {
+      await sample(route, { path: route.path.replace(/:slug/, 'no-such-edition').replace(/:token/, 'no-such-feed').replace(/:reference/, 'VL-0000-0000-0000') });
     }
 
     const wrong = samples.filter((s) => s.problem).map((s) => `${s.route} ${s.status}: ${s.problem}`);
