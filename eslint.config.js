@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/core/src/config/**', 'libs/testing/**', 'test/**', 'bench/**', '**/*.spec.ts', 'jest.config.js'],
+    files: ['libs/core/src/config/**', 'libs/testing/**', 'test/**', 'bench/**', '**/*.spec.ts', '**/*.service-spec.ts', 'jest.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -1,5 +1,5 @@
 // Jest in native ESM mode (NestJS 12 is ESM-only): see ../shared/STACK-NOTES.md.
-// Unit tests sit next to the code (*.spec.ts); end-to-end tests live in test/e2e.
+// Unit tests sit next to the code (*.spec.ts), service-level tests too (*.service-spec.ts); end-to-end tests live in test/e2e.
 const esm = {
   preset: 'ts-jest/presets/default-esm',
   extensionsToTreatAsEsm: ['.ts'],
@@ -29,6 +29,15 @@ export default {
   testTimeout: 60000,
   projects: [
     { ...esm, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...esm,
+      displayName: 'service',
+      // Between unit and e2e: a domain's repositories and services on real PostgreSQL, without HTTP
+      // (libs/testing/src/service-context.ts). Next to the code, as *.service-spec.ts.
+      testMatch: ['<rootDir>/libs/**/*.service-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/global-setup.js',
+      globalTeardown: '<rootDir>/libs/testing/global-teardown.js',
+    },
     {
       ...esm,
       displayName: 'resilience',
