@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '#core/audit/audit.module.js';
+import { ErasureModule } from '#core/erasure/erasure-hooks.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { ConfigModule } from '#core/config/config.module.js';
 import { DatabaseModule } from '#core/database/database.module.js';
@@ -49,6 +50,7 @@ export class ApiModule {
         DatabaseModule.forRoot(config),
         QueueModule.forRoot(config),
         AuditModule,
+        ErasureModule,
         OutboxModule,
         IdentityHttpModule,
         ProgrammeModule,

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '#core/audit/audit.module.js';
+import { ErasureModule } from '#core/erasure/erasure-hooks.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { ConfigModule } from '#core/config/config.module.js';
 import { DatabaseModule } from '#core/database/database.module.js';
@@ -15,7 +16,7 @@ export class BootstrapModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: BootstrapModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, OutboxModule, IdentityModule, ProgrammeModule, RegistrationModule, OutcomesModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, ErasureModule, OutboxModule, IdentityModule, ProgrammeModule, RegistrationModule, OutcomesModule],
     };
   }
 }

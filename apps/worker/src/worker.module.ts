@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '#core/audit/audit.module.js';
+import { ErasureModule } from '#core/erasure/erasure-hooks.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { ConfigModule } from '#core/config/config.module.js';
 import { DatabaseModule } from '#core/database/database.module.js';
@@ -31,6 +32,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(config, { poolSize: Math.min(config.workerConcurrency + 6, MAX_WORKER_POOL) }),
         QueueModule.forRoot(config),
         AuditModule,
+        ErasureModule,
         OutboxModule,
         MessagingModule,
         AgendaModule,
