@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { mintDelegates } from '#testing/delegates.js';
 import { ConsoleBrowser } from './support/console-browser.js';
+import { untilPasses } from './support/until-passes.js';
 
 /** A Y4M video (4:2:0) of one QR code, white around it: what Chromium's fake camera plays in a loop. */
 function qrVideo(payload: string): string {
@@ -26,20 +27,6 @@ function qrVideo(payload: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'qr-video-')), 'badge.y4m');
   writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array(10).fill(frame)]));
   return file;
-}
-
-async function eventually<T>(read: () => Promise<T>, assert: (value: T) => void, timeout = 30_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    try {
-      assert(value);
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 }
 
 /** The real camera path: Chromium's fake camera plays a badge's QR code; @zxing/browser reads it (no BarcodeDetector on Linux). */
@@ -74,9 +61,9 @@ describe('Check-in with the camera', () => {
     await page.locator('.ant-select-item-option', { hasText: eventName.zh }).click();
     await page.getByTestId('list-select').click();
     await page.locator('.ant-select-item-option', { hasText: '主入口' }).click();
-    await eventually(() => page.getByTestId('scan-answer').getAttribute('data-kind').catch(() => null), (v) => expect(v).toBe('ok'));
+    await untilPasses(() => page.getByTestId('scan-answer').getAttribute('data-kind').catch(() => null), (v) => expect(v).toBe('ok'));
     expect(await page.getByTestId('scan-answer').innerText()).toContain('李刚');
-    await eventually(() => page.getByTestId('scan-answer').getAttribute('data-kind'), (v) => expect(v).toBe('again'));
+    await untilPasses(() => page.getByTestId('scan-answer').getAttribute('data-kind'), (v) => expect(v).toBe('again'));
     const { rows } = await browser.stack.db.pool.query(`SELECT count(*)::int AS n FROM check_in WHERE list_id = $1 AND registration_id = $2`, [listId, registrationId]);
     expect(rows[0].n).toBe(1);
     await browser.screenshot(page, 'checkin-camera-zh');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { mintDelegates } from '#testing/delegates.js';
 import { ConsoleBrowser, type ConsoleUser } from './support/console-browser.js';
+import { untilPasses } from './support/until-passes.js';
 
 /**
  * Door staff at the check-in page. Badges reach the page through its scanner field, the path a hand-held barcode
@@ -9,21 +10,6 @@ import { ConsoleBrowser, type ConsoleUser } from './support/console-browser.js';
  * one fake camera plays one video, so many badges on cue go this way; check-in-camera.browser-spec.ts reads one
  * from the camera.
  */
-/** Reads until the assertion holds (Jest has no expect.poll): the page is waited for, never read once. */
-async function eventually<T>(read: () => Promise<T>, assert: (value: T) => void, timeout = 30_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    try {
-      assert(value);
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 describe('Check-in at the door', () => {
   let browser: ConsoleBrowser;
   let staff: ConsoleUser;
@@ -49,7 +35,7 @@ describe('Check-in at the door', () => {
     const field = page.getByTestId('scanner-input');
     await field.fill(token);
     await field.press('Enter');
-    await eventually(() => field.inputValue(), (v) => expect(v).toBe(''));
+    await untilPasses(() => field.inputValue(), (v) => expect(v).toBe(''));
   }
   async function openDoor(language: 'zh' | 'en' | 'ru'): Promise<void> {
     await browser.signIn(page, staff, language, '/checkin');
@@ -92,25 +78,25 @@ describe('Check-in at the door', () => {
     await browser.stack.db.pool.query(`UPDATE registration SET delegation_id = $2 WHERE id = $1`, [li.registrationId, delegation.id]);
     const waiting = await person('王芳', 'Wang Fang', 'pending');
     await openDoor(language);
-    await eventually(() => page.getByTestId('network-status').getAttribute('data-online'), (v) => expect(v).toBe('true'));
+    await untilPasses(() => page.getByTestId('network-status').getAttribute('data-online'), (v) => expect(v).toBe('true'));
 
     await scan(li.token);
-    await eventually(() => answer().getAttribute('data-kind'), (v) => expect(v).toBe('ok'));
+    await untilPasses(() => answer().getAttribute('data-kind'), (v) => expect(v).toBe('ok'));
     const text = await answer().innerText();
     expect(text).toContain(ok);
     expect(text).toContain(language === 'ru' ? 'Алия Нурланова' : '李刚');
     expect(text).toContain(language === 'ru' ? 'Aliya Nurlanova' : 'Li Gang');
     expect(text).toContain(`Делегация ${language}`);
-    await eventually(() => page.getByTestId('live-count').innerText(), (v) => expect(v).toMatch(/1\D+\d+/));
+    await untilPasses(() => page.getByTestId('live-count').innerText(), (v) => expect(v).toMatch(/1\D+\d+/));
 
     await scan(li.token);
-    await eventually(() => answer().getAttribute('data-kind'), (v) => expect(v).toBe('again'));
+    await untilPasses(() => answer().getAttribute('data-kind'), (v) => expect(v).toBe('again'));
     expect(await answer().innerText()).toContain(again);
     expect(await page.getByTestId('first-time').innerText()).toMatch(/\d{1,2}:\d{2}:\d{2}/);
     await browser.screenshot(page, `checkin-amber-${language}`);
 
     await scan(waiting.token);
-    await eventually(() => answer().getAttribute('data-code'), (v) => expect(v).toBe('REGISTRATION_PENDING'));
+    await untilPasses(() => answer().getAttribute('data-code'), (v) => expect(v).toBe('REGISTRATION_PENDING'));
     expect(await answer().getAttribute('data-kind')).toBe('refused');
     const refusal = await answer().innerText();
     expect(refusal).toContain(pendingText);
@@ -126,24 +112,24 @@ describe('Check-in at the door', () => {
     // The service worker must control the page before the network goes, or the reload has nothing to serve it.
     await page.waitForFunction(() => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await browser.context.setOffline(true);
-    await eventually(() => page.getByTestId('network-status').getAttribute('data-online'), (v) => expect(v).toBe('false'));
+    await untilPasses(() => page.getByTestId('network-status').getAttribute('data-online'), (v) => expect(v).toBe('false'));
     expect(await page.getByTestId('network-status').innerText()).toContain('Нет сети');
     for (const badge of ten) {
       await scan(badge.token);
-      await eventually(() => answer().getAttribute('data-kind'), (v) => expect(v).toBe('queued'));
+      await untilPasses(() => answer().getAttribute('data-kind'), (v) => expect(v).toBe('queued'));
     }
-    await eventually(() => page.getByTestId('network-status').getAttribute('data-waiting'), (v) => expect(v).toBe('10'));
+    await untilPasses(() => page.getByTestId('network-status').getAttribute('data-waiting'), (v) => expect(v).toBe('10'));
     expect(await checkIns(ten.map((b) => b.registrationId))).toBe(0);
 
     await page.reload();
     await page.getByTestId('checkin-page').waitFor();
-    await eventually(() => page.getByTestId('network-status').getAttribute('data-waiting'), (v) => expect(v).toBe('10'));
+    await untilPasses(() => page.getByTestId('network-status').getAttribute('data-waiting'), (v) => expect(v).toBe('10'));
     expect(await page.getByTestId('network-status').innerText()).toContain('10 сканов ждут отправки');
     await browser.screenshot(page, 'checkin-offline-ru');
 
     await browser.context.setOffline(false);
-    await eventually(() => page.getByTestId('network-status').getAttribute('data-waiting'), (v) => expect(v).toBe('0'));
-    await eventually(() => page.getByTestId('offline-answers').locator('[data-code="CHECKED_IN"]').count(), (v) => expect(v).toBe(10));
+    await untilPasses(() => page.getByTestId('network-status').getAttribute('data-waiting'), (v) => expect(v).toBe('0'));
+    await untilPasses(() => page.getByTestId('offline-answers').locator('[data-code="CHECKED_IN"]').count(), (v) => expect(v).toBe(10));
     expect(await page.getByTestId('offline-answers').innerText()).toContain('Гость 7');
     // Stored once: ten check-ins and ten scans, not more, even if a resend happened.
     expect(await checkIns(ten.map((b) => b.registrationId))).toBe(10);
@@ -166,8 +152,8 @@ describe('Check-in at the door', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('Business');
     await row.getByRole('button', { name: 'Check in' }).click();
-    await eventually(() => page.locator('.checkin-manual [data-testid="scan-answer"]').getAttribute('data-kind'), (v) => expect(v).toBe('ok'));
-    await eventually(() => row.innerText(), (v) => expect(v).toContain('In already'));
+    await untilPasses(() => page.locator('.checkin-manual [data-testid="scan-answer"]').getAttribute('data-kind'), (v) => expect(v).toBe('ok'));
+    await untilPasses(() => row.innerText(), (v) => expect(v).toContain('In already'));
     expect(await checkIns([ivanov.registrationId])).toBe(1);
     await browser.expectAccessible(page);
     await browser.expectClean(page);
@@ -181,7 +167,7 @@ describe('Check-in at the door', () => {
     expect(await page.getByTestId('manual-search').count()).toBe(0);
     expect(await page.getByTestId('edition-select').isVisible()).toBe(false);
     await scan(guest.token);
-    await eventually(() => answer().getAttribute('data-kind'), (v) => expect(v).toBe('ok'));
+    await untilPasses(() => answer().getAttribute('data-kind'), (v) => expect(v).toBe('ok'));
     expect(await page.getByTestId('kiosk').innerText()).toContain('张伟');
     await browser.screenshot(page, 'checkin-kiosk-zh');
     await browser.expectAccessible(page);

@@ -1,21 +1,11 @@
 import type { Page } from 'playwright-core';
 import { ConsoleBrowser, type ConsoleUser } from './support/console-browser.js';
+import { untilPasses } from './support/until-passes.js';
 
 /** Picks an option of an antd Select inside the open dialog, by the field's label and the option's text. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.locator('.ant-modal').getByLabel(label, { exact: true }).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
-
-/** Waits for a value to come true (jest has no expect.poll): the last value read is what a failure shows. */
-async function eventually<T>(read: () => Promise<T> | T, matches: (value: T) => boolean, timeout = 10_000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await Promise.resolve().then(read).catch(() => undefined as T);
-  while (!matches(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await Promise.resolve().then(read).catch(() => undefined as T);
-  }
-  return value;
 }
 
 describe('The admins’ Users page', () => {
@@ -47,16 +37,16 @@ describe('The admins’ Users page', () => {
     await page.getByTestId('user-name-input').fill('Дверь Один');
     await choose(page, 'Роль', 'Сотрудник');
     // A generated password is offered, already following the api's rule.
-    expect(await eventually(() => page.getByTestId('user-password-input').inputValue(), (value) => /^.{12,}$/.test(String(value)))).toMatch(/^.{12,}$/);
+    await untilPasses(() => page.getByTestId('user-password-input').inputValue(), (value) => expect(value).toMatch(/^.{12,}$/));
     await page.getByTestId('user-password-generate').click();
     const password = await page.getByTestId('user-password-input').inputValue();
     expect(password.length).toBeGreaterThanOrEqual(12);
     await browser.expectAccessible(page, 'users new dialog (ru)');
     await page.getByTestId('user-dialog-save').click();
 
-    expect(await eventually(() => page.getByTestId('user-handover-password').textContent(), (value) => value === password)).toBe(password);
+    await untilPasses(() => page.getByTestId('user-handover-password').textContent(), (value) => expect(value).toBe(password));
     const row = page.getByTestId(`user-row-${email}`);
-    expect(await eventually(() => row.getByTestId('user-role').textContent(), (value) => value === 'Сотрудник')).toBe('Сотрудник');
+    await untilPasses(() => row.getByTestId('user-role').textContent(), (value) => expect(value).toBe('Сотрудник'));
     await expect(row.textContent()).resolves.toContain('Активна');
     await browser.expectAccessible(page, 'users (ru)');
     await browser.screenshot(page, 'users-ru');
@@ -67,12 +57,12 @@ describe('The admins’ Users page', () => {
     await page.getByTestId('user-name-input').fill('Дубликат');
     await choose(page, 'Роль', 'Сотрудник');
     await page.getByTestId('user-dialog-save').click();
-    expect(await eventually(() => page.locator('.ant-modal [data-error-code="EMAIL_TAKEN"]').textContent(), (value) => String(value).includes('Этот адрес почты уже используется'))).toContain('Этот адрес почты уже используется');
+    await untilPasses(() => page.locator('.ant-modal [data-error-code="EMAIL_TAKEN"]').textContent(), (value) => expect(value).toContain('Этот адрес почты уже используется'));
     await page.locator('.ant-modal').getByRole('button', { name: 'Отмена' }).click();
     await browser.expectClean(page);
 
     await browser.signIn(page, { email, password, displayName: 'Дверь Один' }, 'zh');
-    expect(await eventually(() => new URL(page.url()).pathname, (value) => value === '/console/checkin')).toBe('/console/checkin');
+    await untilPasses(() => new URL(page.url()).pathname, (value) => expect(value).toBe('/console/checkin'));
     await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('Дверь Один');
     await browser.expectClean(page);
   });
@@ -84,12 +74,12 @@ describe('The admins’ Users page', () => {
     await page.getByTestId('user-search').locator('input').fill(someone.email);
     await page.getByTestId('user-search').locator('input').press('Enter');
     const row = page.getByTestId(`user-row-${someone.email}`);
-    expect(await eventually(() => row.getByTestId('user-role').textContent(), (value) => value === 'Staff')).toBe('Staff');
-    expect(await eventually(() => page.getByTestId('user-email').count(), (value) => value === 1)).toBe(1);
+    await untilPasses(() => row.getByTestId('user-role').textContent(), (value) => expect(value).toBe('Staff'));
+    await untilPasses(() => page.getByTestId('user-email').count(), (value) => expect(value).toBe(1));
     await row.getByTestId('user-edit').click();
     await choose(page, 'Role', 'Organiser');
     await page.getByTestId('user-dialog-save').click();
-    expect(await eventually(() => row.getByTestId('user-role').textContent(), (value) => value === 'Organiser')).toBe('Organiser');
+    await untilPasses(() => row.getByTestId('user-role').textContent(), (value) => expect(value).toBe('Organiser'));
     await browser.expectAccessible(page, 'users (en)');
     await browser.expectClean(page);
   });
@@ -100,7 +90,7 @@ describe('The admins’ Users page', () => {
     expect(menu.length).toBeGreaterThan(0);
     expect(menu).not.toContain('用户');
     await page.goto(browser.url('/users'));
-    expect(await eventually(() => page.getByTestId('forbidden').textContent(), (value) => value === '您的角色无法打开此页面。')).toBe('您的角色无法打开此页面。');
+    await untilPasses(() => page.getByTestId('forbidden').textContent(), (value) => expect(value).toBe('您的角色无法打开此页面。'));
     await browser.expectAccessible(page, 'users forbidden (zh)');
     await browser.expectClean(page);
   });
