@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProgrammeModule } from '#programme/programme.module.js';
+import { RegistrationModule } from '#registration/registration.module.js';
 import { AgendaBuilder } from './documents/agenda-builder.service.js';
 import { OutcomesPdfService } from './documents/outcomes-pdf.service.js';
 import { PublicAgendasService } from './documents/public-agendas.service.js';
@@ -13,6 +15,8 @@ const SERVICES = [RenderPool, AgendaBuilder, PublicAgendasService, PersonalAgend
  * the outcomes list as a PDF. Rendering happens on a thread of its own (RenderPool), never on the event loop.
  */
 @Module({
+  // Releases, events and sessions are programme's; registrations and seats are registration's: read through their repositories.
+  imports: [ProgrammeModule, RegistrationModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -1,20 +1,12 @@
 import type { Language } from '#core/i18n/language.js';
-import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
+import { renderText } from '#core/i18n/trilingual.js';
 import { renderProgramme } from '#programme/public/render-programme.js';
-import type { ScheduleSnapshot } from '#programme/releases/schedule-snapshot.js';
+import type { ReleaseSnapshotRow } from '#programme/releases/release.repository.js';
 import type { AgendaInput } from './render/agenda-input.js';
-
-export interface ReleaseRow {
-  id: string;
-  number: number;
-  name: Trilingual;
-  published_at: Date;
-  snapshot: ScheduleSnapshot;
-}
 
 /** A release as the renderers take it, in one language: the public sessions, or a delegate's own. */
 export function releaseAgendaInput(
-  release: ReleaseRow,
+  release: ReleaseSnapshotRow,
   language: Language,
   own?: { sessionIds: ReadonlySet<string>; cancelledSessionIds?: ReadonlySet<string>; ownerName: string },
 ): AgendaInput {
@@ -31,7 +23,7 @@ export function releaseAgendaInput(
     release: {
       number: release.number,
       name: renderText(release.name, language, release.snapshot.event.defaultLanguage)?.text ?? '',
-      publishedAt: release.published_at.toISOString(),
+      publishedAt: release.publishedAt.toISOString(),
     },
     ...(own ? { owner: { name: own.ownerName } } : {}),
   };

@@ -7,11 +7,13 @@ import { DelegationsService } from './delegations/delegations.service.js';
 import { DemoDelegatesSeeder } from './demo/demo-delegates-seeder.service.js';
 import { fieldCipherProvider } from './crypto/field-cipher.provider.js';
 import { FieldCipher } from './crypto/field-cipher.js';
+import { EnrolmentRepository } from './enrolments/enrolment.repository.js';
 import { EnrolmentsService } from './enrolments/enrolments.service.js';
 import { MyProgrammeService } from './enrolments/my-programme.service.js';
 import { ExportsService } from './exports/exports.service.js';
 import { InvitationsService } from './registrations/invitations.service.js';
 import { Registration } from './registrations/registration.entity.js';
+import { RegistrationRepository } from './registrations/registration.repository.js';
 import { RegistrationIntakeService } from './registrations/registration-intake.service.js';
 import { RegistrationsService } from './registrations/registrations.service.js';
 import { VisaLettersService } from './visa-letters/visa-letters.service.js';
@@ -28,6 +30,9 @@ const SERVICES = [
   BadgesService,
   VisaLettersService,
   DemoDelegatesSeeder,
+  // Read by the other domains (agenda): registrations and seats through their owner.
+  RegistrationRepository,
+  EnrolmentRepository,
 ];
 
 /** Registrations, delegations, invitations and guest lists, enrolments and waiting lists, badges, visa letters, check-in, exports. */

@@ -5,9 +5,10 @@ import { DataSource } from 'typeorm';
 import { LANGUAGES, type Language } from '#core/i18n/language.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
+import { ReleaseRepository } from '#programme/releases/release.repository.js';
 import { AGENDA_FORMATS, type AgendaFormat, agendaRenderJob } from '../agenda-formats.js';
 import { RenderPool } from '../render/render-pool.js';
-import { releaseAgendaInput, type ReleaseRow } from '../release-agenda-input.js';
+import { releaseAgendaInput } from '../release-agenda-input.js';
 
 export type BuildOutcome = { built: true; bytes: number; ms: number } | { built: false; reason: 'exists' | 'no-release' };
 
@@ -22,6 +23,7 @@ export class AgendaBuilder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly renderer: RenderPool,
+    private readonly releases: ReleaseRepository,
   ) {}
 
   /** The release's nine builds (3 languages × 3 formats), written to the outbox together. */
@@ -39,14 +41,16 @@ export class AgendaBuilder {
    * whose builds failed for good): planned again when a worker starts. Returns how many releases.
    */
   async planMissing(): Promise<number> {
-    const releases = (await this.dataSource.query(
-      `SELECT r.id FROM schedule_release r
-        WHERE r.number = (SELECT max(number) FROM schedule_release WHERE event_id = r.event_id)
-          AND (SELECT count(*) FROM agenda_document d WHERE d.release_id = r.id) < $1`,
-      [LANGUAGES.length * AGENDA_FORMATS.length],
-    )) as { id: string }[];
-    for (const release of releases) await this.planRelease(release.id);
-    return releases.length;
+    const latest = await this.releases.latestIds();
+    const complete = new Set(
+      ((await this.dataSource.query(
+        `SELECT release_id FROM agenda_document WHERE release_id = ANY($1::uuid[]) GROUP BY release_id HAVING count(*) >= $2`,
+        [latest, LANGUAGES.length * AGENDA_FORMATS.length],
+      )) as { release_id: string }[]).map((row) => row.release_id),
+    );
+    const missing = latest.filter((id) => !complete.has(id));
+    for (const releaseId of missing) await this.planRelease(releaseId);
+    return missing.length;
   }
 
   async build(releaseId: string, language: Language, format: AgendaFormat): Promise<BuildOutcome> {
@@ -55,10 +59,7 @@ export class AgendaBuilder {
       [releaseId, language, format],
     )) as unknown[];
     if (existing) return { built: false, reason: 'exists' };
-    const [release] = (await this.dataSource.query(
-      `SELECT id, number, name, published_at, snapshot FROM schedule_release WHERE id = $1`,
-      [releaseId],
-    )) as ReleaseRow[];
+    const release = await this.releases.snapshotOf(releaseId);
     if (!release) return { built: false, reason: 'no-release' };
     const started = performance.now();
     const input = releaseAgendaInput(release, language);

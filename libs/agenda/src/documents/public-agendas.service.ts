@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError, NotReadyYetError } from '#core/errors/app-error.js';
-import type { Language } from '#core/i18n/language.js';
 import { negotiateLanguage } from '#core/i18n/negotiate-language.js';
+import { ReleaseRepository } from '#programme/releases/release.repository.js';
 import type { AgendaFormat } from '../agenda-formats.js';
 import { type AgendaDownload, agendaDownload } from './agenda-download.js';
 
@@ -13,17 +13,16 @@ const BUILDING_RETRY_SECONDS = 5;
 /** The whole programme of an event's latest release, as built by the worker, served from the database. */
 @Injectable()
 export class PublicAgendasService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly releases: ReleaseRepository,
+  ) {}
 
   async download(slug: string, format: AgendaFormat, lang: string | undefined, acceptLanguage: string | undefined, ifNoneMatch: string | undefined): Promise<AgendaDownload> {
-    const [release] = (await this.dataSource.query(
-      `SELECT r.id, r.number, e.default_language FROM event e JOIN schedule_release r ON r.event_id = e.id
-        WHERE e.slug = $1 AND e.status = 'published' ORDER BY r.number DESC LIMIT 1`,
-      [slug],
-    )) as { id: string; number: number; default_language: Language }[];
+    const release = await this.releases.latestOfPublished(slug);
     // A draft edition's agendas are built with its releases but shown only once the edition is published.
     if (!release) throw new NotFoundError('Published programme', { slug });
-    const language = negotiateLanguage({ query: lang, acceptLanguage, fallback: release.default_language });
+    const language = negotiateLanguage({ query: lang, acceptLanguage, fallback: release.defaultLanguage });
     const [document] = (await this.dataSource.query(
       `SELECT content, sha256 FROM agenda_document WHERE release_id = $1 AND language = $2 AND format = $3`,
       [release.id, language, format],

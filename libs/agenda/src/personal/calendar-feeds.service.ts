@@ -7,8 +7,9 @@ import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
+import { RegistrationRepository } from '#registration/registrations/registration.repository.js';
 import type { AgendaDownload } from '../documents/agenda-download.js';
-import { type AgendaOwner, PersonalAgendasService } from './personal-agendas.service.js';
+import { PersonalAgendasService } from './personal-agendas.service.js';
 
 export interface CalendarFeed {
   url: string;
@@ -30,16 +31,14 @@ export class CalendarFeedsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly agendas: PersonalAgendasService,
+    private readonly registrations: RegistrationRepository,
   ) {}
 
   async issue(caller: Caller, registrationId: string): Promise<CalendarFeed> {
     const token = randomBytes(32).toString('base64url');
     const createdAt = await this.dataSource.transaction(async (manager) => {
-      const [owned] = (await manager.query(
-        `SELECT id FROM registration WHERE id = $1 AND user_id = $2 AND anonymised_at IS NULL FOR NO KEY UPDATE`,
-        [registrationId, caller.userId],
-      )) as unknown[];
-      if (!owned) throw new NotFoundError('Registration', { id: registrationId });
+      // Locked, so that an erasure of the registration waits for the new feed (and removes it) or is seen here.
+      if (!(await this.registrations.lockStanding(manager, registrationId, caller.userId))) throw new NotFoundError('Registration', { id: registrationId });
       const [row] = (await manager.query(
         `INSERT INTO calendar_feed (registration_id, token_hash) VALUES ($1, $2)
          ON CONFLICT (registration_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now(), last_read_at = NULL
@@ -54,12 +53,12 @@ export class CalendarFeedsService {
 
   async revoke(caller: Caller, registrationId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const removed = (await manager.query(
-        `DELETE FROM calendar_feed f USING registration r
-          WHERE f.registration_id = $1 AND r.id = f.registration_id AND r.user_id = $2 RETURNING f.registration_id`,
-        [registrationId, caller.userId],
-      )) as [unknown[], number];
-      if (removed[1] === 0) throw new NotFoundError('Calendar feed', { registrationId });
+      // Someone else's registration reads as having no feed (an anonymised one has none: its erasure removed it).
+      const owned = await this.registrations.lockStanding(manager, registrationId, caller.userId);
+      const [, removed] = owned
+        ? ((await manager.query(`DELETE FROM calendar_feed WHERE registration_id = $1 RETURNING registration_id`, [registrationId])) as [unknown[], number])
+        : [[], 0];
+      if (removed === 0) throw new NotFoundError('Calendar feed', { registrationId });
       await this.audit.record(manager, caller, { action: 'calendar-feed.revoked', entity: 'registration', entityId: registrationId });
     });
   }
@@ -67,15 +66,17 @@ export class CalendarFeedsService {
   /** The feed behind a token: the delegate's agenda as iCalendar, while their registration stands. */
   async read(token: string, ifNoneMatch: string | undefined): Promise<AgendaDownload> {
     if (!TOKEN_SHAPE.test(token)) throw new NotFoundError('Calendar feed');
-    const [updated] = (await this.dataSource.query(
-      `UPDATE calendar_feed f SET last_read_at = now()
-         FROM registration r JOIN event e ON e.id = r.event_id
-        WHERE f.token_hash = $1 AND r.id = f.registration_id AND r.anonymised_at IS NULL AND r.status = 'approved'
-        RETURNING r.id, r.event_id, r.preferred_language, r.name_native, e.slug`,
-      [hashOf(token)],
-    )) as [AgendaOwner[], number];
-    const found = updated[0];
-    if (!found) throw new NotFoundError('Calendar feed');
-    return this.agendas.download(found, 'ics', found.preferred_language, ifNoneMatch);
+    const hash = hashOf(token);
+    const [feed] = (await this.dataSource.query(`SELECT registration_id FROM calendar_feed WHERE token_hash = $1`, [hash])) as { registration_id: string }[];
+    // A feed serves while its registration stands approved: erased, cancelled or rejected, its token reads as unknown.
+    const found = feed ? await this.registrations.agendaOwner(feed.registration_id) : undefined;
+    if (!found || found.status !== 'approved') throw new NotFoundError('Calendar feed');
+    // Stamped only for a feed that serves, and only if its token was not replaced meanwhile.
+    const [, stamped] = (await this.dataSource.query(`UPDATE calendar_feed SET last_read_at = now() WHERE registration_id = $1 AND token_hash = $2`, [
+      found.id,
+      hash,
+    ])) as [unknown[], number];
+    if (stamped === 0) throw new NotFoundError('Calendar feed');
+    return this.agendas.download(found, 'ics', found.preferredLanguage, ifNoneMatch);
   }
 }

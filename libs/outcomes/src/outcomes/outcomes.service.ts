@@ -13,7 +13,8 @@ import { missingLanguages, renderText, type Trilingual } from '#core/i18n/trilin
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { withArticle } from '#core/i18n/english-article.js';
-import { loadOutcomes } from './load-outcomes.js';
+import { EventRepository } from '#programme/events/event.repository.js';
+import { OutcomeLoader } from './load-outcomes.js';
 import type { CreateOutcomeDto, ListOutcomesQueryDto, OutcomeDto, UpdateOutcomeDto } from './outcome.dto.js';
 
 registerConstraint('outcome_session_fkey', { statusCode: 422, code: 'SESSION_NOT_IN_EVENT', message: 'The session does not belong to this event' });
@@ -78,12 +79,13 @@ export class OutcomesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly events: EventRepository,
+    private readonly loader: OutcomeLoader,
   ) {}
 
   async create(caller: Caller, eventId: string, dto: CreateOutcomeDto): Promise<OutcomeDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [event] = await manager.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
-      if (!event) throw new NotFoundError('Event', { eventId });
+      if (!(await this.events.exists(manager, eventId))) throw new NotFoundError('Event', { eventId });
       const [{ id }] = (await manager.query(
         `INSERT INTO outcome (event_id, kind, title, summary, body, session_id, occurred_at, agreement_type, signing_order,
                               value_amount, value_currency, value_confidential)
@@ -104,7 +106,7 @@ export class OutcomesService {
         ],
       )) as { id: string }[];
       await this.setLists(manager, id, dto);
-      const [after] = await loadOutcomes(manager, [id]);
+      const [after] = await this.loader.load(manager, [id]);
       await this.audit.record(manager, caller, { action: 'outcome.created', entity: 'outcome', entityId: id, after });
       return forRole(after, caller);
     });
@@ -144,7 +146,7 @@ export class OutcomesService {
       if (before.approvedAt) set.push('approved_at = NULL', 'approved_by = NULL');
       if (set.length) await manager.query(`UPDATE outcome SET ${set.join(', ')}, updated_at = now() WHERE id = $1`, values);
       await this.setLists(manager, id, dto);
-      const [after] = await loadOutcomes(manager, [id]);
+      const [after] = await this.loader.load(manager, [id]);
       // The audit entry keeps before and after, so who changed the value (or anything else) is on record.
       await this.audit.record(manager, caller, { action: 'outcome.updated', entity: 'outcome', entityId: id, before, after });
       return forRole(after, caller);
@@ -188,7 +190,7 @@ export class OutcomesService {
           published: Boolean(before.approvedAt),
         });
       }
-      const [after] = await loadOutcomes(manager, [id]);
+      const [after] = await this.loader.load(manager, [id]);
       await this.audit.record(manager, caller, { action: `outcome.${action}`, entity: 'outcome', entityId: id, before, after });
       if (action === 'sign') await this.outbox.add(manager, JobName.AgreementSigned, { outcomeId: id, eventId });
       return forRole(after, caller);
@@ -209,14 +211,13 @@ export class OutcomesService {
   }
 
   async get(caller: Caller, eventId: string, id: string): Promise<OutcomeDto> {
-    const [outcome] = await loadOutcomes(this.dataSource.manager, [id]);
+    const [outcome] = await this.loader.load(this.dataSource.manager, [id]);
     if (!outcome || outcome.eventId !== eventId) throw new NotFoundError('Outcome', { id });
     return forRole(outcome, caller);
   }
 
   async list(caller: Caller, eventId: string, query: ListOutcomesQueryDto): Promise<Page<OutcomeDto>> {
-    const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
-    if (!event) throw new NotFoundError('Event', { eventId });
+    if (!(await this.events.exists(this.dataSource.manager, eventId))) throw new NotFoundError('Event', { eventId });
     // One row even past the last page, so the total is right there too.
     const [{ total, ids }] = (await this.dataSource.query(
       `WITH matched AS (
@@ -243,14 +244,14 @@ export class OutcomesService {
         query.pageSize,
       ],
     )) as { total: number; ids: string[] }[];
-    const outcomes = await loadOutcomes(this.dataSource.manager, ids);
+    const outcomes = await this.loader.load(this.dataSource.manager, ids);
     return toPage(outcomes, total, query, (o) => forRole(o, caller));
   }
 
   private async lockOne(manager: EntityManager, eventId: string, id: string): Promise<OutcomeDto> {
     const [row] = await manager.query(`SELECT id FROM outcome WHERE id = $1 AND event_id = $2 FOR UPDATE`, [id, eventId]);
     if (!row) throw new NotFoundError('Outcome', { id });
-    return (await loadOutcomes(manager, [id]))[0];
+    return (await this.loader.load(manager, [id]))[0];
   }
 
   /** Parties, people and areas: each list given replaces the stored one. */

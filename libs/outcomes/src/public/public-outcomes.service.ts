@@ -5,7 +5,9 @@ import { NotFoundError } from '#core/errors/app-error.js';
 import type { Language } from '#core/i18n/language.js';
 import { negotiateLanguage } from '#core/i18n/negotiate-language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
-import { loadOutcomes } from '../outcomes/load-outcomes.js';
+import { EventRepository } from '#programme/events/event.repository.js';
+import { SessionRepository } from '#programme/sessions/session.repository.js';
+import { OutcomeLoader } from '../outcomes/load-outcomes.js';
 import type { OutcomeDto } from '../outcomes/outcome.dto.js';
 import { COOPERATION_AREAS, type CooperationArea } from '../outcomes-vocabulary.js';
 import { formatMoney, formatWhen, localIso } from './reader-formats.js';
@@ -45,13 +47,18 @@ export interface PublicOutcomes {
   areaNames: Record<string, string>;
 }
 
-interface SessionRow {
+/** What orders the list: the session's start, the signing order, when it took place, the id (as PostgreSQL orders them). */
+interface ListedOutcome {
   id: string;
-  title: Trilingual;
-  starts_at: Date;
-  track_id: string | null;
-  track_name: Trilingual | null;
-  colour: string | null;
+  session_id: string | null;
+  signing_order: number | null;
+  occurred_at: Date | null;
+}
+
+/** Ascending, missing values last (ORDER BY … NULLS LAST). */
+function nullsLast(a: number | null | undefined, b: number | null | undefined): number {
+  if (a == null || b == null) return (a == null ? 1 : 0) - (b == null ? 1 : 0);
+  return a - b;
 }
 
 /** The state change that put the outcome on the list: its signing, or its taking place. */
@@ -72,39 +79,38 @@ const count = (map: Record<string, number>, key: string) => (map[key] = (map[key
  */
 @Injectable()
 export class PublicOutcomesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventRepository,
+    private readonly sessions: SessionRepository,
+    private readonly loader: OutcomeLoader,
+  ) {}
 
   async list(slug: string, lang: string | undefined, acceptLanguage: string | undefined): Promise<PublicOutcomes> {
     // Only a published event has a public face (as its programme does).
-    const [event] = (await this.dataSource.query(
-      `SELECT id, name, default_language, time_zone FROM event WHERE slug = $1 AND status = 'published'`,
-      [slug],
-    )) as {
-      id: string;
-      name: Trilingual;
-      default_language: Language;
-      time_zone: string;
-    }[];
+    const event = await this.events.publishedBySlug(slug);
     if (!event) throw new NotFoundError('Event', { slug });
-    const language = negotiateLanguage({ query: lang, acceptLanguage, fallback: event.default_language });
-    const text = (value: Trilingual | null | undefined) => (value ? (renderText(value, language, event.default_language)?.text ?? null) : null);
+    const language = negotiateLanguage({ query: lang, acceptLanguage, fallback: event.defaultLanguage });
+    const text = (value: Trilingual | null | undefined) => (value ? (renderText(value, language, event.defaultLanguage)?.text ?? null) : null);
 
-    const ids = (await this.dataSource.query(
-      `SELECT o.id FROM outcome o LEFT JOIN session s ON s.id = o.session_id
-        WHERE o.event_id = $1 AND o.approved_at IS NOT NULL AND o.status IN ('signed', 'done')
-        ORDER BY s.starts_at NULLS LAST, o.signing_order NULLS LAST, o.occurred_at NULLS LAST, o.id`,
+    const listed = (await this.dataSource.query(
+      `SELECT id, session_id, signing_order, occurred_at FROM outcome
+        WHERE event_id = $1 AND approved_at IS NOT NULL AND status IN ('signed', 'done')`,
       [event.id],
-    )) as { id: string }[];
-    const outcomes = await loadOutcomes(this.dataSource.manager, ids.map((r) => r.id));
-    const sessions = new Map(
-      ((await this.dataSource.query(
-        // Sessions the public programme does not show (invitation-only, drafts, cancelled) are not named here either.
-        `SELECT s.id, s.title, s.starts_at, t.id AS track_id, t.name AS track_name, t.colour
-           FROM session s LEFT JOIN track t ON t.id = s.track_id
-          WHERE s.id = ANY($1::uuid[]) AND s.visibility = 'public' AND s.status = 'scheduled'`,
-        [[...new Set(outcomes.map((o) => o.sessionId).filter(Boolean))]],
-      )) as SessionRow[]).map((s) => [s.id, s]),
+    )) as ListedOutcome[];
+    // Every session named orders the list; only those the public programme shows (not invitation-only, drafts,
+    // cancelled) are named in it.
+    const named = await this.sessions.withTracks([...new Set(listed.map((o) => o.session_id).filter((id): id is string => Boolean(id)))]);
+    const startsAt = new Map(named.map((s) => [s.id, s.startsAt.getTime()]));
+    const sessions = new Map(named.filter((s) => s.visibility === 'public' && s.status === 'scheduled').map((s) => [s.id, s]));
+    listed.sort(
+      (a, b) =>
+        nullsLast(a.session_id ? startsAt.get(a.session_id) : null, b.session_id ? startsAt.get(b.session_id) : null) ||
+        nullsLast(a.signing_order, b.signing_order) ||
+        nullsLast(a.occurred_at?.getTime(), b.occurred_at?.getTime()) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
+    const outcomes = await this.loader.load(this.dataSource.manager, listed.map((o) => o.id));
 
     const counts: PublicOutcomes['counts'] = { total: outcomes.length, byKind: {}, byCountry: {}, byArea: {} };
     const groups = new Map<string, PublicOutcomeGroup>();
@@ -128,7 +134,7 @@ export class PublicOutcomesService {
             role: p.role,
             protocolOrder: p.protocolOrder,
           })),
-        completed: completion(outcome, event.time_zone, language),
+        completed: completion(outcome, event.timeZone, language),
         value:
           outcome.value && !outcome.value.confidential && outcome.value.amount
             ? { amount: outcome.value.amount, currency: outcome.value.currency, formatted: formatMoney(outcome.value.amount, outcome.value.currency, language) }
@@ -142,14 +148,14 @@ export class PublicOutcomesService {
       const key = session?.id ?? 'none';
       if (!groups.has(key)) {
         groups.set(key, {
-          session: session ? { id: session.id, title: text(session.title) ?? '', startsAt: session.starts_at.toISOString() } : null,
-          track: session?.track_id ? { id: session.track_id, name: text(session.track_name) ?? '', colour: session.colour ?? '' } : null,
+          session: session ? { id: session.id, title: text(session.title) ?? '', startsAt: session.startsAt.toISOString() } : null,
+          track: session?.track ? { id: session.track.id, name: text(session.track.name) ?? '', colour: session.track.colour } : null,
           outcomes: [],
         });
       }
       groups.get(key)!.outcomes.push(rendered);
     }
     const areaNames = Object.fromEntries(Object.keys(counts.byArea).map((code) => [code, COOPERATION_AREAS[code as CooperationArea]?.[language] ?? code]));
-    return { language, event: { slug, name: text(event.name) ?? slug, timeZone: event.time_zone }, groups: [...groups.values()], counts, areaNames };
+    return { language, event: { slug, name: text(event.name) ?? slug, timeZone: event.timeZone }, groups: [...groups.values()], counts, areaNames };
   }
 }

@@ -6,7 +6,8 @@ import type { Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { dateTimeFormat } from '#core/i18n/date-time-format.js';
 import { RUN_SHEET_WORDS } from './run-sheet-words.js';
-import { loadOutcomes } from '../outcomes/load-outcomes.js';
+import { SessionRepository } from '#programme/sessions/session.repository.js';
+import { OutcomeLoader } from '../outcomes/load-outcomes.js';
 import type { OutcomeDto, OutcomePersonDto } from '../outcomes/outcome.dto.js';
 
 export interface RunSheetEntry {
@@ -63,35 +64,34 @@ const signatoryLine = (p: OutcomePersonDto, language: Language, text: (value: Tr
  */
 @Injectable()
 export class RunSheetService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
+    private readonly loader: OutcomeLoader,
+  ) {}
 
   async runSheet(eventId: string, sessionId: string, language: Language): Promise<RunSheet> {
-    const [session] = (await this.dataSource.query(
-      `SELECT s.id, s.title, s.starts_at, s.ends_at, r.name AS room, e.default_language, e.time_zone, e.name AS event_name
-         FROM session s JOIN event e ON e.id = s.event_id LEFT JOIN room r ON r.id = s.room_id
-        WHERE s.id = $1 AND s.event_id = $2`,
-      [sessionId, eventId],
-    )) as { id: string; title: Trilingual; starts_at: Date; ends_at: Date; room: Trilingual | null; default_language: Language; time_zone: string; event_name: Trilingual }[];
+    const session = await this.sessions.withRoomAndEvent(eventId, sessionId);
     if (!session) throw new NotFoundError('Session', { sessionId });
-    const text = (value: Trilingual | null | undefined) => renderText(value, language, session.default_language)?.text ?? '';
+    const text = (value: Trilingual | null | undefined) => renderText(value, language, session.defaultLanguage)?.text ?? '';
     const ids = (await this.dataSource.query(
       `SELECT id FROM outcome WHERE session_id = $1 AND status <> 'cancelled'
         ORDER BY signing_order NULLS LAST, occurred_at NULLS LAST, created_at, id`,
       [sessionId],
     )) as { id: string }[];
-    const outcomes = await loadOutcomes(this.dataSource.manager, ids.map((r) => r.id));
+    const outcomes = await this.loader.load(this.dataSource.manager, ids.map((r) => r.id));
     const byProtocol = (a: OutcomePersonDto, b: OutcomePersonDto) => a.protocolOrder - b.protocolOrder;
     const words = RUN_SHEET_WORDS[language];
     return {
       language,
-      eventName: text(session.event_name),
+      eventName: text(session.eventName),
       session: {
         id: session.id,
         title: text(session.title),
-        startsAt: session.starts_at.toISOString(),
-        endsAt: session.ends_at.toISOString(),
+        startsAt: session.startsAt.toISOString(),
+        endsAt: session.endsAt.toISOString(),
         room: session.room ? text(session.room) : null,
-        ...wallClock(session.starts_at, session.ends_at, session.time_zone, words.locale),
+        ...wallClock(session.startsAt, session.endsAt, session.timeZone, words.locale),
       },
       entries: outcomes.map((o, index) => ({
         order: index + 1,
