@@ -3,15 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConflictReportService } from './conflicts/conflict-report.service.js';
 import { DemoSeeder } from './demo/demo-seeder.service.js';
 import { Organisation } from './directory/organisation.entity.js';
+import { OrganisationRepository } from './directory/organisation.repository.js';
 import { OrganisationsService } from './directory/organisations.service.js';
 import { PeopleService } from './directory/people.service.js';
 import { Person } from './directory/person.entity.js';
 import { ConferenceEvent } from './events/event.entity.js';
+import { EventRepository } from './events/event.repository.js';
 import { EventsService } from './events/events.service.js';
 import { PublicProgrammeService } from './public/public-programme.service.js';
 import { ReleasesService } from './releases/releases.service.js';
 import { ScheduleRelease } from './releases/schedule-release.entity.js';
 import { ProgrammeSession } from './sessions/session.entity.js';
+import { SessionRepository } from './sessions/session.repository.js';
 import { SessionRole } from './sessions/session-role.entity.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { Track } from './tracks/track.entity.js';
@@ -31,6 +34,9 @@ const SERVICES = [
   ReleasesService,
   PublicProgrammeService,
   DemoSeeder,
+  EventRepository,
+  SessionRepository,
+  OrganisationRepository,
 ];
 
 /** Events, venues, rooms, tracks, organisations, people, sessions, releases and the public programme. */
