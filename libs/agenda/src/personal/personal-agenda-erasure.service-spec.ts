@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { AuditModule } from '#core/audit/audit.module.js';
 import { ErasureHooks, ErasureModule } from '#core/erasure/erasure-hooks.js';
+import { OutboxModule } from '#core/outbox/outbox.module.js';
 import { ServiceContext } from '#testing/service-context.js';
 import { insertEvent, insertRegistration, insertUser } from '#testing/service-rows.js';
 import { AgendaModule } from '../agenda.module.js';
@@ -7,7 +9,7 @@ import { AgendaModule } from '../agenda.module.js';
 describe('agenda erasure', () => {
   let context: ServiceContext;
   beforeAll(async () => {
-    context = await ServiceContext.create({ imports: [ErasureModule, AgendaModule] });
+    context = await ServiceContext.create({ imports: [ErasureModule, AuditModule, OutboxModule, AgendaModule] });
   });
   afterAll(() => context?.close());
 

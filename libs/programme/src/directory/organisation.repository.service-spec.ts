@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceContext } from '#testing/service-context.js';
-import { ProgrammeModule } from '../programme.module.js';
 import { OrganisationRepository } from './organisation.repository.js';
 
 describe(OrganisationRepository.name, () => {
   let context: ServiceContext;
   let organisations: OrganisationRepository;
   beforeAll(async () => {
-    context = await ServiceContext.create({ imports: [ProgrammeModule] });
+    context = await ServiceContext.create({ providers: [OrganisationRepository] });
     organisations = context.get(OrganisationRepository);
   });
   afterAll(() => context?.close());

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceContext } from '#testing/service-context.js';
 import { insertEvent } from '#testing/service-rows.js';
-import { ProgrammeModule } from '../programme.module.js';
 import { EventRepository } from './event.repository.js';
 
 describe(EventRepository.name, () => {
   let context: ServiceContext;
   let events: EventRepository;
   beforeAll(async () => {
-    context = await ServiceContext.create({ imports: [ProgrammeModule] });
+    context = await ServiceContext.create({ providers: [EventRepository] });
     events = context.get(EventRepository);
   });
   afterAll(() => context?.close());

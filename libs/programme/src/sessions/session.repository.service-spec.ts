@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceContext } from '#testing/service-context.js';
 import { insertEvent, insertRegistration, insertRoom, insertSession, insertUser } from '#testing/service-rows.js';
-import { ProgrammeModule } from '../programme.module.js';
 import { SessionRepository } from './session.repository.js';
 
 describe(SessionRepository.name, () => {
@@ -9,7 +8,7 @@ describe(SessionRepository.name, () => {
   let sessions: SessionRepository;
   let eventId: string;
   beforeAll(async () => {
-    context = await ServiceContext.create({ imports: [ProgrammeModule] });
+    context = await ServiceContext.create({ providers: [SessionRepository] });
     sessions = context.get(SessionRepository);
     eventId = await insertEvent(context.db.pool, { timeZone: 'Asia/Shanghai' });
   });
