@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ErasureHooks } from '#core/erasure/erasure-hooks.js';
 import { ProgrammeModule } from '#programme/programme.module.js';
 import { RegistrationModule } from '#registration/registration.module.js';
 import { AgendaBuilder } from './documents/agenda-builder.service.js';
 import { OutcomesPdfService } from './documents/outcomes-pdf.service.js';
 import { PublicAgendasService } from './documents/public-agendas.service.js';
 import { CalendarFeedsService } from './personal/calendar-feeds.service.js';
+import { erasePersonalAgendas } from './personal/personal-agenda-erasure.js';
 import { PersonalAgendasService } from './personal/personal-agendas.service.js';
 import { RenderPool } from './render/render-pool.js';
 
@@ -20,4 +22,11 @@ const SERVICES = [RenderPool, AgendaBuilder, PublicAgendasService, PersonalAgend
   providers: SERVICES,
   exports: SERVICES,
 })
-export class AgendaModule {}
+export class AgendaModule implements OnModuleInit {
+  constructor(private readonly erasure: ErasureHooks) {}
+
+  /** Agenda holds copies of a registration's data (its agendas, its feed): it erases them when registration erases. */
+  onModuleInit(): void {
+    this.erasure.onRegistrationErased('agenda', erasePersonalAgendas);
+  }
+}

@@ -13,6 +13,7 @@ import { SessionRevoker } from './auth/session-revoker.service.js';
 import { FirstAdminService } from './users/first-admin.service.js';
 import { PasswordHasher } from './users/password-hasher.service.js';
 import { User } from './users/user.entity.js';
+import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
 
 /** Users, roles, password hashing and sessions. The HTTP side (guards, strategies) is in IdentityHttpModule. */
@@ -35,7 +36,7 @@ import { UsersService } from './users/users.service.js';
       }),
     }),
   ],
-  providers: [UsersService, AuthService, PasswordHasher, LoginThrottle, SessionRevoker, FirstAdminService],
-  exports: [UsersService, AuthService, PasswordHasher, FirstAdminService, TypeOrmModule],
+  providers: [UsersService, AuthService, PasswordHasher, LoginThrottle, SessionRevoker, FirstAdminService, UserRepository],
+  exports: [UsersService, AuthService, PasswordHasher, FirstAdminService, TypeOrmModule, UserRepository],
 })
 export class IdentityModule {}

@@ -36,7 +36,7 @@ const SERVICES = [
   ReleasesService,
   PublicProgrammeService,
   DemoSeeder,
-  // Read by the other domains (agenda, outcomes): the only TypeScript outside programme that reaches its tables.
+  // Read by the other domains (agenda, outcomes, registration, messaging): the only TypeScript outside programme that reaches its tables.
   EventRepository,
   ReleaseRepository,
   SessionRepository,

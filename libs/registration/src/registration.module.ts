@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '#identity/identity.module.js';
+import { ProgrammeModule } from '#programme/programme.module.js';
 import { BadgesService } from './badges/badges.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
 import { DelegationsService } from './delegations/delegations.service.js';
@@ -37,7 +38,7 @@ const SERVICES = [
 
 /** Registrations, delegations, invitations and guest lists, enrolments and waiting lists, badges, visa letters, check-in, exports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Registration]), IdentityModule],
+  imports: [TypeOrmModule.forFeature([Registration]), IdentityModule, ProgrammeModule],
   providers: [fieldCipherProvider, ...SERVICES],
   exports: [FieldCipher, ...SERVICES],
 })

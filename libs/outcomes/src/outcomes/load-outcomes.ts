@@ -51,7 +51,7 @@ export class OutcomeLoader {
       [ids],
     )) as (Pick<OutcomePartyDto, 'role' | 'confidential'> & { outcome_id: string; organisation_id: string })[];
     const organisations = new Map(
-      (await this.organisations.namesOf(manager, [...new Set(partyRows.map((r) => r.organisation_id))])).map((o) => [o.id, o]),
+      (await this.organisations.namesAndCountriesOf(manager, [...new Set(partyRows.map((r) => r.organisation_id))])).map((o) => [o.id, o]),
     );
     const parties = group(
       // The database keeps every party's organisation (a foreign key): the filter is the join's, for the types.

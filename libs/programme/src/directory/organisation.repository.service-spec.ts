@@ -14,7 +14,7 @@ describe(OrganisationRepository.name, () => {
     const port = await insertOrganisation(context.db.pool, 'Qingdao Port', 'CN');
     const railway = await insertOrganisation(context.db.pool, 'Kazakh Railways', 'KZ');
     const organisations = context.get(OrganisationRepository);
-    const rows = await organisations.namesOf(context.dataSource.manager, [port, railway, randomUUID()]);
+    const rows = await organisations.namesAndCountriesOf(context.dataSource.manager, [port, railway, randomUUID()]);
     expect(rows.sort((a, b) => a.country.localeCompare(b.country))).toEqual([
       { id: port, name: expect.objectContaining({ en: 'Qingdao Port' }), country: 'CN' },
       { id: railway, name: expect.objectContaining({ en: 'Kazakh Railways' }), country: 'KZ' },
@@ -22,12 +22,12 @@ describe(OrganisationRepository.name, () => {
     await expect(
       context.transaction(async (manager) => {
         await manager.query(`UPDATE organisation SET country = 'UZ' WHERE id = $1`, [railway]);
-        expect((await organisations.namesOf(manager, [railway]))[0].country).toBe('UZ');
-        expect((await organisations.namesOf(context.dataSource.manager, [railway]))[0].country).toBe('KZ');
+        expect((await organisations.namesAndCountriesOf(manager, [railway]))[0].country).toBe('UZ');
+        expect((await organisations.namesAndCountriesOf(context.dataSource.manager, [railway]))[0].country).toBe('KZ');
         throw new Error('undone');
       }),
     ).rejects.toThrow('undone');
-    expect((await organisations.namesOf(context.dataSource.manager, [railway]))[0].country).toBe('KZ');
-    expect(await organisations.namesOf(context.dataSource.manager, [])).toEqual([]);
+    expect((await organisations.namesAndCountriesOf(context.dataSource.manager, [railway]))[0].country).toBe('KZ');
+    expect(await organisations.namesAndCountriesOf(context.dataSource.manager, [])).toEqual([]);
   });
 });

@@ -12,9 +12,30 @@ export interface PublishedEventRow {
   timeZone: string;
 }
 
+/** What other domains show of an edition: its names, place, days (YYYY-MM-DD) and zone. */
+export interface EventFacts {
+  id: string;
+  slug: string;
+  name: Trilingual;
+  city: Trilingual;
+  time_zone: string;
+  first_day: string;
+  last_day: string;
+  default_language: Language;
+}
+
+/** What registering needs of an edition, read under a share lock so its status cannot change meanwhile. */
+export interface EventRegistrationState {
+  id: string;
+  status: string;
+  registrationMode: string;
+  consentNoticeVersion: string;
+  defaultLanguage: Language;
+}
+
 /**
- * Programme's events, read by the other domains (the only TypeScript outside programme's services that names the
- * `event` table). Plain rows, never entities.
+ * The event table as other domains may read it. Methods that a caller may run inside its transaction take its
+ * manager first; the rest read through the pool.
  */
 @Injectable()
 export class EventRepository {
@@ -39,5 +60,29 @@ export class EventRepository {
       [slug],
     )) as PublishedEventRow[];
     return row;
+  }
+
+  /** The facts of these editions, by id; unknown ids are absent from the map. */
+  async factsOf(eventIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, EventFacts>> {
+    const ids = [...new Set(eventIds)];
+    if (ids.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT id, slug, name, city, time_zone, to_char(first_day, 'YYYY-MM-DD') AS first_day, to_char(last_day, 'YYYY-MM-DD') AS last_day,
+              default_language
+         FROM event WHERE id = ANY($1::uuid[])`,
+      [ids],
+    )) as EventFacts[];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** The edition's registration state, share-locked for the caller's transaction (undefined: no such edition). */
+  async registrationStateForShare(manager: EntityManager, where: { slug: string } | { id: string }): Promise<EventRegistrationState | undefined> {
+    const [event] = (await manager.query(
+      `SELECT id, status, registration_mode AS "registrationMode", consent_notice_version AS "consentNoticeVersion",
+              default_language AS "defaultLanguage"
+         FROM event WHERE ${'slug' in where ? 'slug' : 'id'} = $1 FOR SHARE`,
+      ['slug' in where ? where.slug : where.id],
+    )) as EventRegistrationState[];
+    return event;
   }
 }

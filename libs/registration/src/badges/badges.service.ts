@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import type { Language } from '#core/i18n/language.js';
-import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
+import { renderText } from '#core/i18n/trilingual.js';
+import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
+import { EventRepository } from '#programme/events/event.repository.js';
 import { CATEGORY_LABELS, type RegistrationCategory } from '../registration-vocabulary.js';
 import { type BadgeContent, renderBadgePdf } from './badge-pdf.js';
 
@@ -16,21 +18,25 @@ interface BadgeRow {
   country: string;
   category: RegistrationCategory;
   preferred_language: Language;
-  organisation: Trilingual | null;
-  event_name: Trilingual;
+  event_id: string;
+  organisation_id: string | null;
 }
 
 /** The printable badge of an approved registration; its QR code carries the badge token, never the id. */
 @Injectable()
 export class BadgesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventRepository,
+    private readonly organisations: OrganisationRepository,
+  ) {}
 
   /** `ownerUserId` limits it to the delegate's own registration (another's id is a 404). */
   async pdf(registrationId: string, scope: { ownerUserId?: string; eventId?: string }): Promise<Buffer> {
     const [row] = (await this.dataSource.query(
       `SELECT r.status, r.badge_revoked_at, r.badge_token, r.name_native, r.name_latin, r.country, r.category,
-              r.preferred_language, o.name AS organisation, e.name AS event_name
-         FROM registration r JOIN event e ON e.id = r.event_id LEFT JOIN organisation o ON o.id = r.organisation_id
+              r.preferred_language, r.event_id, r.organisation_id
+         FROM registration r
         WHERE r.id = $1 AND r.anonymised_at IS NULL AND ($2::uuid IS NULL OR r.user_id = $2) AND ($3::uuid IS NULL OR r.event_id = $3)`,
       [registrationId, scope.ownerUserId ?? null, scope.eventId ?? null],
     )) as BadgeRow[];
@@ -38,15 +44,19 @@ export class BadgesService {
     if (row.status !== 'approved' || row.badge_revoked_at) {
       throw new AppError(409, 'NO_BADGE', 'Only an approved registration has a badge', { status: row.status });
     }
+    // The edition and the organisation from programme, the owner of both (the foreign keys say they exist).
+    const [events, organisations] = await Promise.all([this.events.factsOf([row.event_id]), this.organisations.namesOf([row.organisation_id])]);
+    const eventName = events.get(row.event_id)!.name;
+    const organisation = row.organisation_id ? (organisations.get(row.organisation_id) ?? null) : null;
     const content: BadgeContent = {
       eventName: {
-        zh: renderText(row.event_name, 'zh')?.text ?? '',
-        en: renderText(row.event_name, 'en')?.text ?? '',
-        ru: renderText(row.event_name, 'ru')?.text ?? '',
+        zh: renderText(eventName, 'zh')?.text ?? '',
+        en: renderText(eventName, 'en')?.text ?? '',
+        ru: renderText(eventName, 'ru')?.text ?? '',
       },
       nameNative: row.name_native,
       nameLatin: row.name_latin,
-      organisation: row.organisation ? (renderText(row.organisation, row.preferred_language)?.text ?? null) : null,
+      organisation: organisation ? (renderText(organisation, row.preferred_language)?.text ?? null) : null,
       country: row.country,
       category: CATEGORY_LABELS[row.category],
       qrPayload: row.badge_token,

@@ -8,6 +8,8 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, pageOf, type PageQueryDto, skipOf } from '#core/http/pagination.js';
 import type { Language } from '#core/i18n/language.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
+import { EventRepository } from '#programme/events/event.repository.js';
+import { SessionRepository } from '#programme/sessions/session.repository.js';
 import type {
   CheckInListDto,
   CreateCheckInListDto,
@@ -134,15 +136,15 @@ export class CheckInService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: EventRepository,
+    private readonly sessions: SessionRepository,
   ) {}
 
   async createList(caller: Caller, eventId: string, dto: CreateCheckInListDto): Promise<CheckInListDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [event] = await manager.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
-      if (!event) throw new NotFoundError('Event', { eventId });
+      if (!(await this.events.exists(manager, eventId))) throw new NotFoundError('Event', { eventId });
       if (dto.sessionId) {
-        const [session] = await manager.query(`SELECT 1 FROM session WHERE id = $1 AND event_id = $2`, [dto.sessionId, eventId]);
-        if (!session) throw new NotFoundError('Session', { sessionId: dto.sessionId });
+        if (!(await this.sessions.existsInEvent(manager, dto.sessionId, eventId))) throw new NotFoundError('Session', { sessionId: dto.sessionId });
       }
       const [{ id }] = (await manager.query(
         `INSERT INTO check_in_list (event_id, name, session_id) VALUES ($1, $2, $3) RETURNING id`,
@@ -154,8 +156,7 @@ export class CheckInService {
   }
 
   async listLists(eventId: string, query: PageQueryDto): Promise<Page<CheckInListDto>> {
-    const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
-    if (!event) throw new NotFoundError('Event', { eventId });
+    if (!(await this.events.exists(this.dataSource.manager, eventId))) throw new NotFoundError('Event', { eventId });
     const all = await this.lists(this.dataSource.manager, eventId);
     return pageOf(all, query);
   }
@@ -240,13 +241,13 @@ export class CheckInService {
   }
 
   private async listOf(listId: string): Promise<ListRow> {
-    const [list] = (await this.dataSource.query(
-      `SELECT l.id, l.event_id, l.session_id, l.name, e.name AS event_name, e.default_language, e.time_zone
-         FROM check_in_list l JOIN event e ON e.id = l.event_id WHERE l.id = $1`,
-      [listId],
-    )) as ListRow[];
+    const [list] = (await this.dataSource.query(`SELECT l.id, l.event_id, l.session_id, l.name FROM check_in_list l WHERE l.id = $1`, [
+      listId,
+    ])) as Omit<ListRow, 'event_name' | 'default_language' | 'time_zone'>[];
     if (!list) throw new NotFoundError('Check-in list', { listId });
-    return list;
+    // The edition's name, language and zone from programme (the list's foreign key says it exists).
+    const event = (await this.events.factsOf([list.event_id])).get(list.event_id)!;
+    return { ...list, event_name: event.name, default_language: event.default_language, time_zone: event.time_zone };
   }
 
   private async expectedRows(list: ListRow, q: string | null, offset: number, limit: number | null): Promise<ExpectedRow[]> {

@@ -7,6 +7,7 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
 import type { RegistrationCategory, RegistrationStatus } from '../registration-vocabulary.js';
 import { withArticle } from '#core/i18n/english-article.js';
+import { EventRepository } from '#programme/events/event.repository.js';
 import type { DelegationDto, DelegationMemberDto, RegistrationDelegationDto, UpdateDelegationDto } from './delegation.dto.js';
 
 interface DelegationRow {
@@ -61,11 +62,11 @@ export class DelegationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: EventRepository,
   ) {}
 
   async list(eventId: string, query: PageQueryDto): Promise<Page<DelegationDto>> {
-    const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
-    if (!event) throw new NotFoundError('Event', { eventId });
+    if (!(await this.events.exists(this.dataSource.manager, eventId))) throw new NotFoundError('Event', { eventId });
     const rows = (await this.dataSource.query(`SELECT ${DELEGATION_COLUMNS} WHERE d.event_id = $1 ORDER BY d.name, d.id OFFSET $2 LIMIT $3`, [
       eventId,
       skipOf(query),

@@ -1,41 +1,57 @@
 import { ConflictError } from '#core/errors/app-error.js';
-import { registerSessionChangeExplainer } from '#core/errors/session-change-explainers.js';
+import type { SessionChangeExplainer } from '#core/errors/session-change-explainers.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
+import type { SessionRepository } from '#programme/sessions/session.repository.js';
 
 /** How many of the delegates in the way a refusal names; the count says how many there are in all. */
 const NAMED_DELEGATES = 5;
 
 interface ClashRow {
   registration_id: string;
+  registration_created_at: Date;
   name_native: string | null;
   name_latin: string | null;
   claim: 'enrolled' | 'waitlisted';
   other_id: string;
-  other_title: Trilingual;
-  other_starts_at: Date;
-  other_ends_at: Date;
 }
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A session moved onto a time at which some of its delegates hold (or wait for) a seat elsewhere breaks
  * enrolment_no_overlap. The organiser moving it is told who is in the way and where else they are expected, so
  * they can move the session elsewhere or talk to those delegates; the database only said which constraint.
- * Read after the failed transaction, at the attempted times.
+ * Read after the failed transaction, at the attempted times; the sessions' times and titles come from programme.
+ * Registered by EnrolmentsService (it holds the SessionRepository this needs).
  */
-registerSessionChangeExplainer('enrolment_no_overlap', async (manager, attempt) => {
-  const rows = (await manager.query(
-    `SELECT r.id AS registration_id, r.name_native, r.name_latin, mine.status AS claim,
-            other.id AS other_id, other.title AS other_title, other.starts_at AS other_starts_at, other.ends_at AS other_ends_at
-       FROM session me
-       JOIN enrolment mine ON mine.session_id = me.id AND mine.status <> 'cancelled'
-       JOIN enrolment theirs ON theirs.registration_id = mine.registration_id AND theirs.session_id <> me.id AND theirs.status <> 'cancelled'
-       JOIN session other ON other.id = theirs.session_id
-       JOIN registration r ON r.id = mine.registration_id
-      WHERE me.id = $1
-        AND theirs.session_during && tstzrange(coalesce($2, me.starts_at), coalesce($3, me.ends_at), '[)')
-      ORDER BY r.created_at, r.id, other.starts_at, other.id`,
-    [attempt.sessionId, attempt.startsAt ?? null, attempt.endsAt ?? null],
-  )) as ClashRow[];
+export const explainDelegateTimeConflict = (programme: SessionRepository): SessionChangeExplainer => async (manager, attempt) => {
+  const me = (await programme.timesOf([attempt.sessionId], manager)).get(attempt.sessionId);
+  const clashes = me
+    ? ((await manager.query(
+        `SELECT r.id AS registration_id, r.created_at AS registration_created_at, r.name_native, r.name_latin, mine.status AS claim,
+                theirs.session_id AS other_id
+           FROM enrolment mine
+           JOIN enrolment theirs ON theirs.registration_id = mine.registration_id AND theirs.session_id <> mine.session_id AND theirs.status <> 'cancelled'
+           JOIN registration r ON r.id = mine.registration_id
+          WHERE mine.session_id = $1 AND mine.status <> 'cancelled'
+            AND theirs.session_during && tstzrange($2::timestamptz, $3::timestamptz, '[)')`,
+        [attempt.sessionId, attempt.startsAt ?? me.starts_at, attempt.endsAt ?? me.ends_at],
+      )) as ClashRow[])
+    : [];
+  const others = await programme.timesOf(clashes.map((clash) => clash.other_id), manager);
+  // The order the single query had: by the delegate's registration, then the other session's start.
+  const rows = clashes
+    .map((clash) => {
+      const other = others.get(clash.other_id)!;
+      return { ...clash, other_title: other.title, other_starts_at: other.starts_at, other_ends_at: other.ends_at };
+    })
+    .sort(
+      (a, b) =>
+        a.registration_created_at.getTime() - b.registration_created_at.getTime() ||
+        byId(a.registration_id, b.registration_id) ||
+        a.other_starts_at.getTime() - b.other_starts_at.getTime() ||
+        byId(a.other_id, b.other_id),
+    );
   const delegates = new Map<string, { registrationId: string; nameNative: string | null; nameLatin: string | null; claim: string; conflictingSessionIds: string[] }>();
   const sessions = new Map<string, { id: string; title: Trilingual; startsAt: string; endsAt: string }>();
   for (const row of rows) {
@@ -64,4 +80,4 @@ registerSessionChangeExplainer('enrolment_no_overlap', async (manager, attempt) 
     delegates: [...delegates.values()].slice(0, NAMED_DELEGATES),
     conflictingSessions: [...sessions.values()],
   });
-});
+};

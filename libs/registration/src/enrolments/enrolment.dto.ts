@@ -46,13 +46,16 @@ export interface EnrolmentRow {
   created_at: Date;
 }
 
-/** Selects what toEnrolmentDto needs; the waiting-list position is counted by arrival. */
+/** An enrolment as registration holds it: toEnrolmentDto needs the session's title and times besides (programme's). */
+export type EnrolmentClaimRow = Omit<EnrolmentRow, 'title' | 'starts_at' | 'ends_at'>;
+
+/** Selects the enrolment's side of what toEnrolmentDto needs; the waiting-list position is counted by arrival. */
 export const ENROLMENT_SELECT = `
-  SELECT e.id, e.registration_id, e.session_id, s.title, s.starts_at, s.ends_at, e.status, e.created_at,
+  SELECT e.id, e.registration_id, e.session_id, e.status, e.created_at,
          CASE WHEN e.status = 'waitlisted' THEN
            (SELECT count(*) FROM enrolment w WHERE w.session_id = e.session_id AND w.status = 'waitlisted' AND w.arrival <= e.arrival)
          END AS waitlist_position
-    FROM enrolment e JOIN session s ON s.id = e.session_id`;
+    FROM enrolment e`;
 
 export function toEnrolmentDto(row: EnrolmentRow): EnrolmentDto {
   return {

@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { retryOnConflict } from '#core/database/retry-on-conflict.js';
 import { constraintOf } from '#core/errors/database-error-map.js';
+import { registerSessionChangeExplainer } from '#core/errors/session-change-explainers.js';
 import { AppError, ConflictError, NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
+import { SessionRepository } from '#programme/sessions/session.repository.js';
 import {
   ENROLMENT_SELECT,
+  type EnrolmentClaimRow,
   type EnrolmentDto,
   type EnrolmentRow,
   type ListSessionEnrolmentsQueryDto,
@@ -19,8 +22,7 @@ import {
   toEnrolmentDto,
   toSessionEnrolmentDto,
 } from './enrolment.dto.js';
-// Registers how a session move onto a delegate's other seat is explained to the organiser moving it.
-import './enrolment-conflicts.js';
+import { explainDelegateTimeConflict } from './enrolment-conflicts.js';
 
 type ClaimRefusal = 'REGISTRATION_NOT_FOUND' | 'REGISTRATION_NOT_APPROVED' | 'SESSION_NOT_FOUND' | 'SESSION_CANCELLED' | 'NOT_INVITED';
 
@@ -47,12 +49,18 @@ function refusalError(refusal: ClaimRefusal, registrationId: string, sessionId: 
  * in the same transaction (promote_waitlisted, in the database).
  */
 @Injectable()
-export class EnrolmentsService {
+export class EnrolmentsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly sessions: SessionRepository,
   ) {}
+
+  /** How a session move onto a delegate's other seat is explained to the organiser moving it. */
+  onModuleInit(): void {
+    registerSessionChangeExplainer('enrolment_no_overlap', explainDelegateTimeConflict(this.sessions));
+  }
 
   async enrol(caller: Caller, registrationId: string, sessionId: string): Promise<EnrolmentDto> {
     try {
@@ -74,13 +82,7 @@ export class EnrolmentsService {
       return toEnrolmentDto(claim);
     } catch (error) {
       if (constraintOf(error) === 'enrolment_no_overlap') {
-        const [other] = (await this.dataSource.query(
-          `SELECT s.id, s.title, s.starts_at, s.ends_at FROM enrolment e JOIN session s ON s.id = e.session_id
-            WHERE e.registration_id = $1 AND e.status <> 'cancelled' AND e.session_id <> $2
-              AND e.session_during && (SELECT during FROM session WHERE id = $2)
-            ORDER BY s.starts_at LIMIT 1`,
-          [registrationId, sessionId],
-        )) as { id: string; title: Record<string, string>; starts_at: Date; ends_at: Date }[];
+        const other = await this.firstOverlapping(registrationId, sessionId);
         throw new ConflictError('TIME_CONFLICT', 'You already hold or wait for a seat in a session at the same time', {
           conflictingSession: other
             ? { id: other.id, title: other.title, startsAt: other.starts_at.toISOString(), endsAt: other.ends_at.toISOString() }
@@ -101,7 +103,7 @@ export class EnrolmentsService {
       )) as { session_id: string }[];
       if (!found) throw new NotFoundError('Enrolment', { enrolmentId });
       // Session first, then the enrolment: the order every seat change takes, so two never wait on each other.
-      await manager.query(`SELECT 1 FROM session WHERE id = $1 FOR UPDATE`, [found.session_id]);
+      await this.sessions.lockForSeatChange(manager, [found.session_id]);
       const [row] = (await manager.query(
         `SELECT id, status, session_id, registration_id FROM enrolment WHERE id = $1 FOR UPDATE`,
         [enrolmentId],
@@ -116,11 +118,10 @@ export class EnrolmentsService {
   /** Cancels every claim of a registration (it was cancelled or erased). */
   async releaseAll(manager: EntityManager, registrationId: string): Promise<void> {
     // Sessions locked in one order (by id) before their enrolments, like everywhere else.
-    await manager.query(
-      `SELECT 1 FROM session WHERE id IN (SELECT session_id FROM enrolment WHERE registration_id = $1 AND status <> 'cancelled')
-        ORDER BY id FOR UPDATE`,
-      [registrationId],
-    );
+    const held = (await manager.query(`SELECT DISTINCT session_id FROM enrolment WHERE registration_id = $1 AND status <> 'cancelled'`, [
+      registrationId,
+    ])) as { session_id: string }[];
+    await this.sessions.lockForSeatChange(manager, held.map((row) => row.session_id));
     const rows = (await manager.query(
       `SELECT id, status, session_id, registration_id FROM enrolment WHERE registration_id = $1 AND status <> 'cancelled' FOR UPDATE`,
       [registrationId],
@@ -131,7 +132,7 @@ export class EnrolmentsService {
   private async release(manager: EntityManager, row: { id: string; status: string; session_id: string; registration_id: string }) {
     await manager.query(`UPDATE enrolment SET status = 'cancelled', updated_at = now() WHERE id = $1`, [row.id]);
     if (row.status === 'enrolled') {
-      await manager.query(`UPDATE session SET seats_taken = seats_taken - 1 WHERE id = $1`, [row.session_id]);
+      await this.sessions.freeSeat(manager, row.session_id);
       await manager.query(`SELECT promote_waitlisted($1)`, [row.session_id]);
     }
     await this.outbox.add(manager, JobName.EnrolmentChanged, {
@@ -143,16 +144,15 @@ export class EnrolmentsService {
   }
 
   async listMine(caller: Caller, query: PageQueryDto): Promise<Page<EnrolmentDto>> {
-    const rows = (await this.dataSource.query(
-      `${ENROLMENT_SELECT} JOIN registration r ON r.id = e.registration_id
-        WHERE r.user_id = $1 ORDER BY s.starts_at, e.id OFFSET $2 LIMIT $3`,
-      [caller.userId, skipOf(query), query.pageSize],
-    )) as EnrolmentRow[];
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM enrolment e JOIN registration r ON r.id = e.registration_id WHERE r.user_id = $1`,
-      [caller.userId],
-    )) as { total: number }[];
-    return toPage(rows, total, query, toEnrolmentDto);
+    // A delegate's claims are tens at most: all are read, timed from programme, ordered by the session's start
+    // (then id) as before, and the page cut here.
+    const claims = (await this.dataSource.query(`${ENROLMENT_SELECT} JOIN registration r ON r.id = e.registration_id WHERE r.user_id = $1`, [
+      caller.userId,
+    ])) as EnrolmentClaimRow[];
+    const rows = (await this.withSessions(this.dataSource.manager, claims))
+      .sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(skipOf(query), skipOf(query) + query.pageSize);
+    return toPage(rows, claims.length, query, toEnrolmentDto);
   }
 
   /**
@@ -160,8 +160,7 @@ export class EnrolmentsService {
    * the order it is served, then (asked for) the cancelled; positions count the whole queue, whatever the page.
    */
   async listForSession(eventId: string, sessionId: string, query: ListSessionEnrolmentsQueryDto): Promise<Page<SessionEnrolmentDto>> {
-    const [session] = (await this.dataSource.query(`SELECT 1 FROM session WHERE id = $1 AND event_id = $2`, [sessionId, eventId])) as unknown[];
-    if (!session) throw new NotFoundError('Session', { sessionId });
+    if (!(await this.sessions.existsInEvent(this.dataSource.manager, sessionId, eventId))) throw new NotFoundError('Session', { sessionId });
     const rows = (await this.dataSource.query(
       `SELECT claim.*, count(*) OVER () AS total
          FROM (SELECT e.id, e.registration_id, r.name_native, r.name_latin, e.status, e.arrival, e.created_at, e.updated_at,
@@ -189,19 +188,41 @@ export class EnrolmentsService {
   /** Organisers put delegates on an invitation-only session's list. */
   async invite(caller: Caller, eventId: string, sessionId: string, registrationId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [found] = await manager.query(
-        `SELECT 1 FROM session s JOIN registration r ON r.event_id = s.event_id
-          WHERE s.id = $1 AND s.event_id = $2 AND r.id = $3`,
-        [sessionId, eventId, registrationId],
-      );
-      if (!found) throw new NotFoundError('Session or registration', { sessionId, registrationId });
-      await manager.query(`INSERT INTO session_invitee (session_id, registration_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [sessionId, registrationId]);
+      const [registration] = (await manager.query(`SELECT 1 FROM registration WHERE id = $1 AND event_id = $2`, [registrationId, eventId])) as unknown[];
+      if (!registration || !(await this.sessions.existsInEvent(manager, sessionId, eventId))) {
+        throw new NotFoundError('Session or registration', { sessionId, registrationId });
+      }
+      await this.sessions.addInvitee(manager, sessionId, registrationId);
       await this.audit.record(manager, caller, { action: 'session.invitee_added', entity: 'session', entityId: sessionId, after: { registrationId } });
     });
   }
 
   private async one(manager: EntityManager, id: string): Promise<EnrolmentDto> {
-    const [row] = (await manager.query(`${ENROLMENT_SELECT} WHERE e.id = $1`, [id])) as EnrolmentRow[];
-    return toEnrolmentDto(row);
+    const claims = (await manager.query(`${ENROLMENT_SELECT} WHERE e.id = $1`, [id])) as EnrolmentClaimRow[];
+    return toEnrolmentDto((await this.withSessions(manager, claims))[0]);
+  }
+
+  /** The claims with their sessions' titles and times (programme's), in one query for all of them. */
+  private async withSessions(manager: EntityManager, claims: EnrolmentClaimRow[]): Promise<EnrolmentRow[]> {
+    const sessions = await this.sessions.timesOf(claims.map((claim) => claim.session_id), manager);
+    return claims.map((claim) => {
+      const { title, starts_at, ends_at } = sessions.get(claim.session_id)!;
+      return { ...claim, title, starts_at, ends_at };
+    });
+  }
+
+  /** The earliest session, other than this one, in which the delegate holds or waits for a seat at its time. */
+  private async firstOverlapping(registrationId: string, sessionId: string) {
+    const wanted = (await this.sessions.timesOf([sessionId])).get(sessionId);
+    if (!wanted) return undefined;
+    // The session's own range, as its generated column `during` is made (an ended-before-start session is empty).
+    const held = (await this.dataSource.query(
+      `SELECT DISTINCT e.session_id FROM enrolment e
+        WHERE e.registration_id = $1 AND e.status <> 'cancelled' AND e.session_id <> $2
+          AND e.session_during && tstzrange($3::timestamptz, greatest($3::timestamptz, $4::timestamptz), '[)')`,
+      [registrationId, sessionId, wanted.starts_at, wanted.ends_at],
+    )) as { session_id: string }[];
+    const others = await this.sessions.timesOf(held.map((row) => row.session_id));
+    return [...others.values()].sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime())[0];
   }
 }

@@ -5,6 +5,8 @@ import { likePattern } from '#core/database/like-pattern.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { UsersService } from '#identity/users/users.service.js';
+import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
+import { EventRepository } from '#programme/events/event.repository.js';
 import type { ListRegistrationsQueryDto } from '../registrations/registration.dto.js';
 import { type Column, writeCsv, writeXlsx } from './write-table.js';
 
@@ -57,6 +59,8 @@ export class ExportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly events: EventRepository,
+    private readonly organisations: OrganisationRepository,
   ) {}
 
   /** For organisers and admins only (the route's rule): with each delegate's email, for contacting the guests. */
@@ -103,15 +107,14 @@ export class ExportsService {
   }
 
   private async rows(eventId: string, query: Partial<ListRegistrationsQueryDto>, listedOnly: boolean): Promise<Row[]> {
-    const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
-    if (!event) throw new NotFoundError('Event', { eventId });
-    return (await this.dataSource.query(
-      `SELECT r.id, r.user_id, r.status, r.name_native, r.name_latin, r.country, o.name AS organisation, r.position, r.category,
+    if (!(await this.events.exists(this.dataSource.manager, eventId))) throw new NotFoundError('Event', { eventId });
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.user_id, r.status, r.name_native, r.name_latin, r.country, r.organisation_id, r.position, r.category,
               d.name AS delegation, coalesce(h.name_latin, h.name_native) AS delegation_head,
               coalesce(d.head_registration_id = r.id, false) AS is_delegation_head, r.preferred_language, r.phone, r.dietary_needs, r.accessibility_needs,
               r.interpretation_needs, to_char(r.arrival_date, 'YYYY-MM-DD') AS arrival_date,
               to_char(r.departure_date, 'YYYY-MM-DD') AS departure_date, r.listed_consent, r.created_at
-         FROM registration r LEFT JOIN organisation o ON o.id = r.organisation_id LEFT JOIN delegation d ON d.id = r.delegation_id
+         FROM registration r LEFT JOIN delegation d ON d.id = r.delegation_id
               LEFT JOIN registration h ON h.id = d.head_registration_id
         WHERE r.event_id = $1 AND r.anonymised_at IS NULL
           AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR r.category = $3) AND ($4::text IS NULL OR r.country = $4)
@@ -119,7 +122,10 @@ export class ExportsService {
           AND ($6::text IS NULL OR r.name_native ILIKE $6 OR r.name_latin ILIKE $6)
         ORDER BY r.country NULLS LAST, r.name_latin, r.id`,
       [eventId, query.status ?? null, query.category ?? null, query.country ?? null, listedOnly, query.q ? likePattern(query.q) : null],
-    )) as Row[];
+    )) as (Omit<Row, 'organisation'> & { organisation_id: string | null })[];
+    // The organisations' names from the directory (programme's), once for the whole export.
+    const names = await this.organisations.namesOf(rows.map((r) => r.organisation_id));
+    return rows.map(({ organisation_id, ...r }) => ({ ...r, organisation: organisation_id ? (names.get(organisation_id) ?? null) : null }));
   }
 
   private async file(columns: Column<Row>[], rows: Row[], format: ExportFormat, name: string): Promise<ExportFile> {

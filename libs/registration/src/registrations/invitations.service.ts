@@ -7,6 +7,7 @@ import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
+import { EventRepository } from '#programme/events/event.repository.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { parseGuestList } from '../guest-list/parse-guest-list.js';
 import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
@@ -24,6 +25,7 @@ export class InvitationsService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly events: EventRepository,
   ) {}
 
   async invite(caller: Caller, eventId: string, guest: InviteGuestDto): Promise<InvitationDto> {
@@ -72,8 +74,7 @@ export class InvitationsService {
 
   /** The edition's invitations, newest first, each with what became of it. */
   async list(eventId: string, query: PageQueryDto): Promise<Page<InvitationSummaryDto>> {
-    const [event] = await this.dataSource.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
-    if (!event) throw new NotFoundError('Event', { eventId });
+    if (!(await this.events.exists(this.dataSource.manager, eventId))) throw new NotFoundError('Event', { eventId });
     const rows = (await this.dataSource.query(
       `SELECT i.id, i.email, i.guest, i.created_at, i.expires_at, i.used_at, i.revoked_at, r.id AS registration_id,
               count(*) OVER () AS total
@@ -109,8 +110,7 @@ export class InvitationsService {
   }
 
   private async eventOrFail(manager: EntityManager, eventId: string): Promise<void> {
-    const [event] = await manager.query(`SELECT 1 FROM event WHERE id = $1`, [eventId]);
-    if (!event) throw new NotFoundError('Event', { eventId });
+    if (!(await this.events.exists(manager, eventId))) throw new NotFoundError('Event', { eventId });
   }
 }
 

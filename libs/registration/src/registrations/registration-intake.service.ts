@@ -9,8 +9,10 @@ import { type Caller, SYSTEM_CALLER } from '#core/http/caller.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { PasswordHasher } from '#identity/users/password-hasher.service.js';
 import { Role } from '#identity/users/role.js';
+import { UserRepository } from '#identity/users/user.repository.js';
 import { UsersService } from '#identity/users/users.service.js';
-import type { ConferenceEvent } from '#programme/events/event.entity.js';
+import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
+import { EventRepository, type EventRegistrationState } from '#programme/events/event.repository.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { ORGANISATION_TYPE_BY_CATEGORY } from '../guest-list/parse-guest-list.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
@@ -50,7 +52,7 @@ export function hashToken(token: string): string {
 }
 
 /** What registering needs of the event. */
-type EventState = Pick<ConferenceEvent, 'id' | 'status' | 'registrationMode' | 'consentNoticeVersion' | 'defaultLanguage'>;
+type EventState = EventRegistrationState;
 
 /** Runs one statement: on the pool (a statement of its own is atomic) or in a transaction's manager. */
 type Query = (sql: string, parameters: unknown[]) => Promise<unknown[]>;
@@ -80,6 +82,9 @@ export class RegistrationIntakeService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly cipher: FieldCipher,
+    private readonly events: EventRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly accounts: UserRepository,
   ) {}
 
   /** Public sign-up: a delegate account and its registration, in one transaction. */
@@ -114,18 +119,13 @@ export class RegistrationIntakeService {
     }
     return this.dataSource.transaction(async (manager) => {
       const event = await this.openEvent(manager, { id: eventId });
-      const email = async () => ((await manager.query(`SELECT email FROM app_user WHERE id = $1`, [caller.userId])) as { email: string }[])[0].email;
+      const email = async () => (await this.accounts.emailOf(manager, caller.userId))!;
       return this.create(manager, caller, event, email, dto);
     });
   }
 
   private async openEvent(manager: EntityManager, where: { slug: string } | { id: string }): Promise<EventState> {
-    const [event] = (await manager.query(
-      `SELECT id, status, registration_mode AS "registrationMode", consent_notice_version AS "consentNoticeVersion",
-              default_language AS "defaultLanguage"
-         FROM event WHERE ${'slug' in where ? 'slug' : 'id'} = $1 FOR SHARE`,
-      ['slug' in where ? where.slug : where.id],
-    )) as EventState[];
+    const event = await this.events.registrationStateForShare(manager, where);
     if (!event) throw new NotFoundError('Event', where);
     if (event.status !== 'published') throw registrationClosed('Registration opens when the event is published');
     return event;
@@ -271,11 +271,11 @@ export class RegistrationIntakeService {
   private async organisationFor(manager: EntityManager, event: Pick<EventState, 'defaultLanguage'>, dto: Partial<RegistrationDetailsDto>): Promise<string | null> {
     if (!this.createsOrganisation(dto)) return dto.organisationId ?? null;
     // Named by the delegate in their own language: the translation report shows it if it ever goes public.
-    const [row] = (await manager.query(
-      `INSERT INTO organisation (name, country, type) VALUES ($1, $2, $3) RETURNING id`,
-      [{ [dto.preferredLanguage ?? event.defaultLanguage]: dto.newOrganisation!.name }, dto.country, dto.newOrganisation!.type],
-    )) as { id: string }[];
-    return row.id;
+    return this.organisations.create(manager, {
+      name: { [dto.preferredLanguage ?? event.defaultLanguage]: dto.newOrganisation!.name },
+      country: dto.country!,
+      type: dto.newOrganisation!.type,
+    });
   }
 
   /** The invitation names an organisation and the guest, accepting, chose none of their own. */
@@ -291,20 +291,11 @@ export class RegistrationIntakeService {
    */
   private async invitedOrganisation(manager: EntityManager, event: Pick<EventState, 'defaultLanguage'>, guest: InvitedGuest, dto: RegisterDto): Promise<string> {
     const name = guest.organisation!.trim();
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('organisation:' || $1 || ':' || lower($2), 0))`, [dto.country, name]);
-    const [found] = (await manager.query(
-      `SELECT o.id FROM organisation o
-        WHERE o.country = $1 AND EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE lower(btrim(n.value)) = lower($2))
-        ORDER BY o.created_at, o.id LIMIT 1`,
-      [dto.country, name],
-    )) as { id: string }[];
-    if (found) return found.id;
-    const [created] = (await manager.query(`INSERT INTO organisation (name, country, type) VALUES ($1, $2, $3) RETURNING id`, [
-      { [dto.preferredLanguage ?? event.defaultLanguage]: name },
-      dto.country,
-      guest.organisationType ?? ORGANISATION_TYPE_BY_CATEGORY[guest.category],
-    ])) as { id: string }[];
-    return created.id;
+    return this.organisations.findOrCreateByName(manager, dto.country, name, {
+      name: { [dto.preferredLanguage ?? event.defaultLanguage]: name },
+      country: dto.country,
+      type: guest.organisationType ?? ORGANISATION_TYPE_BY_CATEGORY[guest.category],
+    });
   }
 
   /** The personal fields of a registration, with the visa data encrypted and a new organisation created. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
+import { ErasureHooks } from '#core/erasure/erasure-hooks.js';
 import { likePattern } from '#core/database/like-pattern.js';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import { toErrorEnvelope } from '#core/errors/to-error-envelope.js';
@@ -10,8 +11,9 @@ import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/paginat
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
+import { UserRepository } from '#identity/users/user.repository.js';
 import { UsersService } from '#identity/users/users.service.js';
-import { ConferenceEvent } from '#programme/events/event.entity.js';
+import { EventRepository } from '#programme/events/event.repository.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
 import { EnrolmentsService } from '../enrolments/enrolments.service.js';
@@ -53,6 +55,9 @@ export class RegistrationsService {
     private readonly users: UsersService,
     private readonly intake: RegistrationIntakeService,
     private readonly delegations: DelegationsService,
+    private readonly events: EventRepository,
+    private readonly accounts: UserRepository,
+    private readonly erasure: ErasureHooks,
   ) {}
 
   // ---- the delegate's own registrations (/api/me): another's id is a 404 ----
@@ -77,15 +82,16 @@ export class RegistrationsService {
       const registration = await this.mine(manager, caller, id, true);
       if (registration.status === 'cancelled' || registration.status === 'rejected') throw invalidTransition(registration.status, 'changed');
       const before = registrationAuditView(registration);
-      const event = await manager.findOneByOrFail(ConferenceEvent, { id: registration.eventId });
-      const details = await this.intake.details(manager, id, event, { ...registrationFields(registration), ...dto });
+      // The registration's event exists (its foreign key); only its default language is needed.
+      const event = (await this.events.factsOf([registration.eventId], manager)).get(registration.eventId)!;
+      const details = await this.intake.details(manager, id, { defaultLanguage: event.default_language }, { ...registrationFields(registration), ...dto });
       // Only what the delegate sent changes; encrypted visa fields are replaced only when new visa data came.
       const changes = Object.fromEntries(
         Object.entries(details).filter(([key]) => key in dto || (dto.visa !== undefined && key.startsWith('visa'))),
       );
       await manager.update(Registration, { id }, changes);
       // Messages go in the account's language: keep it in step with the registration's.
-      if (dto.preferredLanguage) await manager.query(`UPDATE app_user SET preferred_language = $2 WHERE id = $1`, [caller.userId, dto.preferredLanguage]);
+      if (dto.preferredLanguage) await this.accounts.setPreferredLanguage(manager, caller.userId, dto.preferredLanguage);
       const saved = await manager.findOneByOrFail(Registration, { id });
       await this.audit.record(manager, caller, { action: 'registration.updated', entity: 'registration', entityId: id, before, after: registrationAuditView(saved) });
       return toRegistrationDto(saved, this.cipher, true);
@@ -191,10 +197,9 @@ export class RegistrationsService {
           WHERE id = (SELECT invitation_id FROM registration WHERE id = $1)`,
         [id],
       );
-      // Their own agendas (their name, their sessions) and the secret calendar URL go with the rest: the
-      // row stays, so the cascades on it do not fire.
-      await manager.query(`DELETE FROM personal_agenda WHERE registration_id = $1`, [id]);
-      await manager.query(`DELETE FROM calendar_feed WHERE registration_id = $1`, [id]);
+      // The domains holding copies (agenda: their own agendas and the secret calendar URL) erase theirs in this
+      // transaction: the row stays, so the cascades on it do not fire.
+      await this.erasure.eraseRegistration(manager, id);
       await this.audit.record(manager, caller, { action: 'registration.erased', entity: 'registration', entityId: id });
       await this.outbox.add(manager, JobName.RegistrationChanged, { registrationId: id, change: 'erased' });
       // A delegate's account goes too when this was its last registration holding personal data. Staff,
@@ -203,8 +208,7 @@ export class RegistrationsService {
         `SELECT 1 FROM registration WHERE user_id = $1 AND anonymised_at IS NULL AND id <> $2 LIMIT 1`,
         [row.user_id, id],
       );
-      const [account] = (await manager.query(`SELECT role FROM app_user WHERE id = $1`, [row.user_id])) as { role: string }[];
-      if (!others && account.role === 'delegate') await this.users.erase(manager, caller, row.user_id);
+      if (!others && (await this.accounts.roleOf(manager, row.user_id)) === 'delegate') await this.users.erase(manager, caller, row.user_id);
     });
   }
 

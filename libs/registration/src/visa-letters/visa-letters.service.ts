@@ -9,6 +9,7 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import type { Language } from '#core/i18n/language.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
+import { type EventFacts, EventRepository } from '#programme/events/event.repository.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
 import {
@@ -37,14 +38,7 @@ interface TextRow {
   updated_at: Date;
 }
 
-interface EventRow {
-  id: string;
-  name: Trilingual;
-  city: Trilingual;
-  first_day: string;
-  last_day: string;
-  time_zone: string;
-}
+type EventRow = Pick<EventFacts, 'id' | 'name' | 'city' | 'first_day' | 'last_day' | 'time_zone'>;
 
 interface LetterRegistrationRow {
   id: string;
@@ -62,8 +56,6 @@ interface LetterRegistrationRow {
 
 const TEXT_COLUMNS = `event_id, body, purpose, organiser_name, organiser_address, organiser_contact,
   signatory_name, signatory_title, signatory_organisation, updated_at`;
-
-const EVENT_COLUMNS = `id, name, city, to_char(first_day, 'YYYY-MM-DD') AS first_day, to_char(last_day, 'YYYY-MM-DD') AS last_day, time_zone`;
 
 const REFUSAL_MESSAGES: Record<VisaLetterRefusal, string> = {
   VISA_LETTER_NOT_APPROVED: 'A visa letter is issued only for an approved registration',
@@ -115,6 +107,7 @@ export class VisaLettersService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl'>,
+    private readonly events: EventRepository,
   ) {}
 
   // ---- the edition's letter text (organisers) ----
@@ -221,21 +214,27 @@ export class VisaLettersService {
       `SELECT count(*)::int AS total FROM registration WHERE user_id = $1 AND anonymised_at IS NULL`,
       [caller.userId],
     )) as { total: number }[];
-    const rows = (await this.dataSource.query(
+    // A delegate has a registration or two (one per edition): all are read, dated from programme, ordered latest
+    // edition first as before, and the page cut here.
+    const all = (await this.dataSource.query(
       `SELECT r.id, r.event_id, r.status, r.preferred_language, r.visa_nationality, r.visa_passport_number,
-              t.event_id IS NOT NULL AS has_text, l.reference, e.name, to_char(e.first_day, 'YYYY-MM-DD') AS first_day,
-              to_char(e.last_day, 'YYYY-MM-DD') AS last_day
+              t.event_id IS NOT NULL AS has_text, l.reference
          FROM registration r
-         JOIN event e ON e.id = r.event_id
          LEFT JOIN visa_letter_text t ON t.event_id = r.event_id
          LEFT JOIN visa_letter l ON l.registration_id = r.id
-        WHERE r.user_id = $1 AND r.anonymised_at IS NULL
-        ORDER BY e.first_day DESC, r.id
-        LIMIT $2 OFFSET $3`,
-      [caller.userId, query.pageSize, skipOf(query)],
+        WHERE r.user_id = $1 AND r.anonymised_at IS NULL`,
+      [caller.userId],
     )) as (Pick<LetterRegistrationRow, 'id' | 'event_id' | 'status' | 'preferred_language' | 'visa_nationality' | 'visa_passport_number' | 'has_text'> & {
-      reference: string | null; name: Trilingual; first_day: string; last_day: string;
+      reference: string | null;
     })[];
+    const events = await this.events.factsOf(all.map((r) => r.event_id));
+    const rows = all
+      .map((r) => {
+        const event = events.get(r.event_id)!;
+        return { ...r, name: event.name, first_day: event.first_day, last_day: event.last_day };
+      })
+      .sort((a, b) => (a.first_day === b.first_day ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.first_day < b.first_day ? 1 : -1))
+      .slice(skipOf(query), skipOf(query) + query.pageSize);
     return toPage(rows, total, query, (r) => {
       const refusal = refusalOf(r);
       return {
@@ -313,19 +312,19 @@ export class VisaLettersService {
     const unknown = () => new AppError(404, 'VISA_LETTER_UNKNOWN', 'No visa letter has this reference');
     if (!VISA_LETTER_REFERENCE.test(reference)) throw unknown();
     const [row] = (await this.dataSource.query(
-      `SELECT l.reference, l.issued_at, e.name, to_char(e.first_day, 'YYYY-MM-DD') AS first_day, to_char(e.last_day, 'YYYY-MM-DD') AS last_day,
-              (r.status = 'approved' AND r.anonymised_at IS NULL) AS valid
-         FROM visa_letter l JOIN registration r ON r.id = l.registration_id JOIN event e ON e.id = l.event_id
+      `SELECT l.reference, l.issued_at, l.event_id, (r.status = 'approved' AND r.anonymised_at IS NULL) AS valid
+         FROM visa_letter l JOIN registration r ON r.id = l.registration_id
         WHERE l.reference = $1`,
       [reference],
-    )) as { reference: string; issued_at: Date; name: Trilingual; first_day: string; last_day: string; valid: boolean }[];
+    )) as { reference: string; issued_at: Date; event_id: string; valid: boolean }[];
     if (!row) throw unknown();
+    const event = (await this.events.factsOf([row.event_id])).get(row.event_id)!;
     return {
       genuine: true,
       reference: row.reference,
-      edition: row.name,
-      firstDay: row.first_day,
-      lastDay: row.last_day,
+      edition: event.name,
+      firstDay: event.first_day,
+      lastDay: event.last_day,
       issuedAt: row.issued_at.toISOString(),
       valid: row.valid,
     };
@@ -334,7 +333,7 @@ export class VisaLettersService {
   // ---- helpers ----
 
   private async eventOrFail(manager: EntityManager, eventId: string): Promise<EventRow> {
-    const [event] = (await manager.query(`SELECT ${EVENT_COLUMNS} FROM event WHERE id = $1`, [eventId])) as EventRow[];
+    const event: EventRow | undefined = (await this.events.factsOf([eventId], manager)).get(eventId);
     if (!event) throw new NotFoundError('Event', { eventId });
     return event;
   }
