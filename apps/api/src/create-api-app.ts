@@ -21,6 +21,7 @@ import { mountQueueBoard } from './jobs/queue-board.js';
 import { mountProgrammeFastPath } from './programme/programme-fast-path.js';
 import { mountConsole } from './mount-console.js';
 import { noStorePersonalAnswers } from './no-store-personal-answers.js';
+import { drainRefusedBodies } from './drain-refused-body.js';
 
 export interface ApiAppOptions {
   /** Where log lines go (stdout by default); tests pass a stream to read them. */
@@ -111,6 +112,8 @@ export async function createApiApp(
   });
   fastify.addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   noStorePersonalAnswers(fastify);
+  // A 413 waits for the rest of the refused body (bounded), so a fast-writing client reads it instead of a reset.
+  drainRefusedBodies(fastify);
   // After helmet's hook, so a programme answered early carries the same security headers.
   mountProgrammeFastPath(app);
   // Parses Cookie headers and lets the auth routes set the browser's refresh cookies (apps/api/src/auth/refresh-cookies.ts).

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 /** Runs a poppler tool (Debian's poppler-utils) on the PDF, written to a temporary file, and returns what it prints. */
 function poppler(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer): string {
@@ -35,3 +36,37 @@ export function pdfInfo(pdf: Buffer): string {
  * line break in it, and Chinese has no spaces to normalise to.
  */
 export const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * The /ActualText strings of a PDF's marked content, decoded: the text in reading order that a PDF says stands for
+ * its glyphs (drawRuns writes one for Arabic, Indic and Khmer pieces). Content streams are inflated and each
+ * literal string after /ActualText is unescaped and read as UTF-16BE (with its byte-order mark) or as bytes.
+ */
+export function pdfActualTexts(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  const contents = [raw];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    try {
+      contents.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch {
+      // not a Flate stream (an image, a font already read as is): nothing to read in it
+    }
+  }
+  const found: string[] = [];
+  for (const content of contents) {
+    for (const match of content.matchAll(/\/ActualText\s*\(((?:\\[\s\S]|[^\\)])*)\)/g)) found.push(decodePdfString(unescapePdfString(match[1])));
+  }
+  return found;
+}
+
+function unescapePdfString(s: string): string {
+  const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  return s.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, c: string) => (/^[0-7]+$/.test(c) ? String.fromCharCode(parseInt(c, 8)) : (simple[c] ?? c)));
+}
+
+function decodePdfString(bytes: string): string {
+  if (!bytes.startsWith('\xfe\xff')) return bytes;
+  return Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le');
+}

@@ -71,6 +71,17 @@ describe(agendaHtml.name, () => {
     expect(ru).toContain('Выступающие г-н Ли Ган, директор, Управление коммерции города Циндао г-жа Әлия Нұрланқызы');
   });
 
+  // The release's name is quoted in the footer: a name with quotes of its own nests them (ru „…“, en and zh ‘…’).
+  it('nests the quotes of a release name in the footer', () => {
+    const named = (language: 'zh' | 'en' | 'ru', name: string) => {
+      const programme = agendaFixture(language);
+      return visibleText(agendaHtml({ ...programme, release: { ...programme.release, name } }));
+    };
+    expect(named('ru', 'Программа форума «Шёлковый путь»')).toContain('Редакция 3 «Программа форума „Шёлковый путь“», опубликована');
+    expect(named('en', 'The “Silk Road” programme')).toContain('Release 3 “The ‘Silk Road’ programme”, published');
+    expect(named('zh', '“丝路”议程')).toContain('第3版“‘丝路’议程”，发布于');
+  });
+
   it('escapes every text taken from the programme', () => {
     const programme = agendaFixture('en');
     programme.sessions[0] = {

@@ -1,4 +1,5 @@
 import type { Language } from '#core/i18n/language.js';
+import { quoteTitle } from '#core/i18n/quote-title.js';
 import type { SessionRoleKind } from '#programme/programme-vocabulary.js';
 
 /** A person as an agenda lists them, every part already in the reader's language. */
@@ -76,7 +77,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     separator: '、',
     stackSeparator: '；',
     colon: '：',
-    release: (number, name, publishedAt) => `第${number}版“${name}”，发布于${publishedAt}`,
+    release: (number, name, publishedAt) => `第${number}版${quoteTitle('zh', name)}，发布于${publishedAt}`,
     page: (n, total) => `第${n}页，共${total}页`,
     noSessions: '暂无活动',
   },
@@ -108,7 +109,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     separator: ', ',
     stackSeparator: '; ',
     colon: ': ',
-    release: (number, name, publishedAt) => `Release ${number} “${name}”, published ${publishedAt}`,
+    release: (number, name, publishedAt) => `Release ${number} ${quoteTitle('en', name)}, published ${publishedAt}`,
     page: (n, total) => `Page ${n} of ${total}`,
     noSessions: 'No sessions',
   },
@@ -140,7 +141,7 @@ export const AGENDA_WORDS: Record<Language, AgendaWords> = {
     separator: ', ',
     stackSeparator: '; ',
     colon: ': ',
-    release: (number, name, publishedAt) => `Редакция ${number} «${name}», опубликована ${publishedAt}`,
+    release: (number, name, publishedAt) => `Редакция ${number} ${quoteTitle('ru', name)}, опубликована ${publishedAt}`,
     page: (n, total) => `Стр. ${n} из ${total}`,
     noSessions: 'Мероприятий нет',
   },

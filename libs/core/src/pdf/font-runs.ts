@@ -3,6 +3,7 @@
  * (Chinese in Noto Sans SC, Kazakh letters in Noto Sans, …), and a line of runs is drawn on one baseline.
  * pdfkit itself draws a string in one font only and prints missing glyphs as empty boxes.
  */
+import { hasRightToLeft, visualRuns } from './bidi-runs.js';
 import { FAMILIES, type Weight } from './noto-fonts.js';
 
 /** A piece of text drawn in one font. A line is a list of runs, drawn left to right on one baseline. */
@@ -111,15 +112,35 @@ export function lineMetrics(doc: PDFKit.PDFDocument, fonts: Iterable<string>, si
 }
 
 /**
+ * Scripts whose glyphs, once shaped, do not read back as the text: Indic and Khmer vowel signs drawn before the
+ * consonant they follow (कि is drawn ि then क, so a reader that follows the glyphs extracts "िक"), and Arabic, whose
+ * fonts build letters from shared dotless bodies plus dots (ج ح خ share one glyph, so the font's ToUnicode map can
+ * name only one of them) and which is drawn in visual order.
+ */
+const REORDERED_SCRIPTS = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
  * Draws one line of runs from x on the given baseline, at the current font size and colour; returns the x after it.
  * Runs one after another, each advanced by its measured width (what pdfkit's `continued` would do, but explicit:
  * a font switch cannot move the baseline or the position). lineBreak: false: the caller wrapped already, and
  * pdfkit's own wrapper could add pages near the bottom edge.
+ *
+ * Right-to-left pieces are put in visual order first (bidi-runs.ts). Text in a script of REORDERED_SCRIPTS is
+ * wrapped in a Span with /ActualText, the text in reading order (PDF 32000-1 §14.9.4), which is what copy, search
+ * and text extraction take instead of the glyphs: per run in a left-to-right line, and for the whole line when it
+ * has right-to-left text (its pieces are drawn in visual order, so only the line as a whole reads in order).
  */
 export function drawRuns(doc: PDFKit.PDFDocument, runs: Run[], x: number, baseline: number): number {
-  for (const run of runs) {
+  const line = runs.map((r) => r.text).join('');
+  const wholeLine = hasRightToLeft(line);
+  if (wholeLine) doc.markContent('Span', { actual: line });
+  for (const run of visualRuns(runs)) {
+    const actual = !wholeLine && REORDERED_SCRIPTS.test(run.logical);
+    if (actual) doc.markContent('Span', { actual: run.logical });
     doc.font(run.font).text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    if (actual) doc.endMarkedContent();
     x += doc.widthOfString(run.text);
   }
+  if (wholeLine) doc.endMarkedContent();
   return x;
 }

@@ -116,6 +116,20 @@ describe('message templates', () => {
       expect(html).toContain('href="https://x.test/a&quot; onclick&#x3D;&quot;evil()"');
     });
 
+    // Russian nests «ёлочки» and „лапки“: an event named Форум «Цифровой Шёлковый путь» quoted by a template.
+    it('nests the quotes of a title the template quotes, and leaves it as typed where it is not quoted', () => {
+      const values = { ...sampleValues('session-moved'), eventName: 'Форум «Цифровой Шёлковый путь»', sessionTitle: '«Электронная коммерция» и торговля' };
+      const { subject, text, html } = renderMessage('session-moved', 'ru', values);
+      expect(subject).toBe('Форум «Цифровой Шёлковый путь»: изменено время сессии «„Электронная коммерция“ и торговля»');
+      for (const body of [text, html]) {
+        expect(body).toContain('мероприятия «Форум „Цифровой Шёлковый путь“»');
+        expect(body).not.toContain('««');
+        expect(body).not.toContain('»»');
+      }
+      const zh = renderMessage('session-moved', 'zh', { ...values, sessionTitle: '“丝路电商”与现代贸易' });
+      expect(zh.text).toContain('“‘丝路电商’与现代贸易”');
+    });
+
     it('does not interpret template syntax inside values', () => {
       const { text, html } = renderMessage('welcome', 'en', { displayName: '{{loginUrl}}', loginUrl: 'https://x.test/login' });
       expect(text).toContain('Dear {{loginUrl}},');

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { isLanguage, type Language } from '#core/i18n/language.js';
+import { nestQuotes, titleMarks } from '#core/i18n/quote-title.js';
 import { MESSAGE_PLACEHOLDERS, type MessageKind } from './message-kinds.js';
 
 /** One message, ready for the mailer: a one-line subject, a plain-text body and a full HTML document. */
@@ -22,6 +23,8 @@ interface CompiledMessage {
   file: string;
   /** Every placeholder the template uses (in any of its three parts). */
   placeholders: ReadonlySet<string>;
+  /** Placeholders the template puts between its language's quotation marks somewhere («{{eventName}}»). */
+  quoted: ReadonlySet<string>;
   subject: HandlebarsTemplateDelegate;
   text: HandlebarsTemplateDelegate;
   html: HandlebarsTemplateDelegate;
@@ -92,6 +95,23 @@ function placeholdersOf(source: string, file: string): string[] {
 
 const cache = new Map<string, CompiledMessage>();
 
+/** The name a quoted placeholder is compiled to: the value with its own quotes nested (quote-title.ts). */
+const NESTED = '__nested';
+
+/**
+ * Rewrites each placeholder the template quotes («{{eventName}}» in Russian, “{{sessionTitle}}” in Chinese) to its
+ * nested form, so an event called Форум «Цифровой Шёлковый путь» reads «Форум „Цифровой Шёлковый путь“» there,
+ * and stays as typed where the template does not quote it. The marks stay in the template, where translators see
+ * them; the names they quote are collected into `quoted`.
+ */
+function nestQuoted(part: string, language: Language, quoted: Set<string>): string {
+  const { open, close } = titleMarks(language);
+  return part.replaceAll(new RegExp(`${open}\\{\\{(\\w+)\\}\\}${close}`, 'gu'), (_match, name: string) => {
+    quoted.add(name);
+    return `${open}{{${name}${NESTED}}}${close}`;
+  });
+}
+
 function compiled(kind: MessageKind, language: Language): CompiledMessage {
   if (!Object.hasOwn(MESSAGE_PLACEHOLDERS, kind)) throw new Error(`Unknown message kind: ${String(kind)}`);
   if (!isLanguage(language)) throw new Error(`Unknown message language: ${String(language)}`);
@@ -106,12 +126,14 @@ function compiled(kind: MessageKind, language: Language): CompiledMessage {
     if (unknown.length > 0) {
       throw new Error(`Message template ${file} uses placeholders not documented for "${kind}": ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`);
     }
+    const quoted = new Set<string>();
     message = {
       file,
       placeholders,
-      subject: Handlebars.compile(parts.subject, { noEscape: true, strict: true }),
-      text: Handlebars.compile(parts.text, { noEscape: true, strict: true }),
-      html: Handlebars.compile(parts.html, { strict: true }),
+      quoted,
+      subject: Handlebars.compile(nestQuoted(parts.subject, language, quoted), { noEscape: true, strict: true }),
+      text: Handlebars.compile(nestQuoted(parts.text, language, quoted), { noEscape: true, strict: true }),
+      html: Handlebars.compile(nestQuoted(parts.html, language, quoted), { strict: true }),
     };
     cache.set(key, message);
   }
@@ -130,6 +152,7 @@ export function renderMessage(kind: MessageKind, language: Language, values: Rec
   // Only own, documented values reach the template.
   const context: Record<string, string | number> = {};
   for (const name of message.placeholders) context[name] = values[name];
+  for (const name of message.quoted) context[`${name}${NESTED}`] = nestQuotes(language, String(values[name]));
   return {
     // A subject is one header line: values with line breaks must not split it.
     subject: message.subject(context).replace(/\s+/g, ' ').trim(),

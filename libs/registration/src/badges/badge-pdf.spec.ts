@@ -1,4 +1,5 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfActualTexts, pdfText } from '#testing/pdf-text.js';
 import { type BadgeContent, qrPng, renderBadgePdf, renderBadgesPdf } from './badge-pdf.js';
 
 const EVENT = { zh: '中国—上海合作组织地方经贸合作大会', en: 'China–SCO Local Economic and Trade Cooperation Conference', ru: 'Конференция ШОС' };
@@ -195,10 +196,39 @@ describe(renderBadgePdf.name, () => {
   });
 
   it('prints the Latin form large when no font has the native script', async () => {
-    // Neither Noto Sans SC nor Noto Sans has Arabic letters: boxes on a badge are worse than Latin.
-    const [text] = await pagesText(await renderBadgePdf({ ...russianScript, nameNative: 'علياء نورلانوفا' }, { createdAt }));
+    // No font of the family has Tibetan letters: boxes on a badge are worse than Latin.
+    const [text] = await pagesText(await renderBadgePdf({ ...russianScript, nameNative: 'བཀྲ་ཤིས་' }, { createdAt }));
     expect(text).toContain('Aliya Nurlanova');
-    expect(text).not.toContain('علياء');
+    expect(text).not.toContain('བཀྲ');
+  });
+
+  // Cambodia's delegates: Khmer stacks subscript consonants and draws some vowel signs before their consonant.
+  it('prints a Khmer name in Noto Sans Khmer, and it reads back in typed order', async () => {
+    const khmer: BadgeContent = { ...latinScript, nameNative: 'សុខ ចាន់ធីតា', nameLatin: 'Sok Chanthida', organisation: 'ក្រសួងពាណិជ្ជកម្ម', country: 'KH' };
+    const pdf = await renderBadgePdf(khmer, { createdAt });
+    expect(embeddedFonts(pdf)).toEqual(expect.arrayContaining(['NotoSansKhmer-Bold', 'NotoSansKhmer-Regular']));
+    const text = pdfText(pdf);
+    for (const s of [khmer.nameNative, 'Sok Chanthida', khmer.organisation!]) expect(text).toContain(s);
+  });
+
+  // Pakistan (Urdu), Iran (Persian) and the UAE (Arabic): shaped (joined letters), right to left, Latin form beneath.
+  it.each([
+    ['PK', 'عمران خان', 'Imran Khan', 'وزارت منصوبہ بندی'],
+    ['IR', 'فاطمه رضایی', 'Fatemeh Rezaei', 'اتاق بازرگانی تهران'],
+    ['AE', 'محمد بن راشد', 'Mohammed bin Rashid', 'وزارة الاقتصاد'],
+  ])('prints an Arabic-script name from %s in Noto Naskh Arabic, with its text in reading order', async (country, nameNative, nameLatin, organisation) => {
+    const pdf = await renderBadgePdf({ ...latinScript, nameNative, nameLatin, organisation, country }, { createdAt });
+    expect(embeddedFonts(pdf)).toEqual(expect.arrayContaining(['NotoNaskhArabic-Bold', 'NotoNaskhArabic-Regular']));
+    // The letters' shapes share glyphs (ج ح خ are one body with different dots), so the text a reader takes is the
+    // ActualText drawRuns writes: the name as typed, first letter first.
+    expect(pdfActualTexts(pdf)).toEqual(expect.arrayContaining([nameNative, organisation]));
+    expect(pdfText(pdf)).toContain(nameLatin);
+  });
+
+  it('prints a Devanagari name that reads back in typed order (vowel signs drawn before their consonant)', async () => {
+    const pdf = await renderBadgePdf({ ...latinScript, nameNative: 'प्रिया शर्मा', nameLatin: 'Priya Sharma', country: 'IN' }, { createdAt });
+    expect(embeddedFonts(pdf)).toEqual(expect.arrayContaining(['NotoSans-Bold']));
+    expect(pdfText(pdf)).toContain('प्रिया शर्मा');
   });
 
   it('generates the QR code as PNG', async () => {
