@@ -19,11 +19,13 @@ export interface AuditRecord {
 export class AuditService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
-  /** Must be called with the transaction's manager, so the entry commits or rolls back with the change. */
+  /**
+   * Must be called with the transaction's manager, so the entry commits or rolls back with the change.
+   * Written by core_write_audit, the one writer of audit_log (migration 1763740000060), as every other entry is.
+   */
   async record(manager: EntityManager, caller: Caller, record: AuditRecord): Promise<void> {
     await manager.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `SELECT core_write_audit($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         caller.userId || null,
         caller.role,
