@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The PL/pgSQL writers of audit and outbox rows go through core's writers (migration 1763740000060): claim_seat,
- * promote_waitlisted and the cancelled session's release of seats call core_write_audit and core_enqueue instead
+ * promote_waitlisted and the cancelled session's release of seats call core_write_audit and core_enqueue(_each) instead
  * of inserting into audit_log and outbox themselves, so their rows are checked against the job contracts (and
  * take their queue from them) like every other writer's. Same rows, columns and order as before; the functions'
  * logic is otherwise unchanged. down() puts back the previous text (migrations 1763740000005 and 1763740000009).
@@ -98,10 +98,10 @@ const PROMOTE_WAITLISTED = `
 const SESSION_CANCEL_RELEASES_SEATS = `
       CREATE OR REPLACE FUNCTION session_cancel_releases_seats() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        -- One row per seat or place given back, in the order the old INSERT … SELECT wrote them.
-        PERFORM core_enqueue('enrolment-changed',
-                  jsonb_build_object('enrolmentId', e.id, 'registrationId', e.registration_id, 'sessionId', e.session_id, 'change', 'cancelled'))
-          FROM enrolment e WHERE e.session_id = NEW.id AND e.status <> 'cancelled';
+        -- One row per seat or place given back, in one set-based call.
+        PERFORM core_enqueue_each('enrolment-changed', ARRAY(
+          SELECT jsonb_build_object('enrolmentId', e.id, 'registrationId', e.registration_id, 'sessionId', e.session_id, 'change', 'cancelled')
+            FROM enrolment e WHERE e.session_id = NEW.id AND e.status <> 'cancelled'));
         UPDATE enrolment SET status = 'cancelled', updated_at = now() WHERE session_id = NEW.id AND status <> 'cancelled';
         UPDATE session SET seats_taken = 0 WHERE id = NEW.id;
         RETURN NULL;

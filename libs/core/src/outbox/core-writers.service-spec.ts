@@ -76,6 +76,30 @@ describe('core writers', () => {
     });
   });
 
+  describe('core_enqueue_each (the set-based writer of the fan-outs)', () => {
+    it('writes every payload in order, each with its delivery time, or none when one breaks the contract', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      const times = [new Date('2030-01-01T00:00:00.000Z'), new Date('2030-01-02T00:00:00.000Z')];
+      const ids = await query<{ id: string }>(`SELECT id FROM core_enqueue_each('welcome-user', $1::jsonb[], $2::timestamptz[]) id`, [
+        [JSON.stringify({ userId: a }), JSON.stringify({ userId: b })],
+        times,
+      ]);
+      expect(ids).toHaveLength(2);
+      expect(Number(ids[0].id)).toBeLessThan(Number(ids[1].id));
+      expect([...(await outboxRows(a)), ...(await outboxRows(b))].map((row) => row.deliver_at)).toEqual(times);
+
+      const [c, d] = [randomUUID(), randomUUID()];
+      await expect(
+        query(`SELECT core_enqueue_each('welcome-user', $1::jsonb[])`, [[JSON.stringify({ userId: c }), JSON.stringify({ user: d })]]),
+      ).rejects.toMatchObject({ code: '22023', message: 'core_enqueue: the payload of job welcome-user is invalid (missing: userId; not allowed: user)' });
+      await expect(
+        query(`SELECT core_enqueue_each('welcome-user', $1::jsonb[], $2::timestamptz[])`, [[JSON.stringify({ userId: c })], times]),
+      ).rejects.toMatchObject({ code: '22023', message: 'core_enqueue: 1 payloads but 2 delivery times' });
+      expect(await outboxRows(c)).toEqual([]);
+      expect(await query(`SELECT * FROM core_enqueue_each('welcome-user', '{}')`)).toEqual([]);
+    });
+  });
+
   describe('core_write_audit', () => {
     it('writes the row AuditService.record writes (secrets stripped by the TypeScript snapshot)', async () => {
       const entityId = randomUUID();

@@ -83,8 +83,8 @@ export class ScheduleChangeNotices {
                ON CONFLICT (kind, trigger_key, recipient_key) DO NOTHING
                RETURNING id
              )
-             -- Each message's delivery job, through core's writer of the outbox (which knows the job's queue).
-             SELECT core_enqueue($5, jsonb_build_object('notificationId', id)) AS id FROM recorded`,
+             -- Each message's delivery job, through core's set-based writer of the outbox (which knows the job's queue).
+             SELECT id FROM core_enqueue_each($5, ARRAY(SELECT jsonb_build_object('notificationId', id) FROM recorded)) id`,
             [session.sessionId, kind, `release:${release.id}:session:${session.sessionId}`, valuesByLanguage, JobName.DeliverNotification, calendarByLanguage],
           )) as unknown[];
           recorded += rows.length;

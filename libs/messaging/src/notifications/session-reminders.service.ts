@@ -108,15 +108,17 @@ export class SessionReminders {
 
   private async planWhere(manager: EntityManager, condition: string, id: string): Promise<number> {
     const rows = (await manager.query(
-      // One delayed job per seat holder, through core's writer of the outbox (which knows the job's queue).
-      `SELECT core_enqueue($2,
-              jsonb_build_object('enrolmentId', planned.id,
-                                 'startsAt', to_char(planned.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
-              greatest(now(), planned.starts_at - make_interval(mins => $3))) AS id
-         FROM (SELECT en.id, ${PUBLISHED_START} AS starts_at
-                 FROM enrolment en JOIN session s ON s.id = en.session_id
-                WHERE ${condition} AND en.status = 'enrolled' AND s.status = 'scheduled') planned
-        WHERE planned.starts_at > now()`,
+      // One delayed job per seat holder, through core's set-based writer of the outbox (which knows the job's
+      // queue): payloads and times aggregated in one pass, so they pair by position.
+      `SELECT queued.id
+         FROM (SELECT array_agg(jsonb_build_object('enrolmentId', planned.id,
+                                 'startsAt', to_char(planned.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) AS payloads,
+                      array_agg(greatest(now(), planned.starts_at - make_interval(mins => $3))) AS deliver_at
+                 FROM (SELECT en.id, ${PUBLISHED_START} AS starts_at
+                         FROM enrolment en JOIN session s ON s.id = en.session_id
+                        WHERE ${condition} AND en.status = 'enrolled' AND s.status = 'scheduled') planned
+                WHERE planned.starts_at > now()) due,
+              core_enqueue_each($2, coalesce(due.payloads, '{}'), due.deliver_at) queued (id)`,
       [id, JobName.SendSessionReminder, this.config.reminderLeadMinutes],
     )) as unknown[];
     return rows.length;
