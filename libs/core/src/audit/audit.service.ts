@@ -55,4 +55,16 @@ export class AuditService {
       .getManyAndCount();
     return toPage(rows, total, query, toAuditEntryDto);
   }
+
+  /**
+   * Erasure: removes these keys from the snapshots of one record's entries, which stay (who did what, when)
+   * without the values. In the caller's transaction; the audit trail's only change after it is written.
+   */
+  async eraseValues(manager: EntityManager, entity: string, entityId: string, keys: string[]): Promise<void> {
+    await manager.query(`UPDATE audit_log SET before = before - $3::text[], after = after - $3::text[] WHERE entity = $1 AND entity_id = $2`, [
+      entity,
+      entityId,
+      keys,
+    ]);
+  }
 }

@@ -118,6 +118,22 @@ describe('core writers', () => {
     });
   });
 
+  describe('AuditService.eraseValues', () => {
+    it('removes the keys from every snapshot of the record, keeping the entries and the other keys', async () => {
+      const entityId = randomUUID();
+      const caller = { userId: '', role: 'admin', requestId: '' };
+      await context.transaction(async (manager) => {
+        await context.get(AuditService).record(manager, caller, { action: 'user.create', entity: 'user', entityId, after: { email: 'a@b.c', role: 'staff' } });
+        await context.get(AuditService).record(manager, caller, { action: 'user.update', entity: 'user', entityId, before: { displayName: 'A', role: 'staff' }, after: { displayName: 'B' } });
+      });
+      await context.transaction((manager) => context.get(AuditService).eraseValues(manager, 'user', entityId, ['email', 'displayName']));
+      expect((await auditRows(entityId)).map((row) => [row.action, row.before, row.after])).toEqual([
+        ['user.create', null, { role: 'staff' }],
+        ['user.update', { role: 'staff' }, {}],
+      ]);
+    });
+  });
+
   describe('the CTE fragments (write-ctes)', () => {
     it('write one audit and one outbox row per source row, in the statement that makes the change, and none for none', async () => {
       const caller = { userId: '', role: 'system', requestId: '' };
