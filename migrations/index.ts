@@ -13,6 +13,8 @@ import { NonceOwnershipAndDelegationHeads1763740000011 } from './1763740000011-N
 import { ConsentNoticeTextAndReminderLookup1763740000012 } from './1763740000012-ConsentNoticeTextAndReminderLookup.js';
 import { RecordWhenOutcomeDone1763740000014 } from './1763740000014-RecordWhenOutcomeDone.js';
 import { CreateVisaLetters1763740000030 } from './1763740000030-CreateVisaLetters.js';
+import { CoreWritesAuditAndOutbox1763740000060 } from './1763740000060-CoreWritesAuditAndOutbox.js';
+import { PlpgsqlWritersThroughCore1763740000061 } from './1763740000061-PlpgsqlWritersThroughCore.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -31,4 +33,6 @@ export const ALL_MIGRATIONS = [
   ConsentNoticeTextAndReminderLookup1763740000012,
   RecordWhenOutcomeDone1763740000014,
   CreateVisaLetters1763740000030,
+  CoreWritesAuditAndOutbox1763740000060,
+  PlpgsqlWritersThroughCore1763740000061,
 ];

@@ -19,11 +19,13 @@ export interface AuditRecord {
 export class AuditService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
-  /** Must be called with the transaction's manager, so the entry commits or rolls back with the change. */
+  /**
+   * Must be called with the transaction's manager, so the entry commits or rolls back with the change.
+   * Written by core_write_audit, the one writer of audit_log (migration 1763740000060), as every other entry is.
+   */
   async record(manager: EntityManager, caller: Caller, record: AuditRecord): Promise<void> {
     await manager.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `SELECT core_write_audit($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         caller.userId || null,
         caller.role,
@@ -52,5 +54,17 @@ export class AuditService {
       .take(query.pageSize)
       .getManyAndCount();
     return toPage(rows, total, query, toAuditEntryDto);
+  }
+
+  /**
+   * Erasure: removes these keys from the snapshots of one record's entries, which stay (who did what, when)
+   * without the values. In the caller's transaction; the audit trail's only change after it is written.
+   */
+  async eraseValues(manager: EntityManager, entity: string, entityId: string, keys: string[]): Promise<void> {
+    await manager.query(`UPDATE audit_log SET before = before - $3::text[], after = after - $3::text[] WHERE entity = $1 AND entity_id = $2`, [
+      entity,
+      entityId,
+      keys,
+    ]);
   }
 }

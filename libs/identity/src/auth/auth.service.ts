@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
+import { auditWriteSql, readAllSql, SqlParams } from '#core/database/write-ctes.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import { type Caller, SYSTEM_CALLER } from '#core/http/caller.js';
 import { PasswordHasher } from '../users/password-hasher.service.js';
@@ -119,21 +120,27 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
     try {
       const tokens = await this.tokenPair(user, sessionId, refreshToken, expiresAt);
+      // The audit entry is core's writer's (auditWriteSql, core_write_audit), composed into this one statement.
+      const p = new SqlParams();
+      const session = p.add(sessionId, 'uuid');
+      const userId = p.add(user.id, 'uuid');
+      const caller: Caller = { userId: user.id, role: user.role, requestId };
+      const audited = auditWriteSql(p, caller, { action: 'auth.login', entity: 'auth_session', entityId: sessionId }, 'FROM session');
       await this.dataSource.query(
         `WITH session AS (
-           INSERT INTO auth_session (id, user_id) VALUES ($1::uuid, $2::uuid) RETURNING id
+           INSERT INTO auth_session (id, user_id) VALUES (${session}, ${userId}) RETURNING id
          ), seen AS (
-           UPDATE app_user SET last_login_at = now(), updated_at = now() WHERE id = $2::uuid
+           UPDATE app_user SET last_login_at = now(), updated_at = now() WHERE id = ${userId}
          ), audited AS (
-           INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, before, after, request_id)
-           SELECT $2::uuid, $3::text, 'auth.login', 'auth_session', id::text, NULL, NULL, $4::text FROM session
+           ${audited}
          ), token AS (
-           INSERT INTO refresh_token (session_id, token_hash, expires_at) SELECT id, $5::text, $6::timestamptz FROM session
+           INSERT INTO refresh_token (session_id, token_hash, expires_at)
+           SELECT id, ${p.add(sha256(refreshToken), 'text')}, ${p.add(expiresAt, 'timestamptz')} FROM session
          ), given_back AS (
-           ${giveBackStatement('$7::text', '$8')}
+           ${giveBackStatement(p.add(accountKey, 'text'), p.add(this.throttle.window))}
          )
-         SELECT 1`,
-        [sessionId, user.id, user.role, requestId || null, sha256(refreshToken), expiresAt, accountKey, this.throttle.window],
+         SELECT ${readAllSql(['audited'])}`,
+        p.values,
       );
       return tokens;
     } catch (error) {

@@ -121,11 +121,7 @@ export class UsersService {
       [userId],
     );
     await this.sessions.revokeAllOf(manager, userId, 'account erased');
-    await manager.query(
-      `UPDATE audit_log SET before = before - 'email' - 'displayName', after = after - 'email' - 'displayName'
-        WHERE entity = 'user' AND entity_id = $1`,
-      [userId],
-    );
+    await this.audit.eraseValues(manager, 'user', userId, ['email', 'displayName']);
     // Messages already recorded for the account keep their kind and state, not the address or the name.
     await manager.query(
       `UPDATE notification SET recipient_email = 'erased-' || $1 || '@invalid.example', payload = '{}' WHERE recipient_user_id = $1`,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LANGUAGES, type Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
-import { JobName, QueueName } from '#core/queue/queue-names.js';
+import { JobName } from '#core/queue/queue-names.js';
 import { calendarSequence } from '#core/calendar/calendar-identity.js';
 import type { CalendarEntry } from '../mail/session-calendar.js';
 import type { MessageKind } from '../templates/message-kinds.js';
@@ -78,14 +78,14 @@ export class ScheduleChangeNotices {
                INSERT INTO notification (kind, trigger_key, recipient_user_id, recipient_email, language, status, attempts, payload)
                SELECT $2, $3, user_id, email, preferred_language, 'queued', 0,
                       ($4::jsonb -> preferred_language) || jsonb_build_object('name', name_native)
-                        || CASE WHEN holds_seat THEN jsonb_build_object('calendar', $7::jsonb -> preferred_language) ELSE '{}'::jsonb END
+                        || CASE WHEN holds_seat THEN jsonb_build_object('calendar', $6::jsonb -> preferred_language) ELSE '{}'::jsonb END
                  FROM recipient
                ON CONFLICT (kind, trigger_key, recipient_key) DO NOTHING
                RETURNING id
              )
-             INSERT INTO outbox (queue, name, payload)
-             SELECT $5, $6, jsonb_build_object('notificationId', id) FROM recorded RETURNING id`,
-            [session.sessionId, kind, `release:${release.id}:session:${session.sessionId}`, valuesByLanguage, QueueName.Notifications, JobName.DeliverNotification, calendarByLanguage],
+             -- Each message's delivery job, through core's set-based writer of the outbox (which knows the job's queue).
+             SELECT id FROM core_enqueue_each($5, ARRAY(SELECT jsonb_build_object('notificationId', id) FROM recorded)) id`,
+            [session.sessionId, kind, `release:${release.id}:session:${session.sessionId}`, valuesByLanguage, JobName.DeliverNotification, calendarByLanguage],
           )) as unknown[];
           recorded += rows.length;
           // A moved session's seat holders are reminded at its new time. Planned with the first recording

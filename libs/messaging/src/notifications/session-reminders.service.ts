@@ -8,7 +8,7 @@ import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/paginat
 import type { Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
-import { JobName, QueueName } from '#core/queue/queue-names.js';
+import { JobName } from '#core/queue/queue-names.js';
 import { formatInstant } from './format-instant.js';
 import { NotificationRecorder } from './notification-recorder.service.js';
 import type { ReminderState, SessionReminderDto } from './session-reminder.dto.js';
@@ -108,17 +108,18 @@ export class SessionReminders {
 
   private async planWhere(manager: EntityManager, condition: string, id: string): Promise<number> {
     const rows = (await manager.query(
-      `INSERT INTO outbox (queue, name, payload, deliver_at)
-       SELECT $2, $3,
-              jsonb_build_object('enrolmentId', planned.id,
-                                 'startsAt', to_char(planned.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
-              greatest(now(), planned.starts_at - make_interval(mins => $4))
-         FROM (SELECT en.id, ${PUBLISHED_START} AS starts_at
-                 FROM enrolment en JOIN session s ON s.id = en.session_id
-                WHERE ${condition} AND en.status = 'enrolled' AND s.status = 'scheduled') planned
-        WHERE planned.starts_at > now()
-       RETURNING id`,
-      [id, QueueName.Notifications, JobName.SendSessionReminder, this.config.reminderLeadMinutes],
+      // One delayed job per seat holder, through core's set-based writer of the outbox (which knows the job's
+      // queue): payloads and times aggregated in one pass, so they pair by position.
+      `SELECT queued.id
+         FROM (SELECT array_agg(jsonb_build_object('enrolmentId', planned.id,
+                                 'startsAt', to_char(planned.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) AS payloads,
+                      array_agg(greatest(now(), planned.starts_at - make_interval(mins => $3))) AS deliver_at
+                 FROM (SELECT en.id, ${PUBLISHED_START} AS starts_at
+                         FROM enrolment en JOIN session s ON s.id = en.session_id
+                        WHERE ${condition} AND en.status = 'enrolled' AND s.status = 'scheduled') planned
+                WHERE planned.starts_at > now()) due,
+              core_enqueue_each($2, coalesce(due.payloads, '{}'), due.deliver_at) queued (id)`,
+      [id, JobName.SendSessionReminder, this.config.reminderLeadMinutes],
     )) as unknown[];
     return rows.length;
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '#core/database/prepared-query.js';
-import { auditInsertSql, outboxInsertSql, SqlParams } from '#core/database/write-ctes.js';
+import { auditWriteSql, enqueueSql, readAllSql, SqlParams } from '#core/database/write-ctes.js';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import { type Caller, SYSTEM_CALLER } from '#core/http/caller.js';
 import { JobName } from '#core/queue/queue-names.js';
@@ -213,8 +213,8 @@ export class RegistrationIntakeService {
       const after = registrationAuditView({ status, category: dto.category, country: sealed.country, listedConsent: sealed.listedConsent } as Registration);
       const change = status === 'approved' ? 'approved' : 'received';
       return [
-        `audit_${i} AS (${auditInsertSql(p, caller, { action: 'registration.created', entity: 'registration', entityId: id, after }, source)})`,
-        `outbox_${i} AS (${outboxInsertSql(p, JobName.RegistrationChanged, { registrationId: id, change }, source)})`,
+        `audit_${i} AS (${auditWriteSql(p, caller, { action: 'registration.created', entity: 'registration', entityId: id, after }, source)})`,
+        `outbox_${i} AS (${enqueueSql(p, JobName.RegistrationChanged, { registrationId: id, change }, source)})`,
       ];
     });
     const sql = `WITH ev AS (
@@ -226,7 +226,8 @@ export class RegistrationIntakeService {
            AND (ev.registration_mode <> 'invitation' OR ${invited} IS NOT NULL)
         RETURNING ${RETURNING}
       ), ${sideWrites.join(', ')}
-      SELECT ev.status AS "eventStatus", ev.registration_mode AS "eventMode", ev.consent_notice_version AS "eventConsent", ins.*
+      SELECT ev.status AS "eventStatus", ev.registration_mode AS "eventMode", ev.consent_notice_version AS "eventConsent", ins.*,
+             ${readAllSql(statuses.flatMap((_, i) => [`audit_${i}`, `outbox_${i}`]))}
         FROM ev LEFT JOIN ins ON true`;
     const [row] = (await query(sql, p.values)) as InsertedRow[];
     if (!row) throw new NotFoundError('Event', where);
