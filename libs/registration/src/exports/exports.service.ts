@@ -6,7 +6,7 @@ import { NotFoundError } from '#core/errors/app-error.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { UsersService } from '#identity/users/users.service.js';
 import type { ListRegistrationsQueryDto } from '../registrations/registration.dto.js';
-import { type Column, writeCsv, writeXlsx } from './write-table.js';
+import { type Column, writeCsv, writeXlsx } from '#core/exports/write-table.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

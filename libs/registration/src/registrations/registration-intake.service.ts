@@ -11,7 +11,7 @@ import { PasswordHasher } from '#identity/users/password-hasher.service.js';
 import { Role } from '#identity/users/role.js';
 import { UsersService } from '#identity/users/users.service.js';
 import type { ConferenceEvent } from '#programme/events/event.entity.js';
-import { FieldCipher } from '../crypto/field-cipher.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { ORGANISATION_TYPE_BY_CATEGORY } from '../guest-list/parse-guest-list.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
 import type { InviteGuestDto } from './invitation.dto.js';

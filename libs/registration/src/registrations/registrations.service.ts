@@ -12,7 +12,7 @@ import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { UsersService } from '#identity/users/users.service.js';
 import { ConferenceEvent } from '#programme/events/event.entity.js';
-import { FieldCipher } from '../crypto/field-cipher.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
 import { EnrolmentsService } from '../enrolments/enrolments.service.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
