@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConflictReportService } from './conflicts/conflict-report.service.js';
-import { DemoSeeder } from './demo/demo-seeder.service.js';
 import { Organisation } from './directory/organisation.entity.js';
 import { OrganisationsService } from './directory/organisations.service.js';
 import { PeopleService } from './directory/people.service.js';
@@ -11,6 +10,7 @@ import { EventsService } from './events/events.service.js';
 import { PublicProgrammeService } from './public/public-programme.service.js';
 import { ReleasesService } from './releases/releases.service.js';
 import { ScheduleRelease } from './releases/schedule-release.entity.js';
+import { ProgrammeSeedRepository } from './seeding/programme-seed.repository.js';
 import { ProgrammeSession } from './sessions/session.entity.js';
 import { SessionRole } from './sessions/session-role.entity.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -30,7 +30,7 @@ const SERVICES = [
   ConflictReportService,
   ReleasesService,
   PublicProgrammeService,
-  DemoSeeder,
+  ProgrammeSeedRepository,
 ];
 
 /** Events, venues, rooms, tracks, organisations, people, sessions, releases and the public programme. */

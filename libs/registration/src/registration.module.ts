@@ -4,7 +4,6 @@ import { IdentityModule } from '#identity/identity.module.js';
 import { BadgesService } from './badges/badges.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
 import { DelegationsService } from './delegations/delegations.service.js';
-import { DemoDelegatesSeeder } from './demo/demo-delegates-seeder.service.js';
 import { fieldCipherProvider } from '#core/crypto/field-cipher.provider.js';
 import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { EnrolmentsService } from './enrolments/enrolments.service.js';
@@ -14,6 +13,7 @@ import { InvitationsService } from './registrations/invitations.service.js';
 import { Registration } from './registrations/registration.entity.js';
 import { RegistrationIntakeService } from './registrations/registration-intake.service.js';
 import { RegistrationsService } from './registrations/registrations.service.js';
+import { RegistrationSeedRepository } from './seeding/registration-seed.repository.js';
 import { VisaLettersService } from './visa-letters/visa-letters.service.js';
 
 const SERVICES = [
@@ -27,7 +27,7 @@ const SERVICES = [
   ExportsService,
   BadgesService,
   VisaLettersService,
-  DemoDelegatesSeeder,
+  RegistrationSeedRepository,
 ];
 
 /** Registrations, delegations, invitations and guest lists, enrolments and waiting lists, badges, visa letters, check-in, exports. */
