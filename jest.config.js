@@ -11,6 +11,7 @@ const esm = {
     '^#registration/(.*)\\.js$': '<rootDir>/libs/registration/src/$1',
     '^#outcomes/(.*)\\.js$': '<rootDir>/libs/outcomes/src/$1',
     '^#agenda/(.*)\\.js$': '<rootDir>/libs/agenda/src/$1',
+    '^#demo/(.*)\\.js$': '<rootDir>/libs/demo/src/$1',
     '^#testing/(.*)\\.js$': '<rootDir>/libs/testing/src/$1',
     '^#migrations/(.*)\\.js$': '<rootDir>/migrations/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',

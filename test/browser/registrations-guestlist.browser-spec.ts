@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { FieldCipher } from '#registration/crypto/field-cipher.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { DELEGATE_DETAILS } from '#testing/delegate-details.js';
 import { buildProgramme, type ProgrammeFixture } from '../e2e/support/programme-fixtures.js';
 import { ConsoleBrowser, type ConsoleUser } from './support/console-browser.js';

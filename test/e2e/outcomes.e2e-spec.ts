@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
-import { DEMO_OUTCOMES_2025 } from '#outcomes/demo/demo-outcomes-2025.data.js';
-import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
+import { DemoOutcomesSeeder } from '#demo/demo-outcomes-seeder.service.js';
+import { DEMO_OUTCOMES_2025 } from '#demo/demo-outcomes-2025.data.js';
+import { DemoSeeder } from '#demo/demo-seeder.service.js';
 import { mintDelegates } from '#testing/delegates.js';
 import { pdfPages, pdfText, withoutSpaces } from '#testing/pdf-text.js';
 import { samplePdf } from '#testing/sample-pdf.js';

@@ -1,7 +1,7 @@
-import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
-import { DEMO_EDITION_2025 } from '#programme/demo/demo-edition-2025.data.js';
-import { DemoDelegatesSeeder } from '#registration/demo/demo-delegates-seeder.service.js';
-import { DEMO_DELEGATES_2025 } from '#registration/demo/demo-delegates-2025.data.js';
+import { DemoSeeder } from '#demo/demo-seeder.service.js';
+import { DEMO_EDITION_2025 } from '#demo/demo-edition-2025.data.js';
+import { DemoDelegatesSeeder } from '#demo/demo-delegates-seeder.service.js';
+import { DEMO_DELEGATES_2025 } from '#demo/demo-delegates-2025.data.js';
 import { TestStack } from '#testing/test-stack.js';
 
 describe('The 2025 demo programme (npm run seed:demo)', () => {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FieldCipher } from '#registration/crypto/field-cipher.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { DELEGATE_DETAILS } from '#testing/delegate-details.js';
 import { TestStack } from '#testing/test-stack.js';
 import { buildProgramme, type ProgrammeFixture, sessionBody } from './support/programme-fixtures.js';

@@ -19,6 +19,7 @@ import { RegistrationModule } from '#registration/registration.module.js';
 import { OutcomesModule } from '#outcomes/outcomes.module.js';
 import { MessagingModule } from '#messaging/messaging.module.js';
 import { AgendaModule } from '#agenda/agenda.module.js';
+import { DemoModule } from '#demo/demo.module.js';
 import { MyAgendaController } from './agenda/my-agenda.controller.js';
 import { PublicAgendaController } from './agenda/public-agenda.controller.js';
 import { NotificationsController } from './messaging/notifications.controller.js';
@@ -58,6 +59,8 @@ export class ApiModule {
         OutcomesModule,
         MessagingModule,
         AgendaModule,
+        // The demo seeders, as before the demo library: tests seed the 2025 edition through the running api.
+        DemoModule,
       ],
       controllers: [
         HealthController,

@@ -9,6 +9,7 @@ import { IdentityModule } from '#identity/identity.module.js';
 import { ProgrammeModule } from '#programme/programme.module.js';
 import { RegistrationModule } from '#registration/registration.module.js';
 import { OutcomesModule } from '#outcomes/outcomes.module.js';
+import { DemoModule } from '#demo/demo.module.js';
 
 /** Just enough of the product to create the first admin and load the demo programme after migrating. */
 @Module({})
@@ -16,7 +17,7 @@ export class BootstrapModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: BootstrapModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, ErasureModule, OutboxModule, IdentityModule, ProgrammeModule, RegistrationModule, OutcomesModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, ErasureModule, OutboxModule, IdentityModule, ProgrammeModule, RegistrationModule, OutcomesModule, DemoModule],
     };
   }
 }

@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '#core/config/app-config.js';
-import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
-import { DemoDelegatesSeeder } from '#registration/demo/demo-delegates-seeder.service.js';
-import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
+import { DemoSeeder } from '#demo/demo-seeder.service.js';
+import { DemoDelegatesSeeder } from '#demo/demo-delegates-seeder.service.js';
+import { DemoOutcomesSeeder } from '#demo/demo-outcomes-seeder.service.js';
 import { BootstrapModule } from './bootstrap.module.js';
 
 /** Loads the 2025 demo programme (idempotent); with `onlyIfEmpty`, only into a database without events. */

@@ -10,6 +10,7 @@ import { JWT_AUDIENCE, JWT_ISSUER } from './auth/authenticated-user.js';
 import { LoginThrottle } from './auth/login-throttle.service.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { SessionRevoker } from './auth/session-revoker.service.js';
+import { IdentitySeedRepository } from './seeding/identity-seed.repository.js';
 import { FirstAdminService } from './users/first-admin.service.js';
 import { PasswordHasher } from './users/password-hasher.service.js';
 import { User } from './users/user.entity.js';
@@ -36,7 +37,7 @@ import { UsersService } from './users/users.service.js';
       }),
     }),
   ],
-  providers: [UsersService, AuthService, PasswordHasher, LoginThrottle, SessionRevoker, FirstAdminService, UserRepository],
-  exports: [UsersService, AuthService, PasswordHasher, FirstAdminService, TypeOrmModule, UserRepository],
+  providers: [UsersService, AuthService, PasswordHasher, LoginThrottle, SessionRevoker, FirstAdminService, UserRepository, IdentitySeedRepository],
+  exports: [UsersService, AuthService, PasswordHasher, FirstAdminService, TypeOrmModule, UserRepository, IdentitySeedRepository],
 })
 export class IdentityModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '#identity/identity.module.js';
-import { fieldCipherProvider } from '#registration/crypto/field-cipher.provider.js';
+import { fieldCipherProvider } from '#core/crypto/field-cipher.provider.js';
 import { MailTransportCloser, mailTransportProvider } from './mail/mail-transport.provider.js';
 import { Notification } from './notification.entity.js';
 import { ErasedMailCopies } from './notifications/erased-mail-copies.service.js';

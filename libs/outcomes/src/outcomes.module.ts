@@ -3,7 +3,6 @@ import { Module } from '@nestjs/common';
 import { ProgrammeModule } from '#programme/programme.module.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
-import { DemoOutcomesSeeder } from './demo/demo-outcomes-seeder.service.js';
 import { DOCUMENT_STORE } from './documents/document-store.js';
 import { LocalDocumentStore } from './documents/local-document-store.js';
 import { OutcomeDocumentsService } from './documents/outcome-documents.service.js';
@@ -11,8 +10,9 @@ import { OutcomeLoader } from './outcomes/load-outcomes.js';
 import { OutcomesService } from './outcomes/outcomes.service.js';
 import { PublicOutcomesService } from './public/public-outcomes.service.js';
 import { RunSheetService } from './run-sheet/run-sheet.service.js';
+import { OutcomesSeedRepository } from './seeding/outcomes-seed.repository.js';
 
-const SERVICES = [OutcomesService, OutcomeDocumentsService, RunSheetService, PublicOutcomesService, DemoOutcomesSeeder];
+const SERVICES = [OutcomesService, OutcomeDocumentsService, RunSheetService, PublicOutcomesService, OutcomesSeedRepository];
 
 /** Agreements, signing ceremonies and their run sheets, unveilings, other outcomes, documents, the public list. */
 @Module({

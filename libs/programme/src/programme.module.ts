@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConflictReportService } from './conflicts/conflict-report.service.js';
-import { DemoSeeder } from './demo/demo-seeder.service.js';
 import { Organisation } from './directory/organisation.entity.js';
 import { OrganisationRepository } from './directory/organisation.repository.js';
 import { OrganisationsService } from './directory/organisations.service.js';
@@ -15,6 +14,7 @@ import { PublicProgrammeService } from './public/public-programme.service.js';
 import { ReleaseRepository } from './releases/release.repository.js';
 import { ReleasesService } from './releases/releases.service.js';
 import { ScheduleRelease } from './releases/schedule-release.entity.js';
+import { ProgrammeSeedRepository } from './seeding/programme-seed.repository.js';
 import { ProgrammeSession } from './sessions/session.entity.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionRole } from './sessions/session-role.entity.js';
@@ -35,13 +35,13 @@ const SERVICES = [
   ConflictReportService,
   ReleasesService,
   PublicProgrammeService,
-  DemoSeeder,
   // Read by the other domains (agenda, outcomes, registration, messaging): the only TypeScript outside programme that reaches its tables.
   EventRepository,
   ReleaseRepository,
   SessionRepository,
   OrganisationRepository,
   PersonRepository,
+  ProgrammeSeedRepository,
 ];
 
 /** Events, venues, rooms, tracks, organisations, people, sessions, releases and the public programme. */

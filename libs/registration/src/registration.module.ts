@@ -5,10 +5,9 @@ import { ProgrammeModule } from '#programme/programme.module.js';
 import { BadgesService } from './badges/badges.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
 import { DelegationsService } from './delegations/delegations.service.js';
-import { DemoDelegatesSeeder } from './demo/demo-delegates-seeder.service.js';
-import { fieldCipherProvider } from './crypto/field-cipher.provider.js';
-import { FieldCipher } from './crypto/field-cipher.js';
 import { EnrolmentRepository } from './enrolments/enrolment.repository.js';
+import { fieldCipherProvider } from '#core/crypto/field-cipher.provider.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { EnrolmentsService } from './enrolments/enrolments.service.js';
 import { MyProgrammeService } from './enrolments/my-programme.service.js';
 import { ExportsService } from './exports/exports.service.js';
@@ -17,6 +16,7 @@ import { Registration } from './registrations/registration.entity.js';
 import { RegistrationRepository } from './registrations/registration.repository.js';
 import { RegistrationIntakeService } from './registrations/registration-intake.service.js';
 import { RegistrationsService } from './registrations/registrations.service.js';
+import { RegistrationSeedRepository } from './seeding/registration-seed.repository.js';
 import { VisaLettersService } from './visa-letters/visa-letters.service.js';
 
 const SERVICES = [
@@ -30,10 +30,10 @@ const SERVICES = [
   ExportsService,
   BadgesService,
   VisaLettersService,
-  DemoDelegatesSeeder,
   // Read by the other domains (agenda): registrations and seats through their owner.
   RegistrationRepository,
   EnrolmentRepository,
+  RegistrationSeedRepository,
 ];
 
 /** Registrations, delegations, invitations and guest lists, enrolments and waiting lists, badges, visa letters, check-in, exports. */

@@ -1,9 +1,9 @@
 import { AgendaBuilder } from '#agenda/documents/agenda-builder.service.js';
 import { LANGUAGES } from '#core/i18n/language.js';
-import { DemoOutcomesSeeder } from '#outcomes/demo/demo-outcomes-seeder.service.js';
-import { DEMO_OUTCOMES_2025 } from '#outcomes/demo/demo-outcomes-2025.data.js';
-import { DEMO_EDITION_2025 } from '#programme/demo/demo-edition-2025.data.js';
-import { DemoSeeder } from '#programme/demo/demo-seeder.service.js';
+import { DemoOutcomesSeeder } from '#demo/demo-outcomes-seeder.service.js';
+import { DEMO_OUTCOMES_2025 } from '#demo/demo-outcomes-2025.data.js';
+import { DEMO_EDITION_2025 } from '#demo/demo-edition-2025.data.js';
+import { DemoSeeder } from '#demo/demo-seeder.service.js';
 import { mintDelegates } from '#testing/delegates.js';
 import { pdfText, withoutSpaces } from '#testing/pdf-text.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';

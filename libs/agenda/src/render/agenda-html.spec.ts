@@ -1,4 +1,4 @@
-import { agendaFixture, FIXTURE_TITLES } from './agenda-fixture.js';
+import { agendaFixture, FIXTURE_TITLES } from '#testing/agenda-fixture.js';
 import { agendaHtml } from './agenda-html.js';
 
 /** The text of the page without tags and with entities decoded, whitespace collapsed: what a reader sees. */

@@ -2,7 +2,7 @@
  * An agenda as one self-contained HTML page: no scripts, no external files, styles inline, so it can be served,
  * mailed, saved or printed (A4, sessions never split across pages) as it is.
  */
-import { escapeHtml } from '#outcomes/html-escape.js';
+import { escapeHtml } from '#core/html/html-escape.js';
 import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
 import type { AgendaInput } from './agenda-input.js';
 import {

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { agendaFixture, FIXTURE_TITLES } from './agenda-fixture.js';
+import { agendaFixture, FIXTURE_TITLES } from '#testing/agenda-fixture.js';
 import { calendarSequence, sessionUid } from '#core/calendar/calendar-identity.js';
 import { agendaIcs } from './agenda-ics.js';
 

@@ -1,4 +1,4 @@
-import { agendaFixture } from './agenda-fixture.js';
+import { agendaFixture } from '#testing/agenda-fixture.js';
 import type { AgendaInput } from './agenda-input.js';
 import { agendaPdf } from './agenda-pdf.js';
 import { RenderPool } from './render-pool.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FieldCipher } from '#registration/crypto/field-cipher.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { DataSource } from 'typeorm';
 import type { Language } from '#core/i18n/language.js';
 import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport.js';

@@ -1,5 +1,5 @@
-import { writeCsv } from '#registration/exports/write-table.js';
-import { escapeHtml } from '../html-escape.js';
+import { writeCsv } from '#core/exports/write-table.js';
+import { escapeHtml } from '#core/html/html-escape.js';
 import type { PublicOutcome, PublicOutcomeGroup, PublicOutcomes } from './public-outcomes.service.js';
 
 type Row = PublicOutcome & { group: PublicOutcomeGroup };

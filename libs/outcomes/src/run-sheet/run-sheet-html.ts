@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html-escape.js';
+import { escapeHtml } from '#core/html/html-escape.js';
 import type { RunSheet, RunSheetEntry } from './run-sheet.service.js';
 import { RUN_SHEET_WORDS, type RunSheetWords } from './run-sheet-words.js';
 

@@ -8,7 +8,7 @@ import { UsersService } from '#identity/users/users.service.js';
 import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
 import { EventRepository } from '#programme/events/event.repository.js';
 import type { ListRegistrationsQueryDto } from '../registrations/registration.dto.js';
-import { type Column, writeCsv, writeXlsx } from './write-table.js';
+import { type Column, writeCsv, writeXlsx } from '#core/exports/write-table.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { type Column, writeCsv, writeXlsx } from '../exports/write-table.js';
+import { type Column, writeCsv, writeXlsx } from '#core/exports/write-table.js';
 import { type GuestRow as ParsedRow, MAX_GUEST_ROWS, parseGuestList as parseWithRows } from './parse-guest-list.js';
 
 /** The fixtures below describe guests; where each sat in the file (sourceRow) and how many rows were read (rowsRead) are checked on their own. */

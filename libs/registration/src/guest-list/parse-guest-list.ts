@@ -16,7 +16,7 @@ import { isEmail, isISO31661Alpha2 } from 'class-validator';
 import { isLanguage, type Language } from '#core/i18n/language.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '#programme/programme-vocabulary.js';
 import { CATEGORY_LABELS, REGISTRATION_CATEGORIES, type RegistrationCategory } from '../registration-vocabulary.js';
-import { FORMULA_NEUTRALISER, isFormulaLike } from '../exports/write-table.js';
+import { FORMULA_NEUTRALISER, isFormulaLike } from '#core/exports/write-table.js';
 
 export interface GuestRow {
   /** Where the guest is in the file, as the organiser sees it (the header is row 1). */

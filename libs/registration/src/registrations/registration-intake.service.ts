@@ -13,7 +13,7 @@ import { UserRepository } from '#identity/users/user.repository.js';
 import { UsersService } from '#identity/users/users.service.js';
 import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
 import { EventRepository, type EventRegistrationState } from '#programme/events/event.repository.js';
-import { FieldCipher } from '../crypto/field-cipher.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { ORGANISATION_TYPE_BY_CATEGORY } from '../guest-list/parse-guest-list.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
 import type { InviteGuestDto } from './invitation.dto.js';

@@ -14,7 +14,7 @@ import { JobName } from '#core/queue/queue-names.js';
 import { UserRepository } from '#identity/users/user.repository.js';
 import { UsersService } from '#identity/users/users.service.js';
 import { EventRepository } from '#programme/events/event.repository.js';
-import { FieldCipher } from '../crypto/field-cipher.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
 import { EnrolmentsService } from '../enrolments/enrolments.service.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';

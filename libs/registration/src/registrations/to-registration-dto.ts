@@ -1,4 +1,4 @@
-import type { FieldCipher } from '../crypto/field-cipher.js';
+import type { FieldCipher } from '#core/crypto/field-cipher.js';
 import type { Registration } from './registration.entity.js';
 import type { RegistrationDto } from './registration.dto.js';
 

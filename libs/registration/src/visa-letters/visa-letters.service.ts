@@ -10,7 +10,7 @@ import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/paginat
 import type { Language } from '#core/i18n/language.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
 import { type EventFacts, EventRepository } from '#programme/events/event.repository.js';
-import { FieldCipher } from '../crypto/field-cipher.js';
+import { FieldCipher } from '#core/crypto/field-cipher.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
 import {
   type LetterLanguage,

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import type { AppConfig } from '#core/config/app-config.js';
-import { APP_CONFIG } from '#core/config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { FieldCipher } from './field-cipher.js';
 
 export const fieldCipherProvider: Provider = {

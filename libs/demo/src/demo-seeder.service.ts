@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '#core/audit/audit.service.js';
 import { AppError } from '#core/errors/app-error.js';
 import { SYSTEM_CALLER } from '#core/http/caller.js';
-import { ReleasesService } from '../releases/releases.service.js';
+import { ReleasesService } from '#programme/releases/releases.service.js';
+import { ProgrammeSeedRepository } from '#programme/seeding/programme-seed.repository.js';
 import type { DemoEdition } from './demo-data.types.js';
 import { DEMO_EDITION_2025 } from './demo-edition-2025.data.js';
 import { demoId } from './demo-ids.js';
@@ -15,17 +16,6 @@ export interface SeedResult {
   /** Rows added by this run; 0 when the demo was already there. */
   inserted: number;
   releaseNumber: number | null;
-}
-
-/** Inserts a row unless its id is already there; returns 1 when it was added. */
-async function insert(manager: EntityManager, table: string, row: Record<string, unknown>, conflict = '(id)'): Promise<number> {
-  const columns = Object.keys(row);
-  const values = columns.map((_, i) => `$${i + 1}`);
-  const added = (await manager.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.join(', ')}) ON CONFLICT ${conflict} DO NOTHING RETURNING 1`,
-    Object.values(row),
-  )) as unknown[];
-  return added.length;
 }
 
 /**
@@ -41,12 +31,12 @@ export class DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly releases: ReleasesService,
+    private readonly programme: ProgrammeSeedRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async isEmpty(): Promise<boolean> {
-    const [row] = (await this.dataSource.query(`SELECT NOT EXISTS (SELECT 1 FROM event) AS empty`)) as { empty: boolean }[];
-    return row.empty;
+  isEmpty(): Promise<boolean> {
+    return this.programme.hasNoEvents();
   }
 
   async seed(edition: DemoEdition = DEMO_EDITION_2025): Promise<SeedResult> {
@@ -54,10 +44,10 @@ export class DemoSeeder {
     const inserted = await this.dataSource.transaction(async (manager) => {
       let count = 0;
       for (const o of edition.organisations) {
-        count += await insert(manager, 'organisation', { id: demoId('organisation', o.key), name: o.name, country: o.country, type: o.type });
+        count += await this.programme.insertIfAbsent(manager, 'organisation', { id: demoId('organisation', o.key), name: o.name, country: o.country, type: o.type });
       }
       for (const p of edition.people) {
-        count += await insert(manager, 'person', {
+        count += await this.programme.insertIfAbsent(manager, 'person', {
           id: demoId('person', p.key),
           name_native: p.nameNative,
           name_latin: p.nameLatin,
@@ -69,7 +59,7 @@ export class DemoSeeder {
         });
       }
       const e = edition.event;
-      count += await insert(manager, 'event', {
+      count += await this.programme.insertIfAbsent(manager, 'event', {
         id: eventId,
         slug: e.slug,
         name: e.name,
@@ -84,9 +74,9 @@ export class DemoSeeder {
       });
       for (const venue of e.venues) {
         const venueId = demoId('venue', venue.key);
-        count += await insert(manager, 'venue', { id: venueId, event_id: eventId, name: venue.name, address: venue.address ?? null });
+        count += await this.programme.insertIfAbsent(manager, 'venue', { id: venueId, event_id: eventId, name: venue.name, address: venue.address ?? null });
         for (const room of venue.rooms) {
-          count += await insert(manager, 'room', {
+          count += await this.programme.insertIfAbsent(manager, 'room', {
             id: demoId('room', room.key),
             event_id: eventId,
             venue_id: venueId,
@@ -97,7 +87,7 @@ export class DemoSeeder {
         }
       }
       for (const track of e.tracks) {
-        count += await insert(manager, 'track', {
+        count += await this.programme.insertIfAbsent(manager, 'track', {
           id: demoId('track', track.key),
           event_id: eventId,
           name: track.name,
@@ -107,7 +97,7 @@ export class DemoSeeder {
       }
       for (const s of e.sessions) {
         const sessionId = demoId('session', s.key);
-        count += await insert(manager, 'session', {
+        count += await this.programme.insertIfAbsent(manager, 'session', {
           id: sessionId,
           event_id: eventId,
           kind: s.kind,
@@ -125,7 +115,7 @@ export class DemoSeeder {
           status: 'scheduled',
         });
         for (const [index, key] of s.hostOrganisationKeys.entries()) {
-          count += await insert(
+          count += await this.programme.insertIfAbsent(
             manager,
             'session_host',
             { session_id: sessionId, organisation_id: demoId('organisation', key), position: index + 1 },
@@ -133,7 +123,7 @@ export class DemoSeeder {
           );
         }
         for (const role of s.roles) {
-          count += await insert(manager, 'session_role', {
+          count += await this.programme.insertIfAbsent(manager, 'session_role', {
             id: demoId('session-role', `${s.key}:${role.personKey}:${role.role}`),
             session_id: sessionId,
             person_id: demoId('person', role.personKey),
@@ -148,10 +138,7 @@ export class DemoSeeder {
       return count;
     });
 
-    const [latest] = (await this.dataSource.query(`SELECT max(number) AS number FROM schedule_release WHERE event_id = $1`, [eventId])) as {
-      number: number | null;
-    }[];
-    let releaseNumber = latest.number;
+    let releaseNumber = await this.programme.latestReleaseNumber(eventId);
     if (releaseNumber === null) {
       const release = await this.releases.publish(SYSTEM_CALLER, eventId, {
         name: { zh: '大会议程（演示数据）', en: 'Conference programme (demo data)', ru: 'Программа конференции (демонстрационные данные)' },

@@ -4,7 +4,7 @@
  */
 import type { Language } from '#core/i18n/language.js';
 import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
-import type { AgendaInput } from './agenda-input.js';
+import type { AgendaInput } from '#agenda/render/agenda-input.js';
 
 type Tri = Record<Language, string>;
 
