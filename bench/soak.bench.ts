@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { ARGON2_OPTIONS } from '#identity/users/password-hasher.service.js';
+import { ARGON2_OPTIONS } from '#identity/index.js';
 import { mintAccounts } from '#testing/accounts.js';
 import { mintDelegates } from '#testing/delegates.js';
 import { TestStack } from '#testing/test-stack.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { SessionReminders } from '#messaging/notifications/session-reminders.service.js';
+import { SessionReminders } from '#messaging/index.js';
 import { type MintedDelegate, mintDelegates } from '#testing/delegates.js';
 import { TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';

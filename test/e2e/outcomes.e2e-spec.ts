@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DemoOutcomesSeeder } from '#demo/demo-outcomes-seeder.service.js';
-import { DEMO_OUTCOMES_2025 } from '#demo/demo-outcomes-2025.data.js';
-import { DemoSeeder } from '#demo/demo-seeder.service.js';
+import { DEMO_OUTCOMES_2025, DemoOutcomesSeeder, DemoSeeder } from '#demo/index.js';
 import { mintDelegates } from '#testing/delegates.js';
 import { pdfPages, pdfText, withoutSpaces } from '#testing/pdf-text.js';
 import { samplePdf } from '#testing/sample-pdf.js';

@@ -1,7 +1,4 @@
-import { DemoSeeder } from '#demo/demo-seeder.service.js';
-import { DEMO_EDITION_2025 } from '#demo/demo-edition-2025.data.js';
-import { DemoDelegatesSeeder } from '#demo/demo-delegates-seeder.service.js';
-import { DEMO_DELEGATES_2025 } from '#demo/demo-delegates-2025.data.js';
+import { DEMO_DELEGATES_2025, DEMO_EDITION_2025, DemoDelegatesSeeder, DemoSeeder } from '#demo/index.js';
 import { TestStack } from '#testing/test-stack.js';
 
 describe('The 2025 demo programme (npm run seed:demo)', () => {

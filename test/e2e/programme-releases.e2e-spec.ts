@@ -1,7 +1,7 @@
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { jest } from '@jest/globals';
-import { PublicProgrammeService } from '#programme/public/public-programme.service.js';
+import { PublicProgrammeService } from '#programme/index.js';
 import { TestStack } from '#testing/test-stack.js';
 import { at, buildProgramme, type ProgrammeFixture, sessionBody, tri } from './support/programme-fixtures.js';
 

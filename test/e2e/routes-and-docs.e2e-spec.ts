@@ -1,8 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { Public } from '#identity/access/access.decorator.js';
-import { RouteAccessChecker, type RouteAccess } from '#identity/access/route-access.checker.js';
+import { Public, type RouteAccess, RouteAccessChecker } from '#identity/index.js';
 import { TestStack } from '#testing/test-stack.js';
 
 /** Fills `:params` of a route with plausible values, so the request reaches the guard. */

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ErrorEnvelope, FieldErrorDto } from '#core/errors/error-envelope.js';
-import { PUBLIC_EXTENSION } from '#identity/access/access.decorator.js';
+import { PUBLIC_EXTENSION } from '#identity/index.js';
 import { toOpenApi31 } from './openapi-3-1.js';
 import { OPERATION_SUMMARIES } from './openapi-summaries.js';
 import { REFRESH_COOKIE, REFRESH_COOKIE_SCHEME } from './auth/refresh-cookies.js';

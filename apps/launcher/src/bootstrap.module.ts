@@ -5,11 +5,11 @@ import type { AppConfig } from '#core/config/app-config.js';
 import { ConfigModule } from '#core/config/config.module.js';
 import { DatabaseModule } from '#core/database/database.module.js';
 import { OutboxModule } from '#core/outbox/outbox.module.js';
-import { IdentityModule } from '#identity/identity.module.js';
-import { ProgrammeModule } from '#programme/programme.module.js';
-import { RegistrationModule } from '#registration/registration.module.js';
-import { OutcomesModule } from '#outcomes/outcomes.module.js';
-import { DemoModule } from '#demo/demo.module.js';
+import { IdentityModule } from '#identity/index.js';
+import { ProgrammeModule } from '#programme/index.js';
+import { RegistrationModule } from '#registration/index.js';
+import { OutcomesModule } from '#outcomes/index.js';
+import { DemoModule } from '#demo/index.js';
 
 /** Just enough of the product to create the first admin and load the demo programme after migrating. */
 @Module({})

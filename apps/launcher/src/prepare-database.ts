@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '#core/config/app-config.js';
 import { runMigrations } from '#core/database/run-migrations.js';
-import { FirstAdminService } from '#identity/users/first-admin.service.js';
+import { FirstAdminService } from '#identity/index.js';
 import { BootstrapModule } from './bootstrap.module.js';
 
 /** Applies pending migrations, then creates the first admin if there is no user. */

@@ -1,8 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '#core/config/app-config.js';
-import { DemoSeeder } from '#demo/demo-seeder.service.js';
-import { DemoDelegatesSeeder } from '#demo/demo-delegates-seeder.service.js';
-import { DemoOutcomesSeeder } from '#demo/demo-outcomes-seeder.service.js';
+import { DemoDelegatesSeeder, DemoOutcomesSeeder, DemoSeeder } from '#demo/index.js';
 import { BootstrapModule } from './bootstrap.module.js';
 
 /** Loads the 2025 demo programme (idempotent); with `onlyIfEmpty`, only into a database without events. */

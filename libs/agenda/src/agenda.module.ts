@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ErasureHooks } from '#core/erasure/erasure-hooks.js';
-import { ProgrammeModule } from '#programme/programme.module.js';
-import { RegistrationModule } from '#registration/registration.module.js';
+import { ProgrammeModule } from '#programme/index.js';
+import { RegistrationModule } from '#registration/index.js';
 import { AgendaBuilder } from './documents/agenda-builder.service.js';
 import { OutcomesPdfService } from './documents/outcomes-pdf.service.js';
 import { PublicAgendasService } from './documents/public-agendas.service.js';

@@ -1,7 +1,6 @@
 import type { Language } from '#core/i18n/language.js';
 import { renderText } from '#core/i18n/trilingual.js';
-import { renderProgramme } from '#programme/public/render-programme.js';
-import type { ReleaseSnapshotRow } from '#programme/releases/release.repository.js';
+import { type ReleaseSnapshotRow, renderProgramme } from '#programme/index.js';
 import type { AgendaInput } from './render/agenda-input.js';
 
 /** A release as the renderers take it, in one language: the public sessions, or a delegate's own. */

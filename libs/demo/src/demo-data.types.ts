@@ -1,5 +1,5 @@
 import type { Language } from '#core/i18n/language.js';
-import type { OrganisationType, SessionKind, SessionRoleKind, SessionVisibility } from '#programme/programme-vocabulary.js';
+import type { OrganisationType, SessionKind, SessionRoleKind, SessionVisibility } from '#programme/index.js';
 
 /** Every demo text exists in all three languages. */
 export interface DemoText {

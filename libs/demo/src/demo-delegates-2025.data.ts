@@ -1,6 +1,6 @@
 import type { Language } from '#core/i18n/language.js';
-import type { OrganisationType } from '#programme/programme-vocabulary.js';
-import type { RegistrationCategory } from '#registration/registration-vocabulary.js';
+import type { OrganisationType } from '#programme/index.js';
+import type { RegistrationCategory } from '#registration/index.js';
 
 /*
  * Demo delegates of the 2025 edition (Qingdao, 18 July 2025).

@@ -1,6 +1,6 @@
 import type { DemoText } from './demo-data.types.js';
-import type { OrganisationType } from '#programme/programme-vocabulary.js';
-import type { AgreementType, CooperationArea, OutcomeKind, OutcomePersonRole, OutcomeStatus, PartyRole } from '#outcomes/outcomes-vocabulary.js';
+import type { OrganisationType } from '#programme/index.js';
+import type { AgreementType, CooperationArea, OutcomeKind, OutcomePersonRole, OutcomeStatus, PartyRole } from '#outcomes/index.js';
 
 /** An organisation the outcomes need that the programme's demo data does not have. */
 export interface DemoOutcomeOrganisation {

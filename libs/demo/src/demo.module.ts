@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '#core/audit/audit.module.js';
-import { IdentityModule } from '#identity/identity.module.js';
-import { OutcomesModule } from '#outcomes/outcomes.module.js';
-import { ProgrammeModule } from '#programme/programme.module.js';
-import { RegistrationModule } from '#registration/registration.module.js';
+import { IdentityModule } from '#identity/index.js';
+import { OutcomesModule } from '#outcomes/index.js';
+import { ProgrammeModule } from '#programme/index.js';
+import { RegistrationModule } from '#registration/index.js';
 import { DemoDelegatesSeeder } from './demo-delegates-seeder.service.js';
 import { DemoOutcomesSeeder } from './demo-outcomes-seeder.service.js';
 import { DemoSeeder } from './demo-seeder.service.js';

@@ -17,4 +17,5 @@ export { ARGON2_OPTIONS, PasswordHasher } from './users/password-hasher.service.
 export { Role } from './users/role.js';
 export { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserDto, UserPageDto } from './users/user.dto.js';
 export { User } from './users/user.entity.js';
+export { UserRepository } from './users/user.repository.js';
 export { UsersService } from './users/users.service.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '#identity/identity.module.js';
+import { IdentityModule } from '#identity/index.js';
 import { fieldCipherProvider } from '#core/crypto/field-cipher.provider.js';
 import { MailTransportCloser, mailTransportProvider } from './mail/mail-transport.provider.js';
 import { Notification } from './notification.entity.js';

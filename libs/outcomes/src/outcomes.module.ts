@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
-import { ProgrammeModule } from '#programme/programme.module.js';
+import { ProgrammeModule } from '#programme/index.js';
 import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import { DOCUMENT_STORE } from './documents/document-store.js';

@@ -7,6 +7,7 @@ export { CheckInService } from './check-in/check-in.service.js';
 export { DelegationDto, DelegationPageDto, UpdateDelegationDto } from './delegations/delegation.dto.js';
 export { DelegationsService } from './delegations/delegations.service.js';
 export { EnrolDto, EnrolmentDto, EnrolmentPageDto, InviteeDto, ListSessionEnrolmentsQueryDto, SessionEnrolmentDto, SessionEnrolmentPageDto } from './enrolments/enrolment.dto.js';
+export { EnrolmentRepository } from './enrolments/enrolment.repository.js';
 export { EnrolmentsService } from './enrolments/enrolments.service.js';
 export { MyEditionDto, MyProgrammeDto, MySessionDto } from './enrolments/my-programme.dto.js';
 export { MyProgrammeService } from './enrolments/my-programme.service.js';
@@ -18,6 +19,7 @@ export { GuestListReportDto, InvitationDto, InvitationPageDto, InvitationSummary
 export { InvitationsService } from './registrations/invitations.service.js';
 export { RegistrationIntakeService } from './registrations/registration-intake.service.js';
 export { BulkDecisionDto, BulkDecisionResultDto, DecisionDto, ListRegistrationsQueryDto, RegisterDto, RegistrationDto, RegistrationPageDto, SignUpDto, UpdateRegistrationDto } from './registrations/registration.dto.js';
+export { RegistrationRepository } from './registrations/registration.repository.js';
 export { RegistrationsService } from './registrations/registrations.service.js';
 export { RegistrationSeedRepository } from './seeding/registration-seed.repository.js';
 export { MyVisaLetterDto, MyVisaLetterPageDto, VisaLetterDownloadsDto, VisaLetterDownloadsPageDto, VisaLetterLanguageQueryDto, VisaLetterTextDto, VisaLetterTextInputDto, VisaLetterVerificationDto } from './visa-letters/visa-letter.dto.js';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '#identity/identity.module.js';
-import { ProgrammeModule } from '#programme/programme.module.js';
+import { IdentityModule } from '#identity/index.js';
+import { ProgrammeModule } from '#programme/index.js';
 import { BadgesService } from './badges/badges.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
 import { DelegationsService } from './delegations/delegations.service.js';

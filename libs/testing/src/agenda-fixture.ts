@@ -3,8 +3,8 @@
  * Qingdao, a ceremony, a forum with a Kazakh speaker (letters only Noto Sans has), a break and a signing ceremony.
  */
 import type { Language } from '#core/i18n/language.js';
-import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
-import type { AgendaInput } from '#agenda/render/agenda-input.js';
+import type { PublicSessionDto } from '#programme/index.js';
+import type { AgendaInput } from '#agenda/index.js';
 
 type Tri = Record<Language, string>;
 

@@ -1,4 +1,4 @@
-import { RouteAccessChecker, type RouteAccess } from '#identity/access/route-access.checker.js';
+import { type RouteAccess, RouteAccessChecker } from '#identity/index.js';
 import type { TestStack } from './test-stack.js';
 
 export type { RouteAccess };

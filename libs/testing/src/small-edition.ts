@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ProgrammeSeedRepository } from '#programme/seeding/programme-seed.repository.js';
+import { ProgrammeSeedRepository } from '#programme/index.js';
 
 export interface SmallEdition {
   eventId: string;

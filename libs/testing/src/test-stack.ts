@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { createApiApp } from '../../../apps/api/src/create-api-app.js';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import { type AppConfig, loadConfig } from '#core/config/app-config.js';
-import { FirstAdminService } from '#identity/users/first-admin.service.js';
+import { FirstAdminService } from '#identity/index.js';
 import { HttpClient } from './http-client.js';
 import { freePort, type RunningProcess, startProcess } from './processes.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';

@@ -1,9 +1,6 @@
-import { AgendaBuilder } from '#agenda/documents/agenda-builder.service.js';
+import { AgendaBuilder } from '#agenda/index.js';
 import { LANGUAGES } from '#core/i18n/language.js';
-import { DemoOutcomesSeeder } from '#demo/demo-outcomes-seeder.service.js';
-import { DEMO_OUTCOMES_2025 } from '#demo/demo-outcomes-2025.data.js';
-import { DEMO_EDITION_2025 } from '#demo/demo-edition-2025.data.js';
-import { DemoSeeder } from '#demo/demo-seeder.service.js';
+import { DEMO_EDITION_2025, DEMO_OUTCOMES_2025, DemoOutcomesSeeder, DemoSeeder } from '#demo/index.js';
 import { mintDelegates } from '#testing/delegates.js';
 import { pdfText, withoutSpaces } from '#testing/pdf-text.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';

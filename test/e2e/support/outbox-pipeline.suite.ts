@@ -10,7 +10,7 @@ import { DatabaseModule } from '#core/database/database.module.js';
 import { OutboxRelayService, outboxJobId } from '#core/outbox/outbox-relay.service.js';
 import { QueueModule } from '#core/queue/queue.module.js';
 import { QueueName } from '#core/queue/queue-names.js';
-import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
+import { NotificationEvents } from '#messaging/index.js';
 import { REDIS_URL } from '#testing/test-env.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
 

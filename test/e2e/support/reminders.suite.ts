@@ -1,5 +1,4 @@
-import { formatInstant } from '#messaging/notifications/format-instant.js';
-import { SessionReminders } from '#messaging/notifications/session-reminders.service.js';
+import { formatInstant, SessionReminders } from '#messaging/index.js';
 import { mintDelegates } from '#testing/delegates.js';
 import { eventually, type QueueBackend, TestStack } from '#testing/test-stack.js';
 import { buildProgramme, type ProgrammeFixture, sessionBody } from './programme-fixtures.js';

@@ -1,6 +1,6 @@
 import { type PipeTransform } from '@nestjs/common';
 import { NotFoundError } from '#core/errors/app-error.js';
-import { AGENDA_FORMATS, type AgendaFormat, isAgendaFormat } from '#agenda/agenda-formats.js';
+import { AGENDA_FORMATS, type AgendaFormat, isAgendaFormat } from '#agenda/index.js';
 
 /** `agenda.{html|pdf|ics}`: any other extension names no document, so it is a 404. */
 export class AgendaFormatPipe implements PipeTransform<string, AgendaFormat> {

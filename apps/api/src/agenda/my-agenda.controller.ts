@@ -1,13 +1,10 @@
 import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AgendaFormat } from '#agenda/agenda-formats.js';
-import { CalendarFeedsService } from '#agenda/personal/calendar-feeds.service.js';
-import { PersonalAgendasService } from '#agenda/personal/personal-agendas.service.js';
+import { type AgendaFormat, CalendarFeedsService, PersonalAgendasService } from '#agenda/index.js';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Authenticated } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
+import { Authenticated, type CallerWithSession, CurrentCaller } from '#identity/index.js';
 import { AgendaFormatPipe } from './agenda-format.pipe.js';
 import { AgendaQueryDto } from './agenda-query.dto.js';
 import { sendAgenda } from './agenda-reply.js';

@@ -1,11 +1,9 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiParam, ApiResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AgendaFormat } from '#agenda/agenda-formats.js';
-import { PublicAgendasService } from '#agenda/documents/public-agendas.service.js';
-import { CalendarFeedsService } from '#agenda/personal/calendar-feeds.service.js';
+import { type AgendaFormat, CalendarFeedsService, PublicAgendasService } from '#agenda/index.js';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
-import { Public } from '#identity/access/access.decorator.js';
+import { Public } from '#identity/index.js';
 import { AgendaFormatPipe } from './agenda-format.pipe.js';
 import { AgendaQueryDto } from './agenda-query.dto.js';
 import { sendAgenda } from './agenda-reply.js';

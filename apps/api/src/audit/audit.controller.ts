@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditQueryDto, type AuditEntryDto, AuditPageDto } from '#core/audit/audit.dto.js';
 import { AuditService } from '#core/audit/audit.service.js';
 import type { Page } from '#core/http/pagination.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { Role } from '#identity/users/role.js';
+import { Role, Roles } from '#identity/index.js';
 
 @ApiTags('audit')
 @Controller('api/audit')

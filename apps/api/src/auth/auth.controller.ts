@@ -12,15 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
-import { Authenticated, Public } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller, RequestId } from '#identity/access/current-caller.decorator.js';
-import { LocalAuthGuard } from '#identity/access/local-auth.guard.js';
-import { InvalidRefreshTokenError } from '#identity/auth/auth-errors.js';
-import { LoginDto, LogoutDto, RefreshDto, TokenPairDto } from '#identity/auth/auth.dto.js';
-import { AuthService } from '#identity/auth/auth.service.js';
-import { LoggedInUser } from '#identity/access/logged-in-user.decorator.js';
-import type { User } from '#identity/users/user.entity.js';
-import { UserDto } from '#identity/users/user.dto.js';
+import { Authenticated, AuthService, type CallerWithSession, CurrentCaller, InvalidRefreshTokenError, LocalAuthGuard, LoggedInUser, LoginDto, LogoutDto, Public, RefreshDto, RequestId, TokenPairDto, type User, UserDto } from '#identity/index.js';
 import {
   answerWithRefreshCookies,
   clearRefreshCookies,

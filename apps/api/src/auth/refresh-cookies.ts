@@ -1,8 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CsrfTokenInvalidError } from '#identity/auth/auth-errors.js';
-import type { TokenPairDto } from '#identity/auth/auth.dto.js';
+import { CsrfTokenInvalidError, type TokenPairDto } from '#identity/index.js';
 
 /**
  * The browser's way of holding a refresh token: an HttpOnly cookie that page scripts cannot read (so an injected

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ReadinessService } from '#core/health/readiness.service.js';
-import { Public } from '#identity/access/access.decorator.js';
+import { Public } from '#identity/index.js';
 import { LivenessDto, ReadinessDto } from '#core/health/health.dto.js';
 
 @ApiTags('health')

@@ -2,9 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { Role } from '#identity/users/role.js';
+import { type CallerWithSession, CurrentCaller, Role, Roles } from '#identity/index.js';
 import { FailedJobDto, FailedJobPageDto, FailedJobsQueryDto, QueueCountsDto, QueueCountsPageDto, RetryJobParamsDto } from '#core/queue/failed-job.dto.js';
 import { FailedJobsService } from '#core/queue/failed-jobs.service.js';
 

@@ -10,7 +10,7 @@ import type { AppConfig } from '#core/config/app-config.js';
 import { AppError } from '#core/errors/app-error.js';
 import { toErrorEnvelope } from '#core/errors/to-error-envelope.js';
 import { ALL_QUEUES } from '#core/queue/queue-names.js';
-import { AuthService } from '#identity/auth/auth.service.js';
+import { AuthService } from '#identity/index.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 /** A checked password is trusted this long, so the board's polling does not hash a password every few seconds. */

@@ -3,17 +3,8 @@ import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkRe
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { Role } from '#identity/users/role.js';
-import {
-  ListNotificationsQueryDto,
-  type MailFileDto,
-  MailFilePageDto,
-  type NotificationDto,
-  NotificationPageDto,
-  NotificationsAdminService,
-} from '#messaging/notifications/notifications-admin.service.js';
+import { type CallerWithSession, CurrentCaller, Role, Roles } from '#identity/index.js';
+import { ListNotificationsQueryDto, type MailFileDto, MailFilePageDto, type NotificationDto, NotificationPageDto, NotificationsAdminService } from '#messaging/index.js';
 
 @ApiTags('messaging')
 @Controller('api')

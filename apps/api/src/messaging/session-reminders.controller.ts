@@ -3,10 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { Role } from '#identity/users/role.js';
-import { type SessionReminderDto, SessionReminderPageDto } from '#messaging/notifications/session-reminder.dto.js';
-import { SessionReminders } from '#messaging/notifications/session-reminders.service.js';
+import { Role, Roles } from '#identity/index.js';
+import { type SessionReminderDto, SessionReminderPageDto, SessionReminders } from '#messaging/index.js';
 
 @ApiTags('messaging')
 @Controller('api/events/:eventId/sessions/:sessionId')

@@ -15,27 +15,11 @@ import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { Role } from '#identity/users/role.js';
-import { OutcomeDocumentsService } from '#outcomes/documents/outcome-documents.service.js';
-import {
-  CreateOutcomeDto,
-  DoneDto,
-  ListOutcomesQueryDto,
-  OutcomeDocumentDto,
-  OutcomeDto,
-  OutcomePageDto,
-  SignDto,
-  UpdateOutcomeDto,
-} from '#outcomes/outcomes/outcome.dto.js';
-import { OutcomesService } from '#outcomes/outcomes/outcomes.service.js';
-import { RunSheetService } from '#outcomes/run-sheet/run-sheet.service.js';
-import { runSheetHtml } from '#outcomes/run-sheet/run-sheet-html.js';
-import { RenderPool } from '#agenda/render/render-pool.js';
+import { type CallerWithSession, CurrentCaller, Role, Roles } from '#identity/index.js';
+import { CreateOutcomeDto, DoneDto, ListOutcomesQueryDto, OutcomeDocumentDto, OutcomeDocumentsService, OutcomeDto, OutcomePageDto, OutcomesService, RunSheetDto, runSheetHtml, RunSheetService, SignDto, UpdateOutcomeDto } from '#outcomes/index.js';
+import { RenderPool } from '#agenda/index.js';
 import { DOCUMENT_UPLOAD_TYPES, RawDocument } from './raw-document.decorator.js';
 import { ApiFileResponse, ApiRawUpload } from '../openapi-media.js';
-import { RunSheetDto } from '#outcomes/run-sheet/run-sheet.dto.js';
 
 /** Protocol staff prepare and record; organisers also approve for publication. */
 const RECORDERS = [Role.Admin, Role.Organiser, Role.Staff] as const;

@@ -2,12 +2,10 @@ import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Public } from '#identity/access/access.decorator.js';
-import { OutcomesPdfService } from '#agenda/documents/outcomes-pdf.service.js';
-import { outcomesCsv, outcomesHtml } from '#outcomes/public/public-outcomes.formats.js';
-import { PublicOutcomesService } from '#outcomes/public/public-outcomes.service.js';
+import { Public } from '#identity/index.js';
+import { OutcomesPdfService } from '#agenda/index.js';
+import { outcomesCsv, outcomesHtml, PublicOutcomesDto, PublicOutcomesService } from '#outcomes/index.js';
 import { ApiFileResponse } from '../openapi-media.js';
-import { PublicOutcomesDto } from '#outcomes/public/public-outcomes.dto.js';
 
 export class PublicOutcomesQueryDto {
   @ApiPropertyOptional({ enum: ['zh', 'en', 'ru'], description: 'Else Accept-Language, else the event default; any other value answers 400 UNSUPPORTED_LANGUAGE' })

@@ -3,18 +3,8 @@ import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from 
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import {
-  CreateOrganisationDto,
-  ListOrganisationsQueryDto,
-  OrganisationDto,
-  OrganisationPageDto,
-  UpdateOrganisationDto,
-} from '#programme/directory/organisation.dto.js';
-import { OrganisationsService } from '#programme/directory/organisations.service.js';
-import { PeopleService } from '#programme/directory/people.service.js';
-import { CreatePersonDto, ListPeopleQueryDto, PersonDto, PersonPageDto, UpdatePersonDto } from '#programme/directory/person.dto.js';
+import { type CallerWithSession, CurrentCaller, Roles } from '#identity/index.js';
+import { CreateOrganisationDto, CreatePersonDto, ListOrganisationsQueryDto, ListPeopleQueryDto, OrganisationDto, OrganisationPageDto, OrganisationsService, PeopleService, PersonDto, PersonPageDto, UpdateOrganisationDto, UpdatePersonDto } from '#programme/index.js';
 import { PROGRAMME_READERS, PROGRAMME_WRITERS } from './programme-roles.js';
 
 /** Organisations and people are shared by every edition (and, later, by registration and outcomes). */

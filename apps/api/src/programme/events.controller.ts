@@ -3,10 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResp
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { CreateEventDto, EventDto, EventPageDto, ListEventsQueryDto, UpdateEventDto } from '#programme/events/event.dto.js';
-import { EventsService } from '#programme/events/events.service.js';
+import { type CallerWithSession, CurrentCaller, Roles } from '#identity/index.js';
+import { CreateEventDto, EventDto, EventPageDto, EventsService, ListEventsQueryDto, UpdateEventDto } from '#programme/index.js';
 import { PROGRAMME_READERS, PROGRAMME_WRITERS } from './programme-roles.js';
 
 @ApiTags('programme')

@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { programmeReply } from '#programme/public/programme-reply.js';
-import { PublicProgrammeService, type ServedProgramme } from '#programme/public/public-programme.service.js';
+import { programmeReply, PublicProgrammeService, type ServedProgramme } from '#programme/index.js';
 
 const PUBLIC_EVENTS = '/api/public/events/';
 

@@ -1,4 +1,4 @@
-import { Role } from '#identity/users/role.js';
+import { Role } from '#identity/index.js';
 
 /** Organisers (and admins) write the programme; staff read everything. */
 export const PROGRAMME_WRITERS = [Role.Admin, Role.Organiser] as const;

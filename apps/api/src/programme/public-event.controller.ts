@@ -1,9 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
-import { Public } from '#identity/access/access.decorator.js';
-import { PublicEventDto } from '#programme/events/event.dto.js';
-import { EventsService } from '#programme/events/events.service.js';
+import { Public } from '#identity/index.js';
+import { EventsService, PublicEventDto } from '#programme/index.js';
 
 @ApiTags('public')
 @Controller('api/public/events')

@@ -2,9 +2,8 @@ import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
-import { Public } from '#identity/access/access.decorator.js';
-import { PublicProgrammeDto, PublicProgrammeQueryDto } from '#programme/public/public-programme.dto.js';
-import { PublicProgrammeService } from '#programme/public/public-programme.service.js';
+import { Public } from '#identity/index.js';
+import { PublicProgrammeDto, PublicProgrammeQueryDto, PublicProgrammeService } from '#programme/index.js';
 import { sendProgramme } from './programme-fast-path.js';
 
 @ApiTags('public')

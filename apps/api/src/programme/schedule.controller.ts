@@ -3,19 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFo
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { PositiveIntParam, UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { ConflictReportDto } from '#programme/conflicts/conflict.dto.js';
-import { ConflictReportService } from '#programme/conflicts/conflict-report.service.js';
-import {
-  PublishReleaseDto,
-  ReleaseChangesDto,
-  ReleasePageDto,
-  ReleasePreviewDto,
-  ReleaseSummaryDto,
-  TranslationReportDto,
-} from '#programme/releases/release.dto.js';
-import { ReleasesService } from '#programme/releases/releases.service.js';
+import { type CallerWithSession, CurrentCaller, Roles } from '#identity/index.js';
+import { ConflictReportDto, ConflictReportService, PublishReleaseDto, ReleaseChangesDto, ReleasePageDto, ReleasePreviewDto, ReleasesService, ReleaseSummaryDto, TranslationReportDto } from '#programme/index.js';
 import { PROGRAMME_READERS, PROGRAMME_WRITERS } from './programme-roles.js';
 
 @ApiTags('programme')

@@ -11,19 +11,8 @@ import {
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import {
-  AddSessionRoleDto,
-  CreateSessionDto,
-  ListSessionsQueryDto,
-  SessionDto,
-  SessionPageDto,
-  SessionRoleDto,
-  UpdateSessionDto,
-  UpdateSessionRoleDto,
-} from '#programme/sessions/session.dto.js';
-import { SessionsService } from '#programme/sessions/sessions.service.js';
+import { type CallerWithSession, CurrentCaller, Roles } from '#identity/index.js';
+import { AddSessionRoleDto, CreateSessionDto, ListSessionsQueryDto, SessionDto, SessionPageDto, SessionRoleDto, SessionsService, UpdateSessionDto, UpdateSessionRoleDto } from '#programme/index.js';
 import { PROGRAMME_READERS, PROGRAMME_WRITERS } from './programme-roles.js';
 
 const SCHEDULING_CONFLICTS =

@@ -3,10 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFo
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { CreateTrackDto, TrackDto, TrackPageDto, UpdateTrackDto } from '#programme/tracks/track.dto.js';
-import { TracksService } from '#programme/tracks/tracks.service.js';
+import { type CallerWithSession, CurrentCaller, Roles } from '#identity/index.js';
+import { CreateTrackDto, TrackDto, TrackPageDto, TracksService, UpdateTrackDto } from '#programme/index.js';
 import { PROGRAMME_READERS, PROGRAMME_WRITERS } from './programme-roles.js';
 
 @ApiTags('programme')

@@ -3,20 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFo
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import {
-  CreateRoomDto,
-  CreateVenueDto,
-  ListRoomsQueryDto,
-  RoomDto,
-  RoomPageDto,
-  UpdateRoomDto,
-  UpdateVenueDto,
-  VenueDto,
-  VenuePageDto,
-} from '#programme/venues/venue.dto.js';
-import { VenuesService } from '#programme/venues/venues.service.js';
+import { type CallerWithSession, CurrentCaller, Roles } from '#identity/index.js';
+import { CreateRoomDto, CreateVenueDto, ListRoomsQueryDto, RoomDto, RoomPageDto, UpdateRoomDto, UpdateVenueDto, VenueDto, VenuePageDto, VenuesService } from '#programme/index.js';
 import { PROGRAMME_READERS, PROGRAMME_WRITERS } from './programme-roles.js';
 
 @ApiTags('programme')

@@ -4,27 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { Role } from '#identity/users/role.js';
+import { type CallerWithSession, CurrentCaller, Role, Roles } from '#identity/index.js';
 import { ApiFileResponse } from '../openapi-media.js';
-import {
-  DoorListQueryDto,
-  ExpectedPageDto,
-  type ExpectedPersonDto,
-  ExpectedQueryDto,
-  ManualCheckInDto,
-  CheckInListDto,
-  CheckInListPageDto,
-  CreateCheckInListDto,
-  InsideDto,
-  InsidePageDto,
-  ScanAnswerDto,
-  ScanBatchAnswerDto,
-  ScanBatchDto,
-  ScanDto,
-} from '#registration/check-in/check-in.dto.js';
-import { CheckInService } from '#registration/check-in/check-in.service.js';
+import { CheckInListDto, CheckInListPageDto, CheckInService, CreateCheckInListDto, DoorListQueryDto, ExpectedPageDto, type ExpectedPersonDto, ExpectedQueryDto, InsideDto, InsidePageDto, ManualCheckInDto, ScanAnswerDto, ScanBatchAnswerDto, ScanBatchDto, ScanDto } from '#registration/index.js';
 
 @ApiTags('check-in')
 @Controller('api')

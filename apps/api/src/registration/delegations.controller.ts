@@ -3,11 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResp
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { Role } from '#identity/users/role.js';
-import { DelegationDto, DelegationPageDto, UpdateDelegationDto } from '#registration/delegations/delegation.dto.js';
-import { DelegationsService } from '#registration/delegations/delegations.service.js';
+import { type CallerWithSession, CurrentCaller, Role, Roles } from '#identity/index.js';
+import { DelegationDto, DelegationPageDto, DelegationsService, UpdateDelegationDto } from '#registration/index.js';
 
 @ApiTags('registration')
 @Controller('api/events/:eventId/delegations')

@@ -6,16 +6,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Authenticated } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { BadgesService } from '#registration/badges/badges.service.js';
-import { EnrolDto, EnrolmentDto, EnrolmentPageDto } from '#registration/enrolments/enrolment.dto.js';
-import { EnrolmentsService } from '#registration/enrolments/enrolments.service.js';
-import { MyEditionDto, MyProgrammeDto, type MySessionDto } from '#registration/enrolments/my-programme.dto.js';
-import { MyProgrammeService } from '#registration/enrolments/my-programme.service.js';
-import { RegisterDto, RegistrationDto, RegistrationPageDto, UpdateRegistrationDto } from '#registration/registrations/registration.dto.js';
-import { RegistrationIntakeService } from '#registration/registrations/registration-intake.service.js';
-import { RegistrationsService } from '#registration/registrations/registrations.service.js';
+import { Authenticated, type CallerWithSession, CurrentCaller } from '#identity/index.js';
+import { BadgesService, EnrolDto, EnrolmentDto, EnrolmentPageDto, EnrolmentsService, MyEditionDto, MyProgrammeDto, MyProgrammeService, type MySessionDto, RegisterDto, RegistrationDto, RegistrationIntakeService, RegistrationPageDto, RegistrationsService, UpdateRegistrationDto } from '#registration/index.js';
 import { ApiFileResponse } from '../openapi-media.js';
 
 export class RegisterOnAccountDto extends RegisterDto {

@@ -1,10 +1,8 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
-import { Public } from '#identity/access/access.decorator.js';
-import { RequestId } from '#identity/access/current-caller.decorator.js';
-import { RegistrationDto, SignUpDto } from '#registration/registrations/registration.dto.js';
-import { RegistrationIntakeService } from '#registration/registrations/registration-intake.service.js';
+import { Public, RequestId } from '#identity/index.js';
+import { RegistrationDto, RegistrationIntakeService, SignUpDto } from '#registration/index.js';
 
 @ApiTags('public')
 @Controller('api/public/events/:slug')

@@ -5,25 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { Role } from '#identity/users/role.js';
-import { BadgesService } from '#registration/badges/badges.service.js';
-import { InviteeDto, ListSessionEnrolmentsQueryDto, type SessionEnrolmentDto, SessionEnrolmentPageDto } from '#registration/enrolments/enrolment.dto.js';
-import { describeGuestListColumns, MAX_GUEST_ROWS } from '#registration/guest-list/parse-guest-list.js';
-import { EnrolmentsService } from '#registration/enrolments/enrolments.service.js';
-import { type ExportFile, ExportsService } from '#registration/exports/exports.service.js';
-import { GuestListReportDto, InvitationDto, InvitationPageDto, type InvitationSummaryDto, InviteGuestDto } from '#registration/registrations/invitation.dto.js';
-import { InvitationsService } from '#registration/registrations/invitations.service.js';
-import {
-  BulkDecisionDto,
-  BulkDecisionResultDto,
-  DecisionDto,
-  ListRegistrationsQueryDto,
-  RegistrationDto,
-  RegistrationPageDto,
-} from '#registration/registrations/registration.dto.js';
-import { RegistrationsService } from '#registration/registrations/registrations.service.js';
+import { type CallerWithSession, CurrentCaller, Role, Roles } from '#identity/index.js';
+import { BadgesService, BulkDecisionDto, BulkDecisionResultDto, DecisionDto, describeGuestListColumns, EnrolmentsService, type ExportFile, ExportsService, GuestListReportDto, InvitationDto, InvitationPageDto, InvitationsService, type InvitationSummaryDto, InviteeDto, InviteGuestDto, ListRegistrationsQueryDto, ListSessionEnrolmentsQueryDto, MAX_GUEST_ROWS, RegistrationDto, RegistrationPageDto, RegistrationsService, type SessionEnrolmentDto, SessionEnrolmentPageDto } from '#registration/index.js';
 import { CSV_TYPE, SpreadsheetUpload, XLSX_TYPE } from './raw-upload.decorator.js';
 import { ApiFileResponse, ApiRawUpload } from '../openapi-media.js';
 

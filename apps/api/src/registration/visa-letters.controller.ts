@@ -4,20 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import { type Page, PageQueryDto } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Authenticated, Public, Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { Role } from '#identity/users/role.js';
-import {
-  type MyVisaLetterDto,
-  MyVisaLetterPageDto,
-  type VisaLetterDownloadsDto,
-  VisaLetterDownloadsPageDto,
-  VisaLetterLanguageQueryDto,
-  VisaLetterTextDto,
-  VisaLetterTextInputDto,
-  VisaLetterVerificationDto,
-} from '#registration/visa-letters/visa-letter.dto.js';
-import { VisaLettersService } from '#registration/visa-letters/visa-letters.service.js';
+import { Authenticated, type CallerWithSession, CurrentCaller, Public, Role, Roles } from '#identity/index.js';
+import { type MyVisaLetterDto, MyVisaLetterPageDto, type VisaLetterDownloadsDto, VisaLetterDownloadsPageDto, VisaLetterLanguageQueryDto, VisaLettersService, VisaLetterTextDto, VisaLetterTextInputDto, VisaLetterVerificationDto } from '#registration/index.js';
 import { ApiFileResponse } from '../openapi-media.js';
 
 const ORGANISERS = [Role.Admin, Role.Organiser] as const;

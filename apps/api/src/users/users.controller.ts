@@ -3,11 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResp
 import { ErrorEnvelope } from '#core/errors/error-envelope.js';
 import type { Page } from '#core/http/pagination.js';
 import { UuidParam } from '#core/http/uuid-param.pipe.js';
-import { Roles } from '#identity/access/access.decorator.js';
-import { type CallerWithSession, CurrentCaller } from '#identity/access/current-caller.decorator.js';
-import { Role } from '#identity/users/role.js';
-import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserDto, UserPageDto } from '#identity/users/user.dto.js';
-import { UsersService } from '#identity/users/users.service.js';
+import { type CallerWithSession, CreateUserDto, CurrentCaller, ListUsersQueryDto, Role, Roles, UpdateUserDto, UserDto, UserPageDto, UsersService } from '#identity/index.js';
 
 @ApiTags('users')
 @Controller('api/users')

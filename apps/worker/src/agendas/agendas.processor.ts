@@ -1,8 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import type { AgendaFormat } from '#agenda/agenda-formats.js';
-import { AgendaBuilder, type BuildOutcome } from '#agenda/documents/agenda-builder.service.js';
+import { AgendaBuilder, type AgendaFormat, type BuildOutcome } from '#agenda/index.js';
 import { type AppConfig, workerLockOptions } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import type { Language } from '#core/i18n/language.js';

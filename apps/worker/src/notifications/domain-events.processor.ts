@@ -9,11 +9,10 @@ import {
   type ScheduleReleasedJob,
   validateJobPayload,
 } from '#core/queue/job-payloads.js';
-import { AgendaBuilder } from '#agenda/documents/agenda-builder.service.js';
+import { AgendaBuilder } from '#agenda/index.js';
 import { workerLockOptions } from '#core/config/app-config.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
-import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
-import { ScheduleChangeNotices } from '#messaging/notifications/schedule-change-notices.service.js';
+import { NotificationEvents, ScheduleChangeNotices } from '#messaging/index.js';
 
 /** Turns a domain event into the messages it calls for (recorded once; sent by the notifications queue). */
 async function handle(events: NotificationEvents, job: Job): Promise<void> {

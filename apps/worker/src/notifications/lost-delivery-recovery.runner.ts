@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
-import { LostDeliveryRecovery } from '#messaging/notifications/lost-delivery-recovery.service.js';
+import { LostDeliveryRecovery } from '#messaging/index.js';
 
 /** How often to look: twice per NOTIFICATION_RECOVERY_SECONDS, and at least once a minute. */
 export function recoveryIntervalMs(config: AppConfig): number {

@@ -12,9 +12,7 @@ import {
 } from '#core/queue/job-payloads.js';
 import { isDatabaseUnavailable } from '#core/errors/to-error-envelope.js';
 import { JobName, QueueName } from '#core/queue/queue-names.js';
-import { DeliveryInProgressError, MessageRefusedError, NotificationDelivery } from '#messaging/notifications/notification-delivery.service.js';
-import { NotificationEvents } from '#messaging/notifications/notification-events.service.js';
-import { SessionReminders } from '#messaging/notifications/session-reminders.service.js';
+import { DeliveryInProgressError, MessageRefusedError, NotificationDelivery, NotificationEvents, SessionReminders } from '#messaging/index.js';
 
 /** How long a delivery job waits when another job is sending its message right now. */
 const BUSY_RETRY_MS = 2000;

@@ -1,6 +1,6 @@
 import { OutboxModule } from '#core/outbox/outbox.module.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { ReleaseRepository } from '#programme/releases/release.repository.js';
+import { ReleaseRepository } from '#programme/index.js';
 import { ServiceContext } from '#testing/service-context.js';
 import { insertEvent, insertRelease } from '#testing/service-rows.js';
 import { RenderPool } from '../render/render-pool.js';

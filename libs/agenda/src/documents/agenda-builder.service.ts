@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { LANGUAGES, type Language } from '#core/i18n/language.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { ReleaseRepository } from '#programme/releases/release.repository.js';
+import { ReleaseRepository } from '#programme/index.js';
 import { AGENDA_FORMATS, type AgendaFormat, agendaRenderJob } from '../agenda-formats.js';
 import { RenderPool } from '../render/render-pool.js';
 import { releaseAgendaInput } from '../release-agenda-input.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { PublicOutcomes } from '#outcomes/public/public-outcomes.service.js';
+import type { PublicOutcomes } from '#outcomes/index.js';
 import { RenderPool } from '../render/render-pool.js';
 
 /** Lists kept rendered (events × languages); the oldest fall out first. */

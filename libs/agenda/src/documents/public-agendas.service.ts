@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError, NotReadyYetError } from '#core/errors/app-error.js';
 import { negotiateLanguage } from '#core/i18n/negotiate-language.js';
-import { ReleaseRepository } from '#programme/releases/release.repository.js';
+import { ReleaseRepository } from '#programme/index.js';
 import type { AgendaFormat } from '../agenda-formats.js';
 import { type AgendaDownload, agendaDownload } from './agenda-download.js';
 

@@ -7,7 +7,7 @@ import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
-import { RegistrationRepository } from '#registration/registrations/registration.repository.js';
+import { RegistrationRepository } from '#registration/index.js';
 import type { AgendaDownload } from '../documents/agenda-download.js';
 import { PersonalAgendasService } from './personal-agendas.service.js';
 

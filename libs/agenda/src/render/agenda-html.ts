@@ -3,7 +3,7 @@
  * mailed, saved or printed (A4, sessions never split across pages) as it is.
  */
 import { escapeHtml } from '#core/html/html-escape.js';
-import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
+import type { PublicSessionDto } from '#programme/index.js';
 import type { AgendaInput } from './agenda-input.js';
 import {
   agendaDays, agendaHeading, type DetailLine, detailLines, releaseLine, timeRange, timesNote, wordsFor,

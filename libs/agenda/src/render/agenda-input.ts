@@ -1,5 +1,4 @@
-import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
-import type { RenderedProgramme } from '#programme/public/render-programme.js';
+import type { PublicSessionDto, RenderedProgramme } from '#programme/index.js';
 
 /** What every agenda format renders: a release of the programme in one language, whole or one delegate's part. */
 export interface AgendaInput extends RenderedProgramme {

@@ -1,5 +1,5 @@
 import { pdfInfo, pdfPages, withoutSpaces } from '#testing/pdf-text.js';
-import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
+import type { PublicSessionDto } from '#programme/index.js';
 import { agendaFixture, FIXTURE_TITLES } from '#testing/agenda-fixture.js';
 import type { AgendaInput } from './agenda-input.js';
 import { agendaPdf } from './agenda-pdf.js';

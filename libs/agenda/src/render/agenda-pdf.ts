@@ -7,7 +7,7 @@ import { A4, a4Document } from '#core/pdf/a4-document.js';
 import { familiesFor } from '#core/pdf/noto-fonts.js';
 import { stampPages } from '#core/pdf/page-stamps.js';
 import { drawLines, heightOf, type Line, paragraph, type TextStyle, TextFlow, withFamilies } from '#core/pdf/text-flow.js';
-import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
+import type { PublicSessionDto } from '#programme/index.js';
 import type { AgendaInput } from './agenda-input.js';
 import { agendaDays, agendaHeading, detailLines, releaseLine, timeRange, timesNote, wordsFor } from './agenda-text.js';
 

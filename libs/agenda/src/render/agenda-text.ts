@@ -4,7 +4,7 @@
  * lays them out its own way.
  */
 import { dateTimeFormat } from '#core/i18n/date-time-format.js';
-import type { PublicSessionDto } from '#programme/public/public-programme.dto.js';
+import type { PublicSessionDto } from '#programme/index.js';
 import type { AgendaInput } from './agenda-input.js';
 import { AGENDA_WORDS, type AgendaWords } from './agenda-words.js';
 

@@ -1,6 +1,6 @@
 import type { Language } from '#core/i18n/language.js';
 import { quoteTitle } from '#core/i18n/quote-title.js';
-import type { SessionRoleKind } from '#programme/programme-vocabulary.js';
+import type { SessionRoleKind } from '#programme/index.js';
 
 /** A person as an agenda lists them, every part already in the reader's language. */
 export interface PersonParts {

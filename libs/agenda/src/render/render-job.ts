@@ -1,7 +1,4 @@
-import type { PublicOutcomes } from '#outcomes/public/public-outcomes.service.js';
-import { outcomesPdf } from '#outcomes/public/outcomes-pdf.js';
-import type { RunSheet } from '#outcomes/run-sheet/run-sheet.service.js';
-import { runSheetPdf } from '#outcomes/run-sheet/run-sheet-pdf.js';
+import { outcomesPdf, type PublicOutcomes, type RunSheet, runSheetPdf } from '#outcomes/index.js';
 import { agendaHtml } from './agenda-html.js';
 import { agendaIcs, type AgendaIcsOptions } from './agenda-ics.js';
 import type { AgendaInput } from './agenda-input.js';

@@ -7,7 +7,7 @@ import type { AppConfig } from '#core/config/app-config.js';
 import { APP_CONFIG } from '#core/config/config.module.js';
 import { isLanguage, type Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
-import { UsersService } from '#identity/users/users.service.js';
+import { UsersService } from '#identity/index.js';
 import type { MessageKind } from '../templates/message-kinds.js';
 import { formatInstant } from './format-instant.js';
 import { NotificationRecorder } from './notification-recorder.service.js';

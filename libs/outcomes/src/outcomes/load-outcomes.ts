@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
-import { PersonRepository } from '#programme/directory/person.repository.js';
+import { OrganisationRepository, PersonRepository } from '#programme/index.js';
 import type { OutcomeDocumentDto, OutcomeDto, OutcomePartyDto, OutcomePersonDto } from './outcome.dto.js';
 
 interface OutcomeRow {

@@ -13,7 +13,7 @@ import { missingLanguages, renderText, type Trilingual } from '#core/i18n/trilin
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
 import { withArticle } from '#core/i18n/english-article.js';
-import { EventRepository } from '#programme/events/event.repository.js';
+import { EventRepository } from '#programme/index.js';
 import { OutcomeLoader } from './load-outcomes.js';
 import type { CreateOutcomeDto, ListOutcomesQueryDto, OutcomeDto, UpdateOutcomeDto } from './outcome.dto.js';
 

@@ -1,7 +1,4 @@
-import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
-import { PersonRepository } from '#programme/directory/person.repository.js';
-import { EventRepository } from '#programme/events/event.repository.js';
-import { SessionRepository } from '#programme/sessions/session.repository.js';
+import { EventRepository, OrganisationRepository, PersonRepository, SessionRepository } from '#programme/index.js';
 import { ServiceContext } from '#testing/service-context.js';
 import { insertEvent, insertOrganisation, insertPerson, insertSession, insertTrack } from '#testing/service-rows.js';
 import { OutcomeLoader } from '../outcomes/load-outcomes.js';

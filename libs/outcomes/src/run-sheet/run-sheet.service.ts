@@ -6,7 +6,7 @@ import type { Language } from '#core/i18n/language.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
 import { dateTimeFormat } from '#core/i18n/date-time-format.js';
 import { RUN_SHEET_WORDS } from './run-sheet-words.js';
-import { SessionRepository } from '#programme/sessions/session.repository.js';
+import { SessionRepository } from '#programme/index.js';
 import { OutcomeLoader } from '../outcomes/load-outcomes.js';
 import type { OutcomeDto, OutcomePersonDto } from '../outcomes/outcome.dto.js';
 

@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import type { Language } from '#core/i18n/language.js';
 import { renderText } from '#core/i18n/trilingual.js';
-import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
-import { EventRepository } from '#programme/events/event.repository.js';
+import { EventRepository, OrganisationRepository } from '#programme/index.js';
 import { CATEGORY_LABELS, type RegistrationCategory } from '../registration-vocabulary.js';
 import { type BadgeContent, renderBadgePdf } from './badge-pdf.js';
 

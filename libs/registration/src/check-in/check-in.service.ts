@@ -8,8 +8,7 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, pageOf, type PageQueryDto, skipOf } from '#core/http/pagination.js';
 import type { Language } from '#core/i18n/language.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
-import { EventRepository } from '#programme/events/event.repository.js';
-import { SessionRepository } from '#programme/sessions/session.repository.js';
+import { EventRepository, SessionRepository } from '#programme/index.js';
 import type {
   CheckInListDto,
   CreateCheckInListDto,

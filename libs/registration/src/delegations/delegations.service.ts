@@ -7,7 +7,7 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';
 import type { RegistrationCategory, RegistrationStatus } from '../registration-vocabulary.js';
 import { withArticle } from '#core/i18n/english-article.js';
-import { EventRepository } from '#programme/events/event.repository.js';
+import { EventRepository } from '#programme/index.js';
 import type { DelegationDto, DelegationMemberDto, RegistrationDelegationDto, UpdateDelegationDto } from './delegation.dto.js';
 
 interface DelegationRow {

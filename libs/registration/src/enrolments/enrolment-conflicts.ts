@@ -1,7 +1,7 @@
 import { ConflictError } from '#core/errors/app-error.js';
 import type { SessionChangeExplainer } from '#core/errors/session-change-explainers.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
-import type { SessionRepository } from '#programme/sessions/session.repository.js';
+import type { SessionRepository } from '#programme/index.js';
 
 /** How many of the delegates in the way a refusal names; the count says how many there are in all. */
 const NAMED_DELEGATES = 5;

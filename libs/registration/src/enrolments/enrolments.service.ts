@@ -10,7 +10,7 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { SessionRepository } from '#programme/sessions/session.repository.js';
+import { SessionRepository } from '#programme/index.js';
 import {
   ENROLMENT_SELECT,
   type EnrolmentClaimRow,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaDto } from '#core/http/pagination.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
 import { TrilingualDto } from '#core/i18n/trilingual.dto.js';
-import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus } from '#programme/programme-vocabulary.js';
+import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus } from '#programme/index.js';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../registration-vocabulary.js';
 
 /** The edition a delegate registered for, as their portal names it (in all three languages: the reader picks). */

@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
-import { EventRepository } from '#programme/events/event.repository.js';
-import { SessionRepository } from '#programme/sessions/session.repository.js';
+import { EventRepository, SessionRepository } from '#programme/index.js';
 import { type MyEditionDto, type MySessionDto, type MySessionRow, toMySessionDto } from './my-programme.dto.js';
 
 /**

@@ -4,9 +4,8 @@ import { DataSource } from 'typeorm';
 import { likePattern } from '#core/database/like-pattern.js';
 import { NotFoundError } from '#core/errors/app-error.js';
 import { renderText, type Trilingual } from '#core/i18n/trilingual.js';
-import { UsersService } from '#identity/users/users.service.js';
-import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
-import { EventRepository } from '#programme/events/event.repository.js';
+import { UsersService } from '#identity/index.js';
+import { EventRepository, OrganisationRepository } from '#programme/index.js';
 import type { ListRegistrationsQueryDto } from '../registrations/registration.dto.js';
 import { type Column, writeCsv, writeXlsx } from '#core/exports/write-table.js';
 

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isEmail, isISO31661Alpha2 } from 'class-validator';
 import { isLanguage, type Language } from '#core/i18n/language.js';
-import { ORGANISATION_TYPES, type OrganisationType } from '#programme/programme-vocabulary.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '#programme/index.js';
 import { CATEGORY_LABELS, REGISTRATION_CATEGORIES, type RegistrationCategory } from '../registration-vocabulary.js';
 import { FORMULA_NEUTRALISER, isFormulaLike } from '#core/exports/write-table.js';
 

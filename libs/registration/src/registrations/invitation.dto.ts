@@ -3,7 +3,7 @@ import { PageMetaDto } from '#core/http/pagination.js';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
-import { ORGANISATION_TYPES, type OrganisationType } from '#programme/programme-vocabulary.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '#programme/index.js';
 import { GUEST_ROW_ERROR_CODES, type GuestRowErrorCode } from '../guest-list/parse-guest-list.js';
 import { REGISTRATION_CATEGORIES, type RegistrationCategory } from '../registration-vocabulary.js';
 

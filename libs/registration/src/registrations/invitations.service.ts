@@ -7,7 +7,7 @@ import { NotFoundError } from '#core/errors/app-error.js';
 import type { Caller } from '#core/http/caller.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { EventRepository } from '#programme/events/event.repository.js';
+import { EventRepository } from '#programme/index.js';
 import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { parseGuestList } from '../guest-list/parse-guest-list.js';
 import { type Page, type PageQueryDto, skipOf } from '#core/http/pagination.js';

@@ -7,12 +7,8 @@ import { auditWriteSql, enqueueSql, readAllSql, SqlParams } from '#core/database
 import { AppError, NotFoundError } from '#core/errors/app-error.js';
 import { type Caller, SYSTEM_CALLER } from '#core/http/caller.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { PasswordHasher } from '#identity/users/password-hasher.service.js';
-import { Role } from '#identity/users/role.js';
-import { UserRepository } from '#identity/users/user.repository.js';
-import { UsersService } from '#identity/users/users.service.js';
-import { OrganisationRepository } from '#programme/directory/organisation.repository.js';
-import { EventRepository, type EventRegistrationState } from '#programme/events/event.repository.js';
+import { PasswordHasher, Role, UserRepository, UsersService } from '#identity/index.js';
+import { type EventRegistrationState, EventRepository, OrganisationRepository } from '#programme/index.js';
 import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { ORGANISATION_TYPE_BY_CATEGORY } from '../guest-list/parse-guest-list.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';

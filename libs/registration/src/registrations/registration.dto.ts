@@ -21,7 +21,7 @@ import {
 import { PageMetaDto, PageQueryDto } from '#core/http/pagination.js';
 import { RegistrationDelegationDto } from '../delegations/delegation.dto.js';
 import { type Language, LANGUAGES } from '#core/i18n/language.js';
-import { ORGANISATION_TYPES, type OrganisationType } from '#programme/programme-vocabulary.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '#programme/index.js';
 import {
   REGISTRATION_CATEGORIES,
   REGISTRATION_STATUSES,

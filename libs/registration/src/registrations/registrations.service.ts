@@ -11,9 +11,8 @@ import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/paginat
 import { rejectNulls } from '#core/http/reject-nulls.js';
 import { OutboxService } from '#core/outbox/outbox.service.js';
 import { JobName } from '#core/queue/queue-names.js';
-import { UserRepository } from '#identity/users/user.repository.js';
-import { UsersService } from '#identity/users/users.service.js';
-import { EventRepository } from '#programme/events/event.repository.js';
+import { UserRepository, UsersService } from '#identity/index.js';
+import { EventRepository } from '#programme/index.js';
 import { FieldCipher } from '#core/crypto/field-cipher.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
 import { EnrolmentsService } from '../enrolments/enrolments.service.js';

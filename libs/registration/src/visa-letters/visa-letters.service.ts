@@ -9,7 +9,7 @@ import type { Caller } from '#core/http/caller.js';
 import { type Page, type PageQueryDto, skipOf, toPage } from '#core/http/pagination.js';
 import type { Language } from '#core/i18n/language.js';
 import type { Trilingual } from '#core/i18n/trilingual.js';
-import { type EventFacts, EventRepository } from '#programme/events/event.repository.js';
+import { type EventFacts, EventRepository } from '#programme/index.js';
 import { FieldCipher } from '#core/crypto/field-cipher.js';
 import type { RegistrationStatus } from '../registration-vocabulary.js';
 import {
